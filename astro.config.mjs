@@ -1,0 +1,12 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import pagefind from './src/integrations/pagefind.ts';
+
+// SITE_URL is where the built site will be served, e.g. https://postmortems.example.com
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  integrations: [mdx(), pagefind()],
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+});

@@ -1,0 +1,30 @@
+// Starts Pagefind's search UI on /search/, taking the query (?q=) and order (?sort=) from the address.
+(function () {
+  var params = new URLSearchParams(window.location.search);
+  var query = params.get('q') || '';
+  var order = params.get('sort') || 'relevance';
+  var sorts = { newest: { date: 'desc' }, oldest: { date: 'asc' } };
+  var options = {
+    element: '#search',
+    showSubResults: true,
+    showEmptyFilters: false,
+    resetStyles: false,
+    autofocus: !query,
+    translations: { placeholder: 'Search post-mortems' },
+  };
+  if (sorts[order]) options.sort = sorts[order];
+  // eslint-disable-next-line no-undef
+  var ui = new PagefindUI(options);
+  if (query) ui.triggerSearch(query);
+
+  var form = document.getElementById('sort-form');
+  if (form) {
+    form.elements.sort.value = order;
+    form.addEventListener('submit', function () {
+      var input = document.querySelector('#search input[type="text"], #search input');
+      form.elements.q.value = input ? input.value : query;
+    });
+  }
+  var headerBox = document.getElementById('site-search');
+  if (headerBox) headerBox.value = query;
+})();

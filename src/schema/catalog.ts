@@ -1,0 +1,71 @@
+import { z } from 'astro/zod';
+import { IdSchema, TextSchema } from './common.ts';
+
+/** A service level objective, e.g. `{ id: checkout-availability, objective: 99.9, window_days: 30 }`. */
+export const SloSchema = z.strictObject({
+  /** Unique across all services; incidents cite it in `slo_impact[].slo`. */
+  id: IdSchema,
+  /** What is measured, e.g. `Checkout availability`. */
+  name: TextSchema,
+  /** Target in percent, strictly between 0 and 100, e.g. `99.9`. */
+  objective: z.number({ error: 'expected a percentage such as 99.9' })
+    .gt(0, { error: 'expected a percentage above 0, e.g. 99.9' })
+    .lt(100, { error: 'expected a percentage below 100, e.g. 99.9 (100% leaves no error budget)' }),
+  /** Length of the rolling window in days, e.g. `30`. */
+  window_days: z.number({ error: 'expected a whole number of days such as 30' })
+    .int({ error: 'expected a whole number of days such as 30' })
+    .positive({ error: 'expected a whole number of days above 0, e.g. 30' }),
+});
+
+/** One entry of `catalog/services.yaml`. */
+export const ServiceSchema = z.strictObject({
+  /** Referenced from incidents' `services`, e.g. `checkout-api`. */
+  id: IdSchema,
+  /** Display name, e.g. `Checkout API`. */
+  name: TextSchema,
+  /** The owning team's id from `catalog/teams.yaml`. */
+  team: IdSchema,
+  /** One sentence on what the service does. */
+  description: TextSchema.optional(),
+  /** Its SLOs; may be empty. */
+  slos: z.array(SloSchema).default([]),
+});
+
+/** One entry of `catalog/teams.yaml`. */
+export const TeamSchema = z.strictObject({
+  /** Referenced from incidents, services and action-item owners, e.g. `payments`. */
+  id: IdSchema,
+  /** Display name, e.g. `Payments`. */
+  name: TextSchema,
+  /** Where to reach the team, e.g. `"#payments-oncall"`. */
+  contact: TextSchema.optional(),
+});
+
+/** `catalog/services.yaml`: a list of services. */
+export const ServicesFileSchema = z.array(ServiceSchema, { error: 'expected a list of services' });
+/** `catalog/teams.yaml`: a list of teams. */
+export const TeamsFileSchema = z.array(TeamSchema, { error: 'expected a list of teams' });
+
+/** `catalog/organisation.yaml`: who this archive belongs to and how its site presents times. */
+export const OrganisationSchema = z.strictObject({
+  /** The organisation's name, e.g. `Pantrybox`. */
+  name: TextSchema,
+  /** The site's title, e.g. `Pantrybox post-mortems`. */
+  title: TextSchema,
+  /** An IANA time zone every time on the site is shown in, e.g. `Europe/London`. */
+  time_zone: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, { error: 'expected an IANA time zone such as Europe/London or UTC' }),
+  /** One sentence shown on the home page. */
+  tagline: TextSchema.optional(),
+});
+
+export type Slo = z.output<typeof SloSchema>;
+export type Service = z.output<typeof ServiceSchema>;
+export type Team = z.output<typeof TeamSchema>;
+export type Organisation = z.output<typeof OrganisationSchema>;

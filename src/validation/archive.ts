@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IncidentData } from '../schema/incident.ts';
+import type { ReadingListData } from '../schema/reading-list.ts';
+import { incidentIdFromPath } from './incident-rules.ts';
+import { describeValue, type Problem } from './problems.ts';
+import { buildReferenceIndex, checkIncidentReferences, checkReadingListReferences, type ReferenceIndex } from './references.ts';
+import { incidentSchemaFor, listMdxFiles, loadCatalog, validateIncidentSource, validateReadingListSource, type Catalog } from './sources.ts';
+import { parseFrontmatterSource } from './source.ts';
+
+/** Files that share an incident id (the file name), which must be unique across years. */
+export function findDuplicateIds(incidentFiles: readonly string[]): Problem[] {
+  const byId = new Map<string, string[]>();
+  for (const file of incidentFiles) {
+    const id = incidentIdFromPath(file);
+    byId.set(id, [...(byId.get(id) ?? []), file]);
+  }
+  const problems: Problem[] = [];
+  for (const [id, files] of byId) {
+    if (files.length < 2) continue;
+    for (const file of files) {
+      problems.push({
+        file, line: 1, column: 1, field: '', rule: 'consistency', severity: 'error',
+        message: `expected a unique incident id, but ${files.filter((f) => f !== file).join(', ')} has the same file name`,
+        found: describeValue(id), hint: 'Ids are file names and must be unique across all years; rename one of them.',
+      });
+    }
+  }
+  return problems;
+}
+
+/** Reference problems of one already-valid entry, positioned by re-reading its file only when there are any. */
+export function referenceProblems(root: string, file: string, findings: ReturnType<typeof checkIncidentReferences>): Problem[] {
+  if (findings.length === 0) return [];
+  return parseFrontmatterSource(file, readFileSync(join(root, file), 'utf8')).toProblems(findings);
+}
+
+/** Everything in an archive on disk, validated: the same rules the build applies. */
+export interface CheckedArchive {
+  catalog: Catalog;
+  incidents: { id: string; file: string; data: IncidentData; body: string }[];
+  readingLists: { id: string; file: string; data: ReadingListData; body: string }[];
+  index: ReferenceIndex;
+  problems: Problem[];
+}
+
+/** Validates the whole archive under `root` and reports every problem in every file. */
+export function checkArchive(root: string): CheckedArchive {
+  const catalog = loadCatalog(root);
+  const schema = incidentSchemaFor(catalog);
+  const problems: Problem[] = [...catalog.problems];
+  const incidentFiles = listMdxFiles(root, 'incidents');
+  problems.push(...findDuplicateIds(incidentFiles));
+  const index = buildReferenceIndex(catalog.services, catalog.teams, incidentFiles.map(incidentIdFromPath));
+
+  const incidents: CheckedArchive['incidents'] = [];
+  for (const file of incidentFiles) {
+    const result = validateIncidentSource(file, readFileSync(join(root, file), 'utf8'), schema);
+    problems.push(...result.problems);
+    if (!result.data) continue;
+    const refs = result.source.toProblems(checkIncidentReferences(result.data, index));
+    problems.push(...refs);
+    if (refs.length === 0) incidents.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });
+  }
+
+  const readingLists: CheckedArchive['readingLists'] = [];
+  for (const file of listMdxFiles(root, 'reading-lists')) {
+    const result = validateReadingListSource(file, readFileSync(join(root, file), 'utf8'));
+    problems.push(...result.problems);
+    if (!result.data) continue;
+    const refs = result.source.toProblems(checkReadingListReferences(result.data, index));
+    problems.push(...refs);
+    if (refs.length === 0) readingLists.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });
+  }
+  return { catalog, incidents, readingLists, index, problems };
+}
