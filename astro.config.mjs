@@ -9,4 +9,15 @@ export default defineConfig({
   integrations: [mdx(), pagefind()],
   trailingSlash: 'ignore',
   build: { format: 'directory' },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Every MDX module carries Astro's "use astro:head-inject" marker; the bundler's warning about it is noise.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

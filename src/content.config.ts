@@ -1,13 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
-import { catalogLoader, incidentLoader, readingListLoader } from './loaders/archive-loaders.ts';
+import { archiveRoot, catalogLoader, incidentLoader, readingListLoader } from './loaders/archive-loaders.ts';
 import { CategorySchema, OrganisationSchema, ServiceSchema, SeveritySchema, TeamSchema } from './schema/index.ts';
 import { ReadingListSchema } from './schema/reading-list.ts';
 import { incidentSchemaFor, loadCatalog } from './validation/sources.ts';
 
 // The taxonomy in catalog/taxonomy.yaml decides the allowed severities and categories.
-const root = fileURLToPath(new URL('../', import.meta.url));
+const root = archiveRoot(fileURLToPath(new URL('../', import.meta.url)));
 const incidentSchema = incidentSchemaFor(loadCatalog(root));
 
 export const collections = {

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { findDuplicateIds, referenceProblems } from '../validation/archive.ts';
 import { incidentIdFromPath } from '../validation/incident-rules.ts';
 import { ArchiveError, type Problem } from '../validation/problems.ts';
 import { buildReferenceIndex, checkIncidentReferences, checkReadingListReferences } from '../validation/references.ts';
-import { incidentSchemaFor, listMdxFiles, loadCatalog, validateIncidentSource, validateReadingListSource } from '../validation/sources.ts';
+import { archiveRoot, incidentSchemaFor, listMdxFiles, loadCatalog, validateIncidentSource, validateReadingListSource } from '../validation/sources.ts';
+
+export { archiveRoot };
 import type { IncidentData } from '../schema/incident.ts';
 import type { ReadingListData } from '../schema/reading-list.ts';
 
@@ -17,12 +19,12 @@ type CrossCheck = (root: string, entries: { id: string; file: string; data: Reco
  * Wraps Astro's glob loader so every file is validated with Hindsight's own rules: all problems in all
  * files are collected, then reported together as one error naming file, line, field and fix.
  */
-function validatingGlob(name: string, base: string, validate: (root: string) => Validate, crossCheck: CrossCheck): Loader {
-  const inner = glob({ pattern: '**/[^_]*.mdx', base, generateId: ({ entry }) => incidentIdFromPath(entry) });
+function validatingGlob(name: string, folder: string, validate: (root: string) => Validate, crossCheck: CrossCheck): Loader {
   return {
     name,
     load: async (context: LoaderContext) => {
-      const root = fileURLToPath(context.config.root);
+      const root = archiveRoot(fileURLToPath(context.config.root));
+      const inner = glob({ pattern: '**/[^_]*.mdx', base: pathToFileURL(`${resolve(root, folder)}/`), generateId: ({ entry }) => incidentIdFromPath(entry) });
       const check = validate(root);
       // The catalog and taxonomy decide what is valid: when they change, re-validate every entry.
       const catalogDigest = context.generateDigest(readCatalogText(root));
@@ -40,7 +42,12 @@ function validatingGlob(name: string, base: string, validate: (root: string) => 
         },
       });
       initialLoadDone = true;
-      const entries = [...context.store.values()].map((e) => ({ id: e.id, file: e.filePath!, data: e.data }));
+      const projectRoot = fileURLToPath(context.config.root);
+      const entries = [...context.store.values()].map((e) => ({
+        id: e.id,
+        file: relative(root, resolve(projectRoot, e.filePath!)).split(sep).join('/'),
+        data: e.data,
+      }));
       problems.push(...crossCheck(root, entries));
       const errors = problems.filter((p) => p.severity === 'error');
       if (errors.length > 0) {
@@ -61,10 +68,10 @@ function readCatalogText(root: string): string {
 }
 
 /** Incidents from `incidents/<yyyy>/<id>.mdx`, validated against the schema, the rules and the catalog. */
-export function incidentLoader(base = './incidents'): Loader {
+export function incidentLoader(): Loader {
   return validatingGlob(
     'hindsight-incidents',
-    base,
+    'incidents',
     (root) => {
       const schema = incidentSchemaFor(loadCatalog(root));
       return (file, text) => validateIncidentSource(file, text, schema);
@@ -82,10 +89,10 @@ export function incidentLoader(base = './incidents'): Loader {
 }
 
 /** Reading lists from `reading-lists/<slug>.mdx`; every item must name an existing incident. */
-export function readingListLoader(base = './reading-lists'): Loader {
+export function readingListLoader(): Loader {
   return validatingGlob(
     'hindsight-reading-lists',
-    base,
+    'reading-lists',
     () => validateReadingListSource,
     (root, entries) => {
       const incidents = new Set(listMdxFiles(root, 'incidents').map(incidentIdFromPath));
@@ -100,7 +107,7 @@ export function catalogLoader(kind: 'services' | 'teams' | 'severities' | 'categ
   return {
     name: `hindsight-catalog-${kind}`,
     load: async ({ config, store, generateDigest }) => {
-      const catalog = loadCatalog(fileURLToPath(config.root));
+      const catalog = loadCatalog(archiveRoot(fileURLToPath(config.root)));
       const problems = catalog.problems.filter((p) => p.file === `catalog/${file}.yaml`);
       if (problems.some((p) => p.severity === 'error')) throw new ArchiveError(problems);
       const entries: { id: string }[] =

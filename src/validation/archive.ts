@@ -60,7 +60,7 @@ export function checkArchive(root: string): CheckedArchive {
     if (!result.data) continue;
     const refs = result.source.toProblems(checkIncidentReferences(result.data, index));
     problems.push(...refs);
-    if (refs.length === 0) incidents.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });
+    if (![...result.problems, ...refs].some((p) => p.severity === 'error')) incidents.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });
   }
 
   const readingLists: CheckedArchive['readingLists'] = [];

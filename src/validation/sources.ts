@@ -1,5 +1,5 @@
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { OrganisationSchema, ServicesFileSchema, TeamsFileSchema, type Organisation, type Service, type Team } from '../schema/catalog.ts';
 import { createIncidentSchema, type IncidentData } from '../schema/incident.ts';
@@ -31,8 +31,8 @@ export function validateIncidentSource(relativePath: string, text: string, schem
   const source = parseFrontmatterSource(relativePath, text);
   const result = validateWithSchema(source, schema);
   if (!result.data) return { ...result, body: source.body };
-  const problems = source.toProblems(checkIncidentConsistency(relativePath, result.data));
-  return { data: problems.some((p) => p.severity === 'error') ? undefined : result.data, problems, source, body: source.body };
+  // The data is schema-valid here, so callers can still check its references after a consistency error.
+  return { ...result, problems: source.toProblems(checkIncidentConsistency(relativePath, result.data)), body: source.body };
 }
 
 /** Validates one reading-list file's frontmatter. */
@@ -95,4 +95,13 @@ export function listMdxFiles(root: string, dir: string): string[] {
     .filter((d) => d.isFile() && d.name.endsWith('.mdx') && !d.name.startsWith('_'))
     .map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join('/'))
     .sort();
+}
+
+/**
+ * The folder holding catalog/, incidents/ and reading-lists/: HINDSIGHT_ARCHIVE when set (a path,
+ * relative to the project), else the project root. Lets one site build any archive, e.g. a fixture.
+ */
+export function archiveRoot(projectRoot: string): string {
+  const override = process.env.HINDSIGHT_ARCHIVE;
+  return override ? resolve(projectRoot, override) : projectRoot;
 }
