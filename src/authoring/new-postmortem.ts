@@ -43,7 +43,7 @@ export function offsetOn(date: string, timeZone: string): string {
     .formatToParts(new Date(`${date}T12:00:00Z`))
     .find((p) => p.type === 'timeZoneName')!.value;
   const offset = name.replace('GMT', '');
-  return offset === '' ? 'Z' : offset;
+  return offset === '' || offset === '+00:00' ? 'Z' : offset;
 }
 
 /** Checks the answers against the catalog and taxonomy; returns the problems as sentences. */

@@ -1,0 +1,20 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const PROJECT = join(import.meta.dirname, '../..');
+
+/**
+ * Builds the site with `npm run build` into a temporary folder and returns it. `archive` points the
+ * build at another archive (HINDSIGHT_ARCHIVE); `today` fixes the day overdue is judged against.
+ */
+export function buildSite(options: { archive?: string; today: string }): string {
+  const outDir = mkdtempSync(join(tmpdir(), 'hindsight-dist-'));
+  const env = { ...process.env, HINDSIGHT_TODAY: options.today, ASTRO_TELEMETRY_DISABLED: '1' };
+  if (options.archive) env.HINDSIGHT_ARCHIVE = options.archive;
+  else delete env.HINDSIGHT_ARCHIVE;
+  const result = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir], { cwd: PROJECT, env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+  return outDir;
+}
