@@ -18,13 +18,10 @@ function isRealDate(year: number, month: number, day: number): boolean {
 export function isTimestamp(value: string): boolean {
   const m = TIMESTAMP_PATTERN.exec(value);
   if (!m) return false;
-  const [, y, mo, d, h, mi, s = '0', offset] = m;
+  const [, y, mo, d, h, mi, s = '0', offset = 'Z'] = m;
   if (!isRealDate(Number(y), Number(mo), Number(d))) return false;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return false;
-  if (offset !== 'Z') {
-    const [oh, om] = offset.slice(1).split(':').map(Number);
-    if (oh > 14 || om > 59) return false;
-  }
+  if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4, 6)) > 59)) return false;
   return true;
 }
 
