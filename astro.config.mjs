@@ -2,11 +2,12 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import pagefind from './src/integrations/pagefind.ts';
+import drafts from './src/integrations/drafts.ts';
 
 // SITE_URL is where the built site will be served, e.g. https://postmortems.example.com
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), drafts(), pagefind()],
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   vite: {

@@ -38,7 +38,7 @@ export function getArchive(): Promise<Archive> {
 
 /** Drafts are shown only by the dev server. */
 export function isVisible(status: string): boolean {
-  return import.meta.env.DEV || status !== 'draft';
+  return import.meta.env.HINDSIGHT_SHOW_DRAFTS === true || status !== 'draft';
 }
 
 /** The reference day: HINDSIGHT_TODAY (YYYY-MM-DD) when set, so builds can be reproduced, else the build date. */

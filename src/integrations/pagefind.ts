@@ -20,7 +20,7 @@ export default function pagefind(): AstroIntegration {
           if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
           const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
           if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
-          logger.info(`Indexed ${added.page_count} post-mortems for search.`);
+          logger.info(`Search index written to ${written.outputPath} (${added.page_count} pages scanned; only incident articles are indexed).`);
         } catch (cause) {
           throw new Error('Failed to run Pagefind.', { cause });
         } finally {
