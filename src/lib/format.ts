@@ -8,9 +8,9 @@ export function formatTimestamp(timestamp: string, timeZone: string): string {
   }).format(new Date(toEpochMs(timestamp))).replace(/ at /, ', ');
 }
 
-/** "14:55": the time of day in the site's time zone. */
+/** "14:55 BST": the time of day in the site's time zone, with the zone so a clock change is never ambiguous. */
 export function formatTimeOfDay(timestamp: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })
     .format(new Date(toEpochMs(timestamp)));
 }
 

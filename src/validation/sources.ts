@@ -6,6 +6,7 @@ import { createIncidentSchema, type IncidentData } from '../schema/incident.ts';
 import { ReadingListSchema, type ReadingListData } from '../schema/reading-list.ts';
 import { resolveTaxonomy, TaxonomyFileSchema, type Taxonomy } from '../schema/taxonomy.ts';
 import { checkIncidentConsistency } from './incident-rules.ts';
+import { checkMdxSyntax } from './mdx-syntax.ts';
 import type { Problem } from './problems.ts';
 import { checkCatalog } from './references.ts';
 import { parseFrontmatterSource, parseYamlSource, type YamlSource } from './source.ts';
@@ -30,15 +31,18 @@ export function validateWithSchema<S extends z.ZodType>(source: YamlSource, sche
 export function validateIncidentSource(relativePath: string, text: string, schema: z.ZodType<IncidentData>): Validated<IncidentData> & { body: string } {
   const source = parseFrontmatterSource(relativePath, text);
   const result = validateWithSchema(source, schema);
-  if (!result.data) return { ...result, body: source.body };
+  const syntax = checkMdxSyntax(relativePath, source.body, source.bodyLine);
+  if (!result.data) return { ...result, problems: [...result.problems, ...syntax], body: source.body };
   // The data is schema-valid here, so callers can still check its references after a consistency error.
-  return { ...result, problems: source.toProblems(checkIncidentConsistency(relativePath, result.data)), body: source.body };
+  const consistency = source.toProblems(checkIncidentConsistency(relativePath, result.data));
+  return { ...result, problems: [...consistency, ...syntax], body: source.body };
 }
 
 /** Validates one reading-list file's frontmatter. */
 export function validateReadingListSource(relativePath: string, text: string): Validated<ReadingListData> & { body: string } {
   const source = parseFrontmatterSource(relativePath, text);
-  return { ...validateWithSchema(source, ReadingListSchema), body: source.body };
+  const result = validateWithSchema(source, ReadingListSchema);
+  return { ...result, problems: [...result.problems, ...checkMdxSyntax(relativePath, source.body, source.bodyLine)], body: source.body };
 }
 
 /** The catalog: organisation, services, teams and taxonomy, with every problem found in them. */

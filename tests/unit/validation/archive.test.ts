@@ -155,3 +155,15 @@ describe('references resolve at build time', () => {
     ]);
   });
 });
+
+describe('MDX bodies', () => {
+  it('reports an MDX syntax error at its line in the file, once, without a stack trace', () => {
+    expect(problemsAfter(CHECKOUT, replaceOnce('Card payments failed for customers', 'Card payments {failed for customers'))).toEqual([
+      'incidents/2025/2025-06-21-checkout-500s.mdx:53:68 MDX syntax error: Unexpected end of file in expression, expected a corresponding closing brace for `{`. In prose, write { } < > as \\{ \\} &lt; &gt; or put them in `inline code` or a fenced code block.',
+    ]);
+  });
+
+  it('accepts a body with no components at all', () => {
+    expect(problemsAfter('incidents/2025/2025-03-02-flag-cache-stale.mdx', (t) => t)).toEqual([]);
+  });
+});
