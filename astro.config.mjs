@@ -9,6 +9,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   integrations: [mdx(), drafts(), pagefind()],
   trailingSlash: 'ignore',
+  // HINDSIGHT_CACHE_DIR lets parallel builds (tests) keep separate content-layer caches.
+  cacheDir: process.env.HINDSIGHT_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   vite: {
     build: {

@@ -11,7 +11,9 @@ export const PROJECT = join(import.meta.dirname, '../..');
  */
 export function buildSite(options: { archive?: string; today: string }): string {
   const outDir = mkdtempSync(join(tmpdir(), 'hindsight-dist-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, HINDSIGHT_TODAY: options.today, ASTRO_TELEMETRY_DISABLED: '1' };
+  // A cache of its own, so a test build never races another build in the same checkout.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'hindsight-cache-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, HINDSIGHT_TODAY: options.today, HINDSIGHT_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
   if (options.archive) env.HINDSIGHT_ARCHIVE = options.archive;
   else delete env.HINDSIGHT_ARCHIVE;
   const result = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir], { cwd: PROJECT, env, encoding: 'utf8' });
