@@ -1,13 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import drafts from './src/integrations/drafts.ts';
 
 // SITE_URL is where the built site will be served, e.g. https://postmortems.example.com
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
-  integrations: [mdx(), drafts(), pagefind()],
+  integrations: [mdx(), drafts(), sitemap({ filter: (page) => !page.endsWith('/search/') }), pagefind()],
   trailingSlash: 'ignore',
   // HINDSIGHT_CACHE_DIR lets parallel builds (tests) keep separate content-layer caches.
   cacheDir: process.env.HINDSIGHT_CACHE_DIR ?? './node_modules/.astro',

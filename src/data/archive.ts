@@ -3,11 +3,19 @@ import type { Organisation, Service, Team } from '../schema/catalog.ts';
 import type { Category, Severity } from '../schema/taxonomy.ts';
 import type { ReadingListData } from '../schema/reading-list.ts';
 import { buildArchiveIndex, deriveIncident, indexCatalog, sortNewestFirst, type ArchiveIndex, type IncidentView } from '../lib/incidents.ts';
+import { countWords, indexListPositions, readingMinutes, type ListPosition } from '../lib/reading.ts';
+import { suggestRelated, type RelatedSuggestion } from '../lib/related.ts';
+import { distinctiveTerms } from '../lib/text-terms.ts';
+import { buildStartHere, countSectionWords } from '../lib/start-here.ts';
+import { thisWeekInHistory } from '../lib/history.ts';
+import { dateInZone } from '../lib/time.ts';
 
 /** A reading list with its items resolved to incidents. */
 export interface ReadingListView extends Omit<ReadingListData, 'items'> {
   id: string;
-  items: { incident: IncidentView; why: string }[];
+  items: { incident: IncidentView; why: string; minutes: number }[];
+  /** Minutes to read the whole list. */
+  minutes: number;
 }
 
 /** Everything the pages need, derived once per build. */
@@ -26,6 +34,16 @@ export interface Archive {
   readingLists: ReadingListView[];
   /** The day overdue is judged against, YYYY-MM-DD. */
   today: string;
+  /** Minutes to read each incident, by id. */
+  readingMinutes: ReadonlyMap<string, number>;
+  /** Suggested related incidents (besides the explicit ones), by id. */
+  suggestions: ReadonlyMap<string, RelatedSuggestion[]>;
+  /** Where each incident sits in the curated reading lists, by id. */
+  listPositions: ReadonlyMap<string, ListPosition[]>;
+  /** Generated "Start here" lists per team and per service id. */
+  startHere: { teams: ReadonlyMap<string, IncidentView[]>; services: ReadonlyMap<string, IncidentView[]> };
+  /** Incidents that started in this ISO week in earlier years, newest first. */
+  thisWeekInHistory: IncidentView[];
 }
 
 let archive: Promise<Archive> | undefined;
@@ -59,25 +77,47 @@ async function loadArchive(): Promise<Archive> {
     getCollection('readingLists'),
   ]);
   const today = referenceDay();
+  const timeZone = organisation[0]!.data.time_zone;
   const catalogIndex = indexCatalog(services.map((s) => s.data));
-  const incidents = sortNewestFirst(
-    entries.filter((e) => isVisible(e.data.status)).map((e) => deriveIncident(e.id, e.data, catalogIndex, today)),
-  );
+  const visible = entries.filter((e) => isVisible(e.data.status));
+  const incidents = sortNewestFirst(visible.map((e) => deriveIncident(e.id, e.data, catalogIndex, today)));
   const index = buildArchiveIndex(incidents);
+  const bodies = new Map(visible.map((e) => [e.id, e.body ?? '']));
+
+  const minutesById = new Map(incidents.map((i) => [i.id, readingMinutes(countWords(`${i.summary}\n${bodies.get(i.id)}`))]));
+  const terms = distinctiveTerms(incidents.map((i) => `${i.title}\n${i.summary}\n${bodies.get(i.id)}`));
+  const suggestions = suggestRelated(incidents.map((i, n) => ({
+    id: i.id, started: i.started, services: i.services, tags: i.tags, related: i.related,
+    factors: i.contributing_factors.map((f) => f.category), terms: terms[n]!,
+  })));
+
   const readingLists = lists
-    .map((list) => ({
-      ...list.data,
-      id: list.id,
-      items: list.data.items.flatMap((item) => {
+    .map((list) => {
+      const items = list.data.items.flatMap((item) => {
         const incident = index.byId.get(item.incident);
         if (!incident) {
           console.warn(`reading-lists/${list.id}.mdx: item ${item.incident} is a draft and is left out of this build.`);
           return [];
         }
-        return [{ incident, why: item.why }];
-      }),
-    }))
+        return [{ incident, why: item.why, minutes: minutesById.get(incident.id)! }];
+      });
+      return { ...list.data, id: list.id, items, minutes: items.reduce((sum, item) => sum + item.minutes, 0) };
+    })
     .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title));
+
+  const severityRank = new Map(severities.map((s) => [s.id, s.data.rank]));
+  const instructive = (list: readonly IncidentView[]) =>
+    buildStartHere(list.filter((i) => i.status === 'published').map((i) => ({
+      id: i.id, started: dateInZone(i.started, timeZone), featured: i.featured,
+      severityRank: severityRank.get(i.severity) ?? severities.length - 1, severityLevels: severities.length,
+      actionItems: i.action_items.length, contributingFactors: i.contributing_factors.length,
+      lessonsWords: countSectionWords(bodies.get(i.id) ?? '', 'Lessons', countWords),
+    })), today).map((s) => index.byId.get(s.id)!);
+  const startHere = {
+    teams: new Map(teams.map((t) => [t.id, instructive(index.byTeam.get(t.id) ?? [])])),
+    services: new Map(services.map((s) => [s.id, instructive(index.byService.get(s.id) ?? [])])),
+  };
+
   return {
     organisation: organisation[0]!.data,
     incidents,
@@ -91,6 +131,11 @@ async function loadArchive(): Promise<Archive> {
     categoriesById: new Map(categories.map((c) => [c.id, c.data])),
     readingLists,
     today,
+    readingMinutes: minutesById,
+    suggestions,
+    listPositions: indexListPositions(readingLists),
+    startHere,
+    thisWeekInHistory: thisWeekInHistory(incidents.filter((i) => i.status === 'published'), today, (i) => dateInZone(i.started, timeZone)),
   };
 }
 

@@ -9,6 +9,7 @@ import { formatDuration } from '../../src/lib/time.ts';
 import { buildSite, PROJECT } from '../support/build-site.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { launchChromium } from '../support/browser.ts';
+import { XMLParser } from 'fast-xml-parser';
 
 const TODAY = '2026-11-26';
 const { incidents } = checkArchive(PROJECT);
@@ -79,6 +80,53 @@ describe('the demo site build', () => {
   });
 });
 
+describe('feeds and data', () => {
+  it('publishes a valid RSS 2.0 feed of published post-mortems, newest first', () => {
+    const xml = readFileSync(join(dist, 'rss.xml'), 'utf8');
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(xml);
+    expect(feed.rss['@_version']).toBe('2.0');
+    const channel = feed.rss.channel;
+    expect(channel.title).toBe('Pantrybox post-mortems');
+    expect(channel.link).toBe('http://localhost:4321/');
+    expect(typeof channel.description).toBe('string');
+    const items = channel.item as { title: string; link: string; guid: { '#text': string }; pubDate: string; description: string }[];
+    const expected = published.filter((i) => i.data.status === 'published').sort((a, b) => Date.parse(b.data.started) - Date.parse(a.data.started));
+    expect(items.map((i) => i.link)).toEqual(expected.map((i) => `http://localhost:4321/incidents/${i.id}/`));
+    for (const item of items) {
+      // RFC 822 dates, as RSS 2.0 requires: "Thu, 08 Oct 2026 08:12:00 GMT".
+      expect(item.pubDate).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+      expect(item.guid['#text']).toBe(item.link);
+      expect(item.title.length).toBeGreaterThan(0);
+      expect(existsSync(join(dist, new URL(item.link).pathname, 'index.html'))).toBe(true);
+    }
+  });
+
+  it('serves every incident with its derived fields as JSON', () => {
+    const api = JSON.parse(readFileSync(join(dist, 'api/incidents.json'), 'utf8'));
+    expect(api.count).toBe(published.length);
+    expect(api.generated_for).toBe(TODAY);
+    for (const incident of published) {
+      const record = api.incidents.find((r: { id: string }) => r.id === incident.id);
+      expect(record.timeToMitigate).toBe(computeTimeToMitigate(incident.data));
+      expect(record.url).toBe(`/incidents/${incident.id}/`);
+      const single = JSON.parse(readFileSync(join(dist, `api/incidents/${incident.id}.json`), 'utf8'));
+      expect(single).toEqual(record);
+    }
+    const acquirer = api.incidents.find((r: { id: string }) => r.id === '2025-05-22-card-acquirer-outage');
+    // 52 / 21.6 = 2.4074...; 23 / 43.2 = 0.5324...
+    expect(acquirer.sloImpacts.map((s: { slo: { id: string }; consumed: number }) => [s.slo.id, Number(s.consumed.toFixed(4))])).toEqual([
+      ['payment-authorisation-success', 2.4074],
+      ['checkout-availability', 0.5324],
+    ]);
+  });
+
+  it('lists every incident page in the sitemap, and no draft', () => {
+    const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+    for (const incident of published) expect(sitemap).toContain(`http://localhost:4321/incidents/${incident.id}/`);
+    for (const draft of drafts) expect(sitemap).not.toContain(draft.id);
+  });
+});
+
 describe('search in a real browser', () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveStatic>>;
@@ -116,5 +164,58 @@ describe('search in a real browser', () => {
     expect(titles.length).toBeGreaterThan(0);
     for (const title of titles) expect(sev1).toContain(title);
     await page.close();
+  });
+});
+
+describe('reading lists in a real browser', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  beforeAll(async () => {
+    server = await serveStatic(dist);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('follows a list, marks items read, and keeps the progress after a reload', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/reading-lists/`);
+    await page.getByRole('link', { name: 'Your first week on Payments' }).click();
+    await expect.poll(() => page.locator('[data-progress-summary]').textContent()).toBe('0 of 5 read');
+
+    // Open the second item, as a reader of the list does.
+    await page.getByRole('link', { name: 'Card payments failed for an hour when our primary acquirer went down' }).click();
+    const position = page.locator('.list-position.is-current');
+    await expect.poll(() => position.textContent()).toContain('2 of 5 in Your first week on Payments');
+    await position.getByRole('button', { name: 'Mark as read' }).click();
+    await position.getByRole('link', { name: 'Next →' }).click();
+    await page.waitForURL(/2025-09-24-checkout-latency-missing-index\/\?list=first-week-on-payments/);
+    await page.locator('.list-position.is-current').getByRole('button', { name: 'Mark as read' }).click();
+
+    await page.goto(`${server.url}/reading-lists/first-week-on-payments/`);
+    await page.reload();
+    await expect.poll(() => page.locator('[data-progress-summary]').textContent()).toBe('2 of 5 read');
+    expect(await page.locator('li.is-read > a').allTextContents()).toEqual([
+      'Card payments failed for an hour when our primary acquirer went down',
+      'Checkout slowed to seconds after a migration replaced a hot index',
+    ]);
+    // Unmarking works too, and the list page itself can mark items.
+    await page.locator('[data-progress-item="2025-05-22-card-acquirer-outage"]').getByRole('button').click();
+    await page.reload();
+    await expect.poll(() => page.locator('[data-progress-summary]').textContent()).toBe('1 of 5 read');
+    await context.close();
+  });
+
+  it('shows the list, its items and reading times without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/reading-lists/first-week-on-payments/`);
+    expect(await page.locator('ol.reading-list > li').count()).toBe(5);
+    expect(await page.locator('[data-progress-summary]').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Mark as read' }).count()).toBe(0);
+    await context.close();
   });
 });

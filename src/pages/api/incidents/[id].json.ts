@@ -1,0 +1,17 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getArchive } from '../../../data/archive.ts';
+import { toIncidentRecord } from '../../../lib/api.ts';
+
+export const getStaticPaths: GetStaticPaths = async () => {
+  const { incidents } = await getArchive();
+  return incidents.map((i) => ({ params: { id: i.id } }));
+};
+
+/** One incident with its typed and derived fields. */
+export const GET: APIRoute = async ({ params }) => {
+  const { index, readingMinutes } = await getArchive();
+  const incident = index.byId.get(params.id!)!;
+  return new Response(JSON.stringify(toIncidentRecord(incident, readingMinutes.get(incident.id)!), null, 2), {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+};
