@@ -17,7 +17,10 @@ export interface RelatedFeatures {
 export const RELATED_WEIGHTS = { service: 3, factor: 2, serviceAndFactor: 2, tag: 1, term: 0.5 } as const;
 /** A suggestion needs at least this score: one shared service alone is not enough. */
 export const RELATED_MIN_SCORE = 4;
-/** Features shared by more incidents than this say little, and are skipped so the work stays near-linear. */
+/**
+ * For a feature shared by more incidents than this, only the this-many nearest in time are considered,
+ * so the work per incident stays bounded however large the archive grows.
+ */
 export const RELATED_MAX_POSTING = 150;
 
 /** A suggested related incident, the score and what the two share. */
@@ -31,10 +34,14 @@ type Kind = 'service' | 'factor' | 'serviceAndFactor' | 'tag' | 'term';
 
 /**
  * Suggests up to `limit` related incidents for every incident. Incidents meet through an inverted index
- * of their features, each posting list capped at RELATED_MAX_POSTING, so the whole archive costs
- * O(N · features · cap) to score plus O(N log N) to rank: no pairwise comparison of all incidents.
+ * of their features, whose posting lists are in time order; from a long list only the RELATED_MAX_POSTING
+ * incidents nearest in time are read (found by binary search). The whole archive costs
+ * O(N · features · (cap + log N)), plus O(N log N) to sort: no pairwise comparison of all incidents.
  */
-export function suggestRelated(incidents: readonly RelatedFeatures[], limit = 3): Map<string, RelatedSuggestion[]> {
+export function suggestRelated(
+  incidents: readonly RelatedFeatures[],
+  { limit = 3, maxPosting = RELATED_MAX_POSTING }: { limit?: number; maxPosting?: number } = {},
+): Map<string, RelatedSuggestion[]> {
   const postings = new Map<string, number[]>();
   const featuresOf = (incident: RelatedFeatures): [Kind, string, string][] => {
     const out: [Kind, string, string][] = [];
@@ -46,22 +53,36 @@ export function suggestRelated(incidents: readonly RelatedFeatures[], limit = 3)
     return out;
   };
   const features = incidents.map(featuresOf);
-  features.forEach((list, i) => {
-    for (const [, key] of list) {
+  // rank[i] is incident i's place in time order; postings hold indices in that order.
+  const byTime = incidents.map((_, i) => i).sort((a, b) => incidents[a]!.started.localeCompare(incidents[b]!.started) || a - b);
+  const rank = new Array<number>(incidents.length);
+  byTime.forEach((i, r) => (rank[i] = r));
+  for (const i of byTime) {
+    for (const [, key] of features[i]!) {
       const posting = postings.get(key);
       if (posting) posting.push(i);
       else postings.set(key, [i]);
     }
-  });
+  }
+  const nearest = (posting: number[], i: number): number[] => {
+    if (posting.length <= maxPosting) return posting;
+    let low = 0;
+    let high = posting.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (rank[posting[mid]!]! < rank[i]!) low = mid + 1;
+      else high = mid;
+    }
+    const from = Math.max(0, Math.min(low - Math.floor(maxPosting / 2), posting.length - maxPosting - 1));
+    return posting.slice(from, from + maxPosting + 1);
+  };
 
   const result = new Map<string, RelatedSuggestion[]>();
   incidents.forEach((incident, i) => {
     const excluded = new Set([incident.id, ...incident.related]);
     const candidates = new Map<number, RelatedSuggestion>();
     for (const [kind, key, value] of features[i]!) {
-      const posting = postings.get(key)!;
-      if (posting.length > RELATED_MAX_POSTING) continue;
-      for (const j of posting) {
+      for (const j of nearest(postings.get(key)!, i)) {
         if (j === i || excluded.has(incidents[j]!.id)) continue;
         let candidate = candidates.get(j);
         if (!candidate) {

@@ -52,6 +52,24 @@ describe('related-incident suggestions', () => {
   });
 });
 
+describe('large archives', () => {
+  it('reads only the incidents nearest in time from a long posting list', () => {
+    // Six incidents of one service, one month apart; with room for 2 neighbours, march sees only feb and apr.
+    const months = ['01', '02', '03', '04', '05', '06'];
+    const many = months.map((m) => ({ ...base, id: `m${m}`, started: `2025-${m}-01`, services: ['s'], factors: ['f'] }));
+    const result = suggestRelated(many, { maxPosting: 2 });
+    // Each neighbour: service 3 + factor 2 + pair 2 = 7; ties go to the newer incident.
+    expect(result.get('m03')).toEqual([
+      { id: 'm04', score: 7, shared: { services: ['s'], factors: ['f'], tags: [], terms: [] } },
+      { id: 'm02', score: 7, shared: { services: ['s'], factors: ['f'], tags: [], terms: [] } },
+    ]);
+    // At the edge of the list the window shifts inwards: January still sees two neighbours.
+    expect(result.get('m01')!.map((r) => r.id)).toEqual(['m03', 'm02']);
+    // Without the cap every one of the five others is a candidate, and the three newest win.
+    expect(suggestRelated(many).get('m03')!.map((r) => r.id)).toEqual(['m06', 'm05', 'm04']);
+  });
+});
+
 describe('distinctive terms', () => {
   it('drops short words and stopwords', () => {
     expect(tokenize('The acquirer timed out; the failover to the secondary took minutes.')).toEqual(['acquirer', 'timed', 'failover', 'secondary', 'took']);
