@@ -9,6 +9,7 @@ import { distinctiveTerms } from '../lib/text-terms.ts';
 import { buildStartHere, countSectionWords } from '../lib/start-here.ts';
 import { thisWeekInHistory } from '../lib/history.ts';
 import { dateInZone } from '../lib/time.ts';
+import { parseAudience, redactIncident, type Audience } from '../lib/audience.ts';
 
 /** A reading list with its items resolved to incidents. */
 export interface ReadingListView extends Omit<ReadingListData, 'items'> {
@@ -20,6 +21,8 @@ export interface ReadingListView extends Omit<ReadingListData, 'items'> {
 
 /** Everything the pages need, derived once per build. */
 export interface Archive {
+  /** Who this build is for (KB_AUDIENCE): a public build holds only public incidents, redacted. */
+  audience: Audience;
   organisation: Organisation;
   /** Visible incidents, newest first: drafts only under `npm run dev`. */
   incidents: IncidentView[];
@@ -78,9 +81,25 @@ async function loadArchive(): Promise<Archive> {
   ]);
   const today = referenceDay();
   const timeZone = organisation[0]!.data.time_zone;
+  const audience = parseAudience(process.env.KB_AUDIENCE);
   const catalogIndex = indexCatalog(services.map((s) => s.data));
+  const teamIds = new Set(teams.map((t) => t.id));
   const visible = entries.filter((e) => isVisible(e.data.status));
-  const incidents = sortNewestFirst(visible.map((e) => deriveIncident(e.id, e.data, catalogIndex, today)));
+  // A public build has only public incidents (the loader dropped the rest) and only public catalog
+  // entries; references to internal services, teams and their SLOs are removed with the configured fields.
+  const forAudience = (data: (typeof visible)[number]['data']) =>
+    audience === 'internal' ? data : redactIncident({
+      ...data,
+      services: data.services.filter((id) => catalogIndex.services.has(id)),
+      teams: data.teams.filter((id) => teamIds.has(id)),
+      slo_impact: data.slo_impact.filter((impact) => catalogIndex.slos.has(impact.slo)),
+    }, organisation[0]!.data.public_strip);
+  const visibleIds = new Set(visible.map((e) => e.id));
+  // `related` may name drafts or (in a public build) internal incidents: never let their ids through.
+  const incidents = sortNewestFirst(visible.map((e) => deriveIncident(e.id, {
+    ...forAudience(e.data),
+    related: e.data.related.filter((id) => visibleIds.has(id)),
+  }, catalogIndex, today)));
   const index = buildArchiveIndex(incidents);
   const bodies = new Map(visible.map((e) => [e.id, e.body ?? '']));
 
@@ -96,7 +115,8 @@ async function loadArchive(): Promise<Archive> {
       const items = list.data.items.flatMap((item) => {
         const incident = index.byId.get(item.incident);
         if (!incident) {
-          console.warn(`reading-lists/${list.id}.mdx: item ${item.incident} is a draft and is left out of this build.`);
+          const why = audience === 'public' ? 'a draft or internal' : 'a draft';
+          console.warn(`reading-lists/${list.id}.mdx: item ${item.incident} is ${why} and is left out of this build.`);
           return [];
         }
         return [{ incident, why: item.why, minutes: minutesById.get(incident.id)! }];
@@ -119,6 +139,7 @@ async function loadArchive(): Promise<Archive> {
   };
 
   return {
+    audience,
     organisation: organisation[0]!.data,
     incidents,
     index,

@@ -12,8 +12,13 @@ export interface SloImpactView {
   consumed: number;
 }
 
+type ActionItem = IncidentData['action_items'][number];
+
+/** Incident data as a build sees it: a public build may have stripped action-item owners and tickets. */
+export type IncidentInput = Omit<IncidentData, 'action_items'> & { action_items: (Omit<ActionItem, 'owner'> & { owner?: string })[] };
+
 /** An action item with whether it is overdue on the reference day. */
-export type ActionItemView = IncidentData['action_items'][number] & { overdue: boolean };
+export type ActionItemView = IncidentInput['action_items'][number] & { overdue: boolean };
 
 /** An incident with everything derived that the site shows. */
 export interface IncidentView extends Omit<IncidentData, 'action_items'> {
@@ -41,12 +46,12 @@ export function indexCatalog(services: readonly Service[]): CatalogIndex {
 }
 
 /** An open or in-progress item whose due date is before `today` (YYYY-MM-DD). */
-export function isOverdue(item: Pick<IncidentData['action_items'][number], 'status' | 'due'>, today: string): boolean {
+export function isOverdue(item: Pick<ActionItem, 'status' | 'due'>, today: string): boolean {
   return (item.status === 'open' || item.status === 'in-progress') && item.due < today;
 }
 
 /** Derives durations, budget consumption and overdue flags for one validated incident. */
-export function deriveIncident(id: string, data: IncidentData, catalog: CatalogIndex, today: string): IncidentView {
+export function deriveIncident(id: string, data: IncidentInput, catalog: CatalogIndex, today: string): IncidentView {
   return {
     ...data,
     id,

@@ -11,6 +11,7 @@ import { archiveRoot, incidentSchemaFor, listMdxFiles, loadCatalog, validateInci
 export { archiveRoot };
 import type { IncidentData } from '../schema/incident.ts';
 import type { ReadingListData } from '../schema/reading-list.ts';
+import { parseAudience } from '../lib/audience.ts';
 
 type Validate = (file: string, text: string) => { data: unknown; problems: Problem[] };
 type CrossCheck = (root: string, entries: { id: string; file: string; data: Record<string, unknown> }[]) => Problem[];
@@ -57,6 +58,12 @@ function validatingGlob(name: string, folder: string, validate: (root: string) =
         throw new ArchiveError(problems);
       }
       context.meta.set('catalog-digest', catalogDigest);
+      if (parseAudience(process.env.KB_AUDIENCE) === 'public') {
+        // Internal entries leave the store, so neither their data nor their MDX modules enter a public build.
+        const internal = [...context.store.values()].filter((e) => e.data.visibility !== undefined && e.data.visibility !== 'public');
+        for (const entry of internal) context.store.delete(entry.id);
+        if (internal.length > 0) context.logger.info(`Public build: ${internal.length} internal ${internal.length === 1 ? 'entry is' : 'entries are'} left out.`);
+      }
     },
   };
 }
@@ -117,7 +124,9 @@ export function catalogLoader(kind: 'services' | 'teams' | 'severities' | 'categ
         : kind === 'categories' ? catalog.taxonomy.categories
         : [{ id: 'site', ...catalog.organisation }];
       store.clear();
+      const audience = parseAudience(process.env.KB_AUDIENCE);
       for (const entry of entries) {
+        if (audience === 'public' && 'visibility' in entry && entry.visibility === 'internal') continue;
         const data = { ...entry } as Record<string, unknown>;
         store.set({ id: entry.id, data, digest: generateDigest(data) });
       }

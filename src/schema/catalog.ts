@@ -1,5 +1,9 @@
 import { z } from 'astro/zod';
 import { IdSchema, TextSchema } from './common.ts';
+import { DEFAULT_PUBLIC_STRIP, STRIPPABLE_FIELDS } from '../lib/audience.ts';
+
+/** `internal` catalog entries are left out of a public build; `public` is the default. */
+const CatalogVisibilitySchema = z.enum(['internal', 'public'], { error: 'expected internal or public' }).default('public');
 
 /** A service level objective, e.g. `{ id: checkout-availability, objective: 99.9, window_days: 30 }`. */
 export const SloSchema = z.strictObject({
@@ -29,6 +33,8 @@ export const ServiceSchema = z.strictObject({
   description: TextSchema.optional(),
   /** Its SLOs; may be empty. */
   slos: z.array(SloSchema).default([]),
+  /** `internal` keeps the service out of a public build; default `public`. */
+  visibility: CatalogVisibilitySchema,
 });
 
 /** One entry of `catalog/teams.yaml`. */
@@ -39,12 +45,33 @@ export const TeamSchema = z.strictObject({
   name: TextSchema,
   /** Where to reach the team, e.g. `"#payments-oncall"`. */
   contact: TextSchema.optional(),
+  /** `internal` keeps the team out of a public build; default `public`. */
+  visibility: CatalogVisibilitySchema,
 });
 
 /** `catalog/services.yaml`: a list of services. */
 export const ServicesFileSchema = z.array(ServiceSchema, { error: 'expected a list of services' });
 /** `catalog/teams.yaml`: a list of teams. */
 export const TeamsFileSchema = z.array(TeamSchema, { error: 'expected a list of teams' });
+
+/** A share of the error budget in percent, 0 to 100. */
+const BudgetPercentSchema = z.number({ error: 'expected a percentage of the error budget from 0 to 100, e.g. 25' })
+  .min(0, { error: 'expected a percentage of the error budget from 0 to 100, e.g. 25' })
+  .max(100, { error: 'expected a percentage of the error budget from 0 to 100, e.g. 25' });
+
+/**
+ * `decision_guide` in `catalog/organisation.yaml`: when the on-call decision guide says to roll back,
+ * in percent of the error budget left in the SLO's current window. Both are optional.
+ */
+export const DecisionGuideSchema = z.strictObject({
+  /** Below this much budget left, roll back first; default `25`. */
+  roll_back_below: BudgetPercentSchema.default(25),
+  /** From this much budget left, a hot-fix or further investigation is acceptable; default `50`. */
+  investigate_from: BudgetPercentSchema.default(50),
+}).refine((g) => g.roll_back_below <= g.investigate_from, {
+  error: 'expected investigate_from to be at least roll_back_below, e.g. roll_back_below: 25 and investigate_from: 50',
+  path: ['investigate_from'],
+});
 
 /** `catalog/organisation.yaml`: who this archive belongs to and how its site presents times. */
 export const OrganisationSchema = z.strictObject({
@@ -63,9 +90,15 @@ export const OrganisationSchema = z.strictObject({
   }, { error: 'expected an IANA time zone such as Europe/London or UTC' }),
   /** One sentence shown on the home page. */
   tagline: TextSchema.optional(),
+  /** Thresholds of the on-call decision guide at /trends/decision-guide/; defaults 25 and 50. */
+  decision_guide: DecisionGuideSchema.optional(),
+  /** Incident fields a public build (KB_AUDIENCE=public) removes; default authors, response.helped_by, action_items.owner and action_items.ticket. */
+  public_strip: z.array(z.enum(STRIPPABLE_FIELDS, { error: `expected one of ${STRIPPABLE_FIELDS.join(', ')}` }))
+    .default([...DEFAULT_PUBLIC_STRIP]),
 });
 
 export type Slo = z.output<typeof SloSchema>;
 export type Service = z.output<typeof ServiceSchema>;
 export type Team = z.output<typeof TeamSchema>;
 export type Organisation = z.output<typeof OrganisationSchema>;
+export type DecisionGuide = z.output<typeof DecisionGuideSchema>;

@@ -54,7 +54,7 @@ export interface Catalog {
   problems: Problem[];
 }
 
-const DEFAULT_ORGANISATION: Organisation = { name: 'Hindsight', title: 'Post-mortems', time_zone: 'UTC' };
+const DEFAULT_ORGANISATION: Organisation = OrganisationSchema.parse({ name: 'Hindsight', title: 'Post-mortems', time_zone: 'UTC' });
 
 function readYaml<S extends z.ZodType>(root: string, file: string, schema: S, required: boolean): Validated<z.output<S>> | undefined {
   const path = join(root, file);

@@ -139,12 +139,19 @@ describe('search in a real browser', () => {
     await server?.close();
   });
 
-  it('finds a post-mortem by a phrase typed into the search page', async () => {
+  it('finds a post-mortem by a phrase typed into the search page, under the Content-Security-Policy', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/search/`);
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto(`${server.url}/search/`);
+    expect(response!.headers()['content-security-policy']).toContain("'wasm-unsafe-eval'");
     await page.getByRole('textbox', { name: /search/i }).last().fill('sender ID registration');
     await page.locator(RESULT_TITLES).first().waitFor({ timeout: 15_000 });
     await expect.poll(() => page.locator(RESULT_TITLES).allTextContents()).toContain('SMS notifications silently dropped for two days');
+    // Pagefind's WebAssembly, scripts and styles all ran without a single policy violation.
+    expect(violations).toEqual([]);
     await page.close();
   });
 

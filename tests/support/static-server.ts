@@ -1,15 +1,23 @@
 import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { parseHeadersFile } from '../../src/lib/csp.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json',
   '.svg': 'image/svg+xml', '.wasm': 'application/wasm', '.xml': 'application/xml', '.txt': 'text/plain',
 };
 
-/** Serves a built site from `dir` on 127.0.0.1 (a free port); directories serve their index.html. */
+/**
+ * Serves a built site from `dir` on 127.0.0.1 (a free port); directories serve their index.html. The
+ * site's `_headers` file (a `/*` rule), when there is one, is applied to every response, as a host would.
+ */
 export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const headersFile = join(dir, '_headers');
+  const extra = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')).find((r) => r.pattern === '/*')?.headers ?? {} : {};
   const server: Server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(dir, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { AudienceError, DEFAULT_PUBLIC_STRIP, parseAudience, redactIncident } from '../../../src/lib/audience.ts';
+import { buildContentSecurityPolicy, buildHeadersFile, cspHash, findInlineCode, parseHeadersFile } from '../../../src/lib/csp.ts';
+
+const incident = {
+  authors: ['akrishnan'],
+  tags: ['flags'],
+  timeline: [{ at: '2026-01-01T00:00:00Z', kind: 'note', text: 'x' }],
+  response: { decision: 'rollback', rationale: 'Budget nearly gone.', helped_by: ['db-oncall'] },
+  action_items: [{ title: 'Canary flags', owner: 'platform', ticket: 'https://tracker.example.com/P-1' }, { title: 'Alert', owner: 'mbello' }],
+  customer_impact: { users_affected: 12000, description: 'Checkout failed.' },
+  release: { ref: 'deploy-4812', pull_requests: 3 },
+};
+
+describe('KB_AUDIENCE', () => {
+  it('defaults to internal and accepts public', () => {
+    expect(parseAudience(undefined)).toBe('internal');
+    expect(parseAudience('')).toBe('internal');
+    expect(parseAudience('internal')).toBe('internal');
+    expect(parseAudience('public')).toBe('public');
+  });
+
+  it('rejects anything else with a message that says how to fix it', () => {
+    expect(() => parseAudience('Public')).toThrow(new AudienceError('KB_AUDIENCE: expected internal or public, found "Public". Unset it for the internal site, or set KB_AUDIENCE=public.'));
+  });
+});
+
+describe('redacting an incident for a public build', () => {
+  it('strips authors, helpers, action-item owners and tickets by default', () => {
+    expect(DEFAULT_PUBLIC_STRIP).toEqual(['authors', 'response.helped_by', 'action_items.owner', 'action_items.ticket']);
+    expect(redactIncident(incident, DEFAULT_PUBLIC_STRIP)).toEqual({
+      ...incident,
+      authors: [],
+      response: { decision: 'rollback', rationale: 'Budget nearly gone.', helped_by: [] },
+      action_items: [{ title: 'Canary flags' }, { title: 'Alert' }],
+    });
+  });
+
+  it('strips whatever else is configured, and nothing when nothing is', () => {
+    expect(redactIncident(incident, ['response.rationale', 'customer_impact.users_affected', 'release.ref', 'timeline', 'tags'])).toEqual({
+      ...incident,
+      tags: [],
+      timeline: [],
+      response: { decision: 'rollback', helped_by: ['db-oncall'] },
+      customer_impact: { description: 'Checkout failed.' },
+      release: { pull_requests: 3 },
+    });
+    expect(redactIncident(incident, [])).toEqual(incident);
+  });
+
+  it('leaves the original untouched', () => {
+    redactIncident(incident, DEFAULT_PUBLIC_STRIP);
+    expect(incident.authors).toEqual(['akrishnan']);
+    expect(incident.action_items[0]!.owner).toBe('platform');
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  it('finds inline scripts, styles and style attributes, but not external scripts or JSON data', () => {
+    const html = '<script src="/a.js"></script><script>go()</script><script type="application/ld+json">{}</script><style>p{}</style><span style="color:#fff">x</span>';
+    expect(findInlineCode(html)).toEqual({ scripts: ['go()'], styles: ['p{}'], styleAttributes: ['color:#fff'] });
+  });
+
+  it('hashes with SHA-256 in base64', () => {
+    // printf 'go()' | openssl dgst -sha256 -binary | base64
+    expect(cspHash('go()')).toBe("'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='");
+  });
+
+  it('allows Pagefind WebAssembly and only hashed inline code', () => {
+    expect(buildContentSecurityPolicy({ scripts: [], styles: [], styleAttributes: [] })).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    );
+    const policy = buildContentSecurityPolicy({ scripts: ['go()', 'go()'], styles: [], styleAttributes: ['color:#fff'] });
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw=';");
+    expect(policy).toContain(`style-src 'self' 'unsafe-hashes' ${cspHash('color:#fff')};`);
+  });
+
+  it('writes and reads back a _headers file', () => {
+    const text = buildHeadersFile("default-src 'self'", { noindex: true });
+    expect(text).toBe([
+      '/*',
+      "  Content-Security-Policy: default-src 'self'",
+      '  X-Content-Type-Options: nosniff',
+      '  Referrer-Policy: strict-origin-when-cross-origin',
+      '  X-Frame-Options: DENY',
+      '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
+      '  X-Robots-Tag: noindex, nofollow',
+      '',
+    ].join('\n'));
+    expect(parseHeadersFile(text)[0]!.headers['Content-Security-Policy']).toBe("default-src 'self'");
+  });
+});
