@@ -16,6 +16,8 @@ const { incidents } = checkArchive(PROJECT);
 const published = incidents.filter((i) => i.data.status !== 'draft');
 const drafts = incidents.filter((i) => i.data.status === 'draft');
 let dist: string;
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
 
 /** The text of a built page with tags removed and entities decoded enough for assertions. */
 function pageText(path: string): string {
@@ -28,8 +30,15 @@ function pageText(path: string): string {
 /** Titles of the top-level results on a Pagefind UI page (sub-results excluded). */
 const RESULT_TITLES = '.pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link';
 
-beforeAll(() => {
+beforeAll(async () => {
   dist = buildSite({ today: TODAY });
+  server = await serveStatic(dist);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
 });
 
 describe('the demo site build', () => {
@@ -128,16 +137,6 @@ describe('feeds and data', () => {
 });
 
 describe('search in a real browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    server = await serveStatic(dist);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('finds a post-mortem by a phrase typed into the search page, under the Content-Security-Policy', async () => {
     const page = await browser.newPage();
@@ -175,16 +174,6 @@ describe('search in a real browser', () => {
 });
 
 describe('reading lists in a real browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    server = await serveStatic(dist);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('follows a list, marks items read, and keeps the progress after a reload', async () => {
     const context = await browser.newContext();
