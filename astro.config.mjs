@@ -21,6 +21,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   integrations: [mdx(), drafts(), sitemap({ filter: (page) => !page.endsWith('/search/') }), pagefind(), securityHeaders()],
   trailingSlash: 'ignore',
+  // A high-contrast theme keeps code comments readable (WCAG AA) in log excerpts.
+  markdown: { shikiConfig: { theme: 'github-dark-high-contrast' } },
   // HINDSIGHT_CACHE_DIR lets parallel builds (tests) keep separate content-layer caches.
   cacheDir: process.env.HINDSIGHT_CACHE_DIR ?? './node_modules/.astro',
   // Stylesheets stay files, so the Content-Security-Policy needs no hash for inline CSS.

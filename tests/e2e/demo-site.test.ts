@@ -215,3 +215,33 @@ describe('reading lists in a real browser', () => {
     await context.close();
   });
 });
+
+describe('accessibility', () => {
+  const AXE = readFileSync(join(PROJECT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  const PAGES = [
+    '/', '/incidents/', '/incidents/2025-05-22-card-acquirer-outage/', '/incidents/2025-10-26-dispatch-jobs-ran-twice-at-clock-change/',
+    '/search/?q=rollback', '/reading-lists/', '/reading-lists/first-week-on-payments/', '/start-here/teams/payments/',
+    '/services/', '/services/checkout-api/', '/teams/payments/', '/tags/', '/guide/', '/404.html',
+  ];
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no axe violations on any kind of page in ${scheme} mode`, async () => {
+      // The audit script is injected inline, which the site's own policy rightly forbids.
+      const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
+      const page = await context.newPage();
+      const found: Record<string, string[]> = {};
+      for (const path of PAGES) {
+        await page.goto(`${server.url}${path}`);
+        if (path.startsWith('/search/')) await page.locator(RESULT_TITLES).first().waitFor({ timeout: 15_000 });
+        await page.addScriptTag({ content: AXE });
+        const violations: string[] = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        if (violations.length > 0) found[path] = violations;
+      }
+      expect(found).toEqual({});
+      await context.close();
+    });
+  }
+});
