@@ -148,7 +148,7 @@ describe('search in a real browser', () => {
     expect(response!.headers()['content-security-policy']).toContain("'wasm-unsafe-eval'");
     await page.getByRole('textbox', { name: /search/i }).last().fill('sender ID registration');
     await page.locator(RESULT_TITLES).first().waitFor({ timeout: 15_000 });
-    await expect.poll(() => page.locator(RESULT_TITLES).allTextContents()).toContain('SMS notifications silently dropped for two days');
+    await expect.poll(() => page.locator(RESULT_TITLES).allTextContents(), { timeout: 15_000 }).toContain('SMS notifications silently dropped for two days');
     // Pagefind's WebAssembly, scripts and styles all ran without a single policy violation.
     expect(violations).toEqual([]);
     await page.close();
@@ -164,11 +164,13 @@ describe('search in a real browser', () => {
     const before = await page.locator('.pagefind-ui__message').textContent();
     await page.getByText('Severity', { exact: true }).click();
     await page.getByRole('checkbox', { name: /SEV1/ }).check();
-    await expect.poll(() => page.locator('.pagefind-ui__message').textContent()).not.toBe(before);
-    const titles = await page.locator(RESULT_TITLES).allTextContents();
+    await expect.poll(() => page.locator('.pagefind-ui__message').textContent(), { timeout: 15_000 }).not.toBe(before);
     const sev1 = published.filter((i) => i.data.severity === 'SEV1').map((i) => i.data.title);
-    expect(titles.length).toBeGreaterThan(0);
-    for (const title of titles) expect(sev1).toContain(title);
+    // Results re-render after the filter applies: wait until every title shown is a SEV1 one.
+    await expect.poll(async () => {
+      const titles = await page.locator(RESULT_TITLES).allTextContents();
+      return titles.length > 0 && titles.every((t) => sev1.includes(t));
+    }, { timeout: 15_000 }).toBe(true);
     await page.close();
   });
 });
@@ -180,12 +182,12 @@ describe('reading lists in a real browser', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/reading-lists/`);
     await page.getByRole('link', { name: 'Your first week on Payments' }).click();
-    await expect.poll(() => page.locator('[data-progress-summary]').textContent()).toBe('0 of 5 read');
+    await expect.poll(() => page.locator('[data-progress-summary]').textContent(), { timeout: 15_000 }).toBe('0 of 5 read');
 
     // Open the second item, as a reader of the list does.
     await page.getByRole('link', { name: 'Card payments failed for an hour when our primary acquirer went down' }).click();
     const position = page.locator('.list-position.is-current');
-    await expect.poll(() => position.textContent()).toContain('2 of 5 in Your first week on Payments');
+    await expect.poll(() => position.textContent(), { timeout: 15_000 }).toContain('2 of 5 in Your first week on Payments');
     await position.getByRole('button', { name: 'Mark as read' }).click();
     await position.getByRole('link', { name: 'Next →' }).click();
     await page.waitForURL(/2025-09-24-checkout-latency-missing-index\/\?list=first-week-on-payments/);
@@ -193,7 +195,7 @@ describe('reading lists in a real browser', () => {
 
     await page.goto(`${server.url}/reading-lists/first-week-on-payments/`);
     await page.reload();
-    await expect.poll(() => page.locator('[data-progress-summary]').textContent()).toBe('2 of 5 read');
+    await expect.poll(() => page.locator('[data-progress-summary]').textContent(), { timeout: 15_000 }).toBe('2 of 5 read');
     expect(await page.locator('li.is-read > a').allTextContents()).toEqual([
       'Card payments failed for an hour when our primary acquirer went down',
       'Checkout slowed to seconds after a migration replaced a hot index',
@@ -201,7 +203,7 @@ describe('reading lists in a real browser', () => {
     // Unmarking works too, and the list page itself can mark items.
     await page.locator('[data-progress-item="2025-05-22-card-acquirer-outage"]').getByRole('button').click();
     await page.reload();
-    await expect.poll(() => page.locator('[data-progress-summary]').textContent()).toBe('1 of 5 read');
+    await expect.poll(() => page.locator('[data-progress-summary]').textContent(), { timeout: 15_000 }).toBe('1 of 5 read');
     await context.close();
   });
 
