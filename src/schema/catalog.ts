@@ -54,6 +54,8 @@ export const ServicesFileSchema = z.array(ServiceSchema, { error: 'expected a li
 /** `catalog/teams.yaml`: a list of teams. */
 export const TeamsFileSchema = z.array(TeamSchema, { error: 'expected a list of teams' });
 
+const isPercent = (n: unknown) => typeof n === 'number' && n >= 0 && n <= 100;
+
 /** A share of the error budget in percent, 0 to 100. */
 const BudgetPercentSchema = z.number({ error: 'expected a percentage of the error budget from 0 to 100, e.g. 25' })
   .min(0, { error: 'expected a percentage of the error budget from 0 to 100, e.g. 25' })
@@ -68,8 +70,8 @@ export const DecisionGuideSchema = z.strictObject({
   roll_back_below: BudgetPercentSchema.default(25),
   /** From this much budget left, a hot-fix or further investigation is acceptable; default `50`. */
   investigate_from: BudgetPercentSchema.default(50),
-}).refine((g) => g.roll_back_below <= g.investigate_from, {
-  error: 'expected investigate_from to be at least roll_back_below, e.g. roll_back_below: 25 and investigate_from: 50',
+}).refine((g) => !isPercent(g.roll_back_below) || !isPercent(g.investigate_from) || g.roll_back_below <= g.investigate_from, {
+  error: (issue) => `expected investigate_from (default 50) to be at least roll_back_below, here ${(issue.input as { roll_back_below: number }).roll_back_below}`,
   path: ['investigate_from'],
 });
 

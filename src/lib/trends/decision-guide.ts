@@ -1,0 +1,163 @@
+import type { DecisionGuide, Service } from '../../schema/catalog.ts';
+import type { IncidentView } from '../incidents.ts';
+import type { SloBudget } from './budgets.ts';
+
+/** The thresholds used when `catalog/organisation.yaml` has no `decision_guide`, in percent of budget left. */
+export const DEFAULT_DECISION_GUIDE: DecisionGuide = { roll_back_below: 25, investigate_from: 50 };
+
+/** What the guide tells the person on call. */
+export type StanceKey = 'roll-back' | 'prefer-roll-back' | 'investigate' | 'no-slo';
+
+/** A stance with the words the site shows for it. */
+export interface Stance {
+  key: StanceKey;
+  label: string;
+  advice: string;
+}
+
+/** The stances, from the most to the least cautious. */
+export const STANCES: Record<StanceKey, Stance> = {
+  'roll-back': {
+    key: 'roll-back',
+    label: 'Roll back first',
+    advice: 'Little budget is left: restore the last good version or configuration first, then investigate. A hot-fix spends budget the service does not have.',
+  },
+  'prefer-roll-back': {
+    key: 'prefer-roll-back',
+    label: 'Prefer a roll-back',
+    advice: 'Some budget is left: roll back unless a small, reviewed fix is ready sooner than the roll-back would be.',
+  },
+  investigate: {
+    key: 'investigate',
+    label: 'Hot-fix or investigate',
+    advice: 'Plenty of budget is left: a hot-fix, or a little more investigation while impact continues, is acceptable.',
+  },
+  'no-slo': {
+    key: 'no-slo',
+    label: 'No SLO to weigh',
+    advice: 'The service has no SLO, so there is no budget to weigh: judge by the customer impact.',
+  },
+};
+
+/** The guide's thresholds (percent in `catalog/organisation.yaml`) as shares of the budget. */
+export interface Thresholds {
+  rollBackBelow: number;
+  investigateFrom: number;
+}
+
+/** Fills in defaults and turns percentages into shares: `{ roll_back_below: 25 }` gives 0.25 and 0.5. */
+export function resolveThresholds(guide: Partial<DecisionGuide> | undefined): Thresholds {
+  return {
+    rollBackBelow: (guide?.roll_back_below ?? DEFAULT_DECISION_GUIDE.roll_back_below) / 100,
+    investigateFrom: (guide?.investigate_from ?? DEFAULT_DECISION_GUIDE.investigate_from) / 100,
+  };
+}
+
+/** The stance for a share of budget left (1 is all of it; negative when overspent). */
+export function stanceFor(left: number, thresholds: Thresholds): Stance {
+  if (left < thresholds.rollBackBelow) return STANCES['roll-back'];
+  if (left < thresholds.investigateFrom) return STANCES['prefer-roll-back'];
+  return STANCES.investigate;
+}
+
+/** One service on the decision guide. */
+export interface ServiceGuide {
+  service: Service;
+  /** Its SLOs, least budget left first. */
+  slos: SloBudget[];
+  /** The SLO with the least budget left now, which sets the stance; undefined without SLOs. */
+  governing: SloBudget | undefined;
+  stance: Stance;
+  /**
+   * Minutes of full impact (every minute bad against every SLO of the service) before the stance
+   * hardens: until some SLO falls below `investigateFrom` and below `rollBackBelow`. 0 when it already
+   * has; undefined without SLOs.
+   */
+  fullImpactMinutes: { preferRollBack: number | undefined; rollBack: number | undefined };
+}
+
+/** Minutes of full impact before an SLO's budget left falls below `threshold` (a share); 0 when it already has. */
+export function minutesUntilBelow(budget: Pick<SloBudget, 'budgetMinutes'> & { now: { left: number } }, threshold: number): number {
+  // Rounded to 1e-9: (0.5 - 0.25) * 43.2 should read 10.8, not 10.800000000000001.
+  return Math.max(0, Math.round((budget.now.left - threshold) * budget.budgetMinutes * 1e9) / 1e9);
+}
+
+function soonest(slos: readonly SloBudget[], threshold: number): number | undefined {
+  return slos.length === 0 ? undefined : Math.min(...slos.map((b) => minutesUntilBelow(b, threshold)));
+}
+
+/**
+ * The stance for each service now: set by whichever of its SLOs has the least budget left in its
+ * current window. Services come least budget left first, then soonest to need a roll-back under full
+ * impact, those without SLOs last.
+ */
+export function guideServices(budgets: readonly { service: Service; slos: SloBudget[] }[], thresholds: Thresholds): ServiceGuide[] {
+  return budgets
+    .map(({ service, slos }) => {
+      const sorted = [...slos].sort((a, b) => a.now.left - b.now.left || a.slo.id.localeCompare(b.slo.id));
+      const governing = sorted[0];
+      return {
+        service,
+        slos: sorted,
+        governing,
+        stance: governing ? stanceFor(governing.now.left, thresholds) : STANCES['no-slo'],
+        fullImpactMinutes: { preferRollBack: soonest(sorted, thresholds.investigateFrom), rollBack: soonest(sorted, thresholds.rollBackBelow) },
+      };
+    })
+    .sort((a, b) => (a.governing?.now.left ?? Infinity) - (b.governing?.now.left ?? Infinity)
+      || (a.fullImpactMinutes.rollBack ?? Infinity) - (b.fullImpactMinutes.rollBack ?? Infinity)
+      || a.service.name.localeCompare(b.service.name));
+}
+
+/** One past incident: how much budget was left when it began, what the guide would say, what was done. */
+export interface PastDecision {
+  incident: IncidentView;
+  /** The SLO hit by the incident with the least budget left when it began. */
+  sloId: string;
+  sloName: string;
+  /** Budget left in that SLO's window when the incident began, before its own bad minutes. */
+  leftAtStart: number;
+  /** Budget left once the incident's own bad minutes are counted. */
+  leftAfter: number;
+  /** The stance for the budget left when the incident began. */
+  stance: Stance;
+  /** The stance for the budget left once its bad minutes are counted: what the guide said by the end. */
+  stanceAfter: Stance;
+  decision: string;
+}
+
+/**
+ * For every incident with SLO impact, oldest first: the budget left in its tightest SLO (least left
+ * at the start, then least left after) when it began and once its bad minutes counted, the stances
+ * the guide gives for those, beside the decision responders took.
+ */
+export function pastDecisions(incidents: readonly IncidentView[], budgets: readonly SloBudget[], thresholds: Thresholds): PastDecision[] {
+  const pointsBySlo = new Map(budgets.map((b) => [b.slo.id, { name: b.slo.name, points: new Map(b.rolling.map((r) => [r.incidentId, r])) }]));
+  return [...incidents]
+    .filter((i) => i.sloImpacts.length > 0)
+    .sort((a, b) => Date.parse(a.started) - Date.parse(b.started) || a.id.localeCompare(b.id))
+    .flatMap((incident) => {
+      const options = incident.sloImpacts.flatMap((impact) => {
+        const slo = pointsBySlo.get(impact.slo.id);
+        const point = slo?.points.get(incident.id);
+        return slo && point ? [{ sloId: impact.slo.id, sloName: slo.name, leftAtStart: 1 - point.before, leftAfter: 1 - point.consumed }] : [];
+      });
+      const tightest = options.sort((a, b) => a.leftAtStart - b.leftAtStart || a.leftAfter - b.leftAfter || a.sloId.localeCompare(b.sloId))[0];
+      if (!tightest) return [];
+      return [{
+        incident, ...tightest,
+        stance: stanceFor(tightest.leftAtStart, thresholds),
+        stanceAfter: stanceFor(tightest.leftAfter, thresholds),
+        decision: incident.response.decision,
+      }];
+    });
+}
+
+/** Decisions that put back the last good version or configuration. */
+export const ROLL_BACK_DECISIONS: readonly string[] = ['rollback', 'config-revert'];
+
+/** How many past incidents ended below the roll-back threshold, and how many of those were rolled back or reverted. */
+export function summarisePastDecisions(past: readonly PastDecision[]): { incidents: number; endedInRollBack: number; rolledBack: number } {
+  const ended = past.filter((p) => p.stanceAfter.key === 'roll-back');
+  return { incidents: past.length, endedInRollBack: ended.length, rolledBack: ended.filter((p) => ROLL_BACK_DECISIONS.includes(p.decision)).length };
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { buildOverview, compareYears, coveredMonths, type OverviewOrders } from '../../../src/lib/trends/overview.ts';
+import { serviceSlices, teamSlices, yearSlices } from '../../../src/lib/trends/slices.ts';
+import { DECISIONS, DETECTIONS, TRIGGERS } from '../../../src/schema/incident.ts';
+import { DEFAULT_TAXONOMY } from '../../../src/schema/taxonomy.ts';
+import { incident, LONDON, SERVICES, TEAMS } from './fixtures.ts';
+
+const ORDERS: OverviewOrders = {
+  severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'],
+  categories: DEFAULT_TAXONOMY.categories.map((c) => c.id),
+  triggers: TRIGGERS,
+  detections: DETECTIONS,
+  decisions: DECISIONS,
+};
+const factors = (...categories: string[]) => categories.map((category) => ({ category, description: `About ${category}.` }));
+
+describe('the months an overview covers', () => {
+  it('runs from the earliest incident to the month of the reference day', () => {
+    expect(coveredMonths([incident('2026-06-01-b'), incident('2025-01-14-a')], '2026-11-26', LONDON)).toEqual({ from: '2025-01', to: '2026-11' });
+  });
+
+  it('is the reference month alone for an empty archive, and reaches an incident dated after it', () => {
+    expect(coveredMonths([], '2026-11-26', LONDON)).toEqual({ from: '2026-11', to: '2026-11' });
+    expect(coveredMonths([incident('2027-01-05-future')], '2026-11-26', LONDON)).toEqual({ from: '2026-11', to: '2027-01' });
+  });
+});
+
+describe('the overview', () => {
+  const incidents = [
+    incident('2025-01-14-a', { severity: 'SEV2', contributing_factors: factors('release-size', 'testing'), trigger: 'deploy', detection: 'alert', release: { lines_changed: 6200, pull_requests: 14 } }),
+    incident('2025-02-25-b', { severity: 'SEV2', contributing_factors: factors('release-size'), trigger: 'deploy', detection: 'customer-report' }),
+    incident('2025-04-13-near', { type: 'near-miss', contributing_factors: factors('monitoring-gap'), trigger: 'infrastructure', detection: 'employee-report' }),
+    incident('2026-02-10-c', { severity: 'SEV3', contributing_factors: factors('configuration'), trigger: 'config-change', detection: 'customer-report' }),
+    incident('2026-09-29-d', { severity: 'SEV3', contributing_factors: factors('configuration', 'testing'), trigger: 'config-change', detection: 'alert', release: { lines_changed: 14, pull_requests: 1 } }),
+  ];
+  const overview = buildOverview(incidents, { from: '2025-01', to: '2026-11' }, ORDERS, LONDON);
+
+  it('counts incidents and near-misses apart over every month of the range', () => {
+    expect(overview.incidents).toBe(4);
+    expect(overview.nearMisses).toBe(1);
+    // January 2025 to November 2026 is 12 + 11 = 23 months, in 8 quarters, 4 half-years and 2 years.
+    expect(overview.months).toHaveLength(23);
+    expect(overview.quarters).toHaveLength(8);
+    expect(overview.halves).toEqual(['2025-H1', '2025-H2', '2026-H1', '2026-H2']);
+    expect(overview.years).toEqual(['2025', '2026']);
+  });
+
+  it('finds categories not seen in the last four quarters', () => {
+    expect(overview.categories.map((c) => [c.key, c.total])).toEqual([['release-size', 2], ['testing', 2], ['configuration', 2], ['monitoring-gap', 1]]);
+    // The last four quarters are 2026-Q1 to 2026-Q4: release-size (last 2025-Q1) and monitoring-gap (2025-Q2) are dormant.
+    expect(overview.dormantCategories.map((c) => [c.key, c.last])).toEqual([['release-size', '2025-Q1'], ['monitoring-gap', '2025-Q2']]);
+  });
+
+  it('counts triggers per year and detection sources per half-year with their denominators', () => {
+    expect(overview.triggers.map((t) => [t.key, t.counts])).toEqual([['deploy', [2, 0]], ['config-change', [0, 2]], ['infrastructure', [1, 0]]]);
+    expect(overview.detection.totals).toEqual([3, 0, 1, 1]);
+    expect(overview.detection.tallies.map((t) => [t.key, t.counts])).toEqual([
+      ['alert', [1, 0, 0, 1]], ['customer-report', [1, 0, 1, 0]], ['employee-report', [1, 0, 0, 0]],
+    ]);
+  });
+
+  it('gives decisions and release figures of the incidents only', () => {
+    expect(overview.decisions.map((d) => [d.decision, d.count])).toEqual([['rollback', 4]]);
+    expect(overview.releases.bands.map((b) => b.count)).toEqual([1, 0, 1]);
+  });
+
+  it('has no dormant categories when the range spans four quarters or fewer', () => {
+    expect(buildOverview(incidents, { from: '2025-01', to: '2025-12' }, ORDERS, LONDON).dormantCategories).toEqual([]);
+  });
+
+  it('is all zeros and empty lists for an empty slice', () => {
+    const empty = buildOverview([], { from: '2026-01', to: '2026-03' }, ORDERS, LONDON);
+    expect(empty).toMatchObject({ incidents: 0, nearMisses: 0, categories: [], dormantCategories: [], triggers: [], decisions: [] });
+    expect(empty.months.map((m) => m.incidents)).toEqual([0, 0, 0]);
+    expect(empty.durations.points).toEqual([]);
+    expect(empty.detection).toEqual({ tallies: [], totals: [0] });
+    expect(empty.releases.points).toEqual([]);
+  });
+});
+
+describe('the last 12 months against the 12 before', () => {
+  it('compares incident counts and median time to mitigate, near-misses left out', () => {
+    const at = (id: string, started: string, ttm: number) =>
+      incident(id, { started, detected: started, mitigated: new Date(Date.parse(started) + ttm * 60_000).toISOString(), resolved: undefined });
+    const incidents = [
+      at('2024-11-30-out', '2024-11-30T10:00:00Z', 5),
+      at('2024-12-01-p1', '2024-12-01T10:00:00Z', 30),
+      at('2025-11-30-p2', '2025-11-30T10:00:00Z', 90),
+      at('2025-12-01-r1', '2025-12-01T10:00:00Z', 20),
+      at('2026-11-20-r2', '2026-11-20T10:00:00Z', 40),
+      at('2026-11-21-r3', '2026-11-21T10:00:00Z', 300),
+      incident('2026-05-01-near', { type: 'near-miss' }),
+    ];
+    // Recent: December 2025 to November 2026 → 20, 40, 300: median 40. Previous: December 2024 to November 2025 → 30, 90: median 60.
+    expect(compareYears(incidents, '2026-11', LONDON)).toEqual({
+      recent: { incidents: 3, medianTimeToMitigate: 40 },
+      previous: { incidents: 2, medianTimeToMitigate: 60 },
+    });
+  });
+});
+
+describe('slices', () => {
+  const incidents = [
+    incident('2026-02-10-a', { services: ['feature-flags', 'checkout-api'], teams: ['platform', 'payments'] }),
+    // 23:30-05:00 on New Year's Eve is 04:30 on 1 January 2026 in London.
+    incident('2025-12-31-b', { started: '2025-12-31T23:30:00-05:00', detected: '2026-01-01T04:40:00Z', mitigated: '2026-01-01T05:00:00Z', resolved: undefined, teams: ['payments'] }),
+    incident('2025-11-05-c', { services: ['checkout-api'], teams: ['payments'] }),
+  ];
+  const range = { from: '2025-11', to: '2027-02' };
+
+  it('makes one slice per service and team in the catalog, empty ones included', () => {
+    expect(serviceSlices(SERVICES, incidents, range).map((s) => [s.id, s.name, s.incidents.map((i) => i.id)])).toEqual([
+      ['checkout-api', 'Checkout API', ['2026-02-10-a', '2025-12-31-b', '2025-11-05-c']],
+      ['product-search', 'Product Search', []],
+      ['feature-flags', 'Feature Flags', ['2026-02-10-a']],
+    ]);
+    expect(teamSlices(TEAMS, incidents, range).map((s) => [s.id, s.incidents.length])).toEqual([['payments', 3], ['storefront', 0], ['platform', 1]]);
+  });
+
+  it('makes one slice per year of the range in the time zone, cut at the range’s ends', () => {
+    expect(yearSlices(incidents, range, LONDON).map((s) => [s.id, s.range, s.incidents.map((i) => i.id)])).toEqual([
+      ['2025', { from: '2025-11', to: '2025-12' }, ['2025-11-05-c']],
+      ['2026', { from: '2026-01', to: '2026-12' }, ['2026-02-10-a', '2025-12-31-b']],
+      ['2027', { from: '2027-01', to: '2027-02' }, []],
+    ]);
+  });
+});
