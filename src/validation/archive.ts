@@ -6,7 +6,8 @@ import { incidentIdFromPath } from './incident-rules.ts';
 import { describeValue, type Problem } from './problems.ts';
 import { buildReferenceIndex, checkIncidentReferences, checkReadingListReferences, type ReferenceIndex } from './references.ts';
 import { incidentSchemaFor, listMdxFiles, loadCatalog, validateIncidentSource, validateReadingListSource, type Catalog } from './sources.ts';
-import { parseFrontmatterSource } from './source.ts';
+import { parseFrontmatterSource, type FrontmatterSource } from './source.ts';
+import type { Root as MdastRoot } from 'mdast';
 
 /** Files that share an incident id (the file name), which must be unique across years. */
 export function findDuplicateIds(incidentFiles: readonly string[]): Problem[] {
@@ -35,11 +36,25 @@ export function referenceProblems(root: string, file: string, findings: ReturnTy
   return parseFrontmatterSource(file, readFileSync(join(root, file), 'utf8')).toProblems(findings);
 }
 
+/** One post-mortem or reading list as read, valid or not: what further checks of its text need. */
+export interface ArchiveFile {
+  /** Path relative to the archive root, e.g. `incidents/2025/2025-01-14-x.mdx`. */
+  file: string;
+  kind: 'incident' | 'reading-list';
+  text: string;
+  /** The frontmatter with positions; `source.data` is the data as written (undefined after a YAML syntax error). */
+  source: FrontmatterSource;
+  /** The body's MDX tree (positions relative to the body), or undefined when the body does not parse. */
+  tree: MdastRoot | undefined;
+}
+
 /** Everything in an archive on disk, validated: the same rules the build applies. */
 export interface CheckedArchive {
   catalog: Catalog;
   incidents: { id: string; file: string; data: IncidentData; body: string }[];
   readingLists: { id: string; file: string; data: ReadingListData; body: string }[];
+  /** Every incident and reading-list file, including the invalid ones. */
+  files: ArchiveFile[];
   index: ReferenceIndex;
   problems: Problem[];
 }
@@ -53,9 +68,12 @@ export function checkArchive(root: string): CheckedArchive {
   problems.push(...findDuplicateIds(incidentFiles));
   const index = buildReferenceIndex(catalog.services, catalog.teams, incidentFiles.map(incidentIdFromPath));
 
+  const files: ArchiveFile[] = [];
   const incidents: CheckedArchive['incidents'] = [];
   for (const file of incidentFiles) {
-    const result = validateIncidentSource(file, readFileSync(join(root, file), 'utf8'), schema);
+    const text = readFileSync(join(root, file), 'utf8');
+    const result = validateIncidentSource(file, text, schema);
+    files.push({ file, kind: 'incident', text, source: result.source, tree: result.tree });
     problems.push(...result.problems);
     if (!result.data) continue;
     const refs = result.source.toProblems(checkIncidentReferences(result.data, index));
@@ -65,12 +83,14 @@ export function checkArchive(root: string): CheckedArchive {
 
   const readingLists: CheckedArchive['readingLists'] = [];
   for (const file of listMdxFiles(root, 'reading-lists')) {
-    const result = validateReadingListSource(file, readFileSync(join(root, file), 'utf8'));
+    const text = readFileSync(join(root, file), 'utf8');
+    const result = validateReadingListSource(file, text);
+    files.push({ file, kind: 'reading-list', text, source: result.source, tree: result.tree });
     problems.push(...result.problems);
     if (!result.data) continue;
     const refs = result.source.toProblems(checkReadingListReferences(result.data, index));
     problems.push(...refs);
     if (refs.length === 0) readingLists.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });
   }
-  return { catalog, incidents, readingLists, index, problems };
+  return { catalog, incidents, readingLists, files, index, problems };
 }

@@ -1,28 +1,42 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
+import type { Root } from 'mdast';
 import type { Problem } from './problems.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx);
 
+/** A parsed MDX body: its syntax tree (positions relative to the body) or the one syntax problem. */
+export interface ParsedMdx {
+  tree: Root | undefined;
+  problems: Problem[];
+}
+
 /** Parses an MDX body; a syntax error becomes one problem at its line and column in the file. */
-export function checkMdxSyntax(file: string, body: string, bodyLine: number): Problem[] {
+export function parseMdxBody(file: string, body: string, bodyLine: number): ParsedMdx {
   try {
-    parser.parse(body);
-    return [];
+    return { tree: parser.parse(body), problems: [] };
   } catch (error) {
     const place = (error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } }).place;
     const point = place && 'start' in place && place.start ? place.start : place;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    return [{
-      file,
-      line: (point?.line ?? 1) + bodyLine - 1,
-      column: point?.column ?? 1,
-      field: '',
-      rule: 'mdx',
-      severity: 'error',
-      message: `MDX syntax error: ${reason}`,
-      hint: 'In prose, write { } < > as \\{ \\} &lt; &gt; or put them in `inline code` or a fenced code block.',
-    }];
+    return {
+      tree: undefined,
+      problems: [{
+        file,
+        line: (point?.line ?? 1) + bodyLine - 1,
+        column: point?.column ?? 1,
+        field: '',
+        rule: 'mdx-syntax',
+        severity: 'error',
+        message: `MDX syntax error: ${reason}`,
+        hint: 'In prose, write { } < > as \\{ \\} &lt; &gt; or put them in `inline code` or a fenced code block.',
+      }],
+    };
   }
+}
+
+/** Parses an MDX body; a syntax error becomes one problem at its line and column in the file. */
+export function checkMdxSyntax(file: string, body: string, bodyLine: number): Problem[] {
+  return parseMdxBody(file, body, bodyLine).problems;
 }

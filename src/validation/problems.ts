@@ -18,9 +18,14 @@ export interface Problem {
   found?: string;
   /** How to fix it. */
   hint?: string;
-  /** The check that raised it: `schema`, `yaml`, `consistency` or `reference`. */
+  /**
+   * The rule that raised it: `yaml`, `schema`, `consistency`, `reference` or `mdx-syntax` for the rules
+   * the build enforces, or one of the rules of `npm run check` (src/check/rules/), e.g. `blameless-language`.
+   */
   rule: string;
   severity: 'error' | 'warning';
+  /** Where the rule is explained, when the check configuration names a docs address. */
+  docs?: string;
 }
 
 /** A problem before it has a position: the field path as segments. */

@@ -12,6 +12,22 @@ export interface YamlSource {
   locate(path: readonly (string | number)[]): Position;
   /** Turns path-based findings into positioned problems. */
   toProblems(findings: readonly Finding[]): Problem[];
+  /** The position in the file of an offset in the YAML text. */
+  positionAt(offset: number): Position;
+  /** The scalar written at exactly this path, with its text as written; undefined when there is none. */
+  scalarAt(path: readonly (string | number)[]): WrittenScalar | undefined;
+  /** The field path of the deepest value that contains an offset of the YAML text; empty outside every value. */
+  pathAt(offset: number): (string | number)[];
+}
+
+/** A scalar as written in YAML: its value, its source text and where that text starts. */
+export interface WrittenScalar {
+  /** The parsed value, e.g. a string with folded lines joined. */
+  value: unknown;
+  /** The scalar's text as written, quotes and block indicators included. */
+  raw: string;
+  /** Offset of `raw` in the YAML text; add an offset within `raw` and pass it to `positionAt`. */
+  offset: number;
 }
 
 /**
@@ -35,29 +51,62 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     };
   });
 
-  const locate = (path: readonly (string | number)[]): Position => {
+  // Walks a path as far as it is written: the deepest node reached, the offset of its key and whether it got all the way.
+  const walk = (path: readonly (string | number)[]): { node: unknown; best: number; complete: boolean } => {
     let node: unknown = doc.contents;
     let best: number = (doc.contents as Node | null)?.range?.[0] ?? 0;
     for (const segment of path) {
       if (isMap(node)) {
         const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-        if (!pair) break;
+        if (!pair) return { node, best, complete: false };
         best = (pair.key as Node).range?.[0] ?? best;
         node = pair.value;
       } else if (isSeq(node) && typeof segment === 'number') {
         const item = node.items[segment] as Node | undefined;
-        if (!item) break;
+        if (!item) return { node, best, complete: false };
         best = item.range?.[0] ?? best;
         node = item;
-      } else break;
+      } else return { node, best, complete: false };
     }
-    return at(best);
+    return { node, best, complete: true };
+  };
+  const locate = (path: readonly (string | number)[]): Position => at(walk(path).best);
+  const scalarAt = (path: readonly (string | number)[]): WrittenScalar | undefined => {
+    const { node, complete } = walk(path);
+    if (!complete || !isScalar(node) || !node.range) return undefined;
+    const [start, end] = node.range;
+    return { value: node.value, raw: text.slice(start, end), offset: start };
+  };
+
+  const pathAt = (offset: number): (string | number)[] => {
+    const path: (string | number)[] = [];
+    let node: unknown = doc.contents;
+    for (;;) {
+      const inside = (n: unknown) => {
+        const range = (n as Node | null)?.range;
+        return !!range && offset >= range[0] && offset < range[2];
+      };
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && ((item.key.range && offset >= item.key.range[0] && offset < item.key.range[2]) || inside(item.value)));
+        if (!pair) return path;
+        path.push(String((pair.key as { value: unknown }).value));
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const index = node.items.findIndex(inside);
+        if (index < 0) return path;
+        path.push(index);
+        node = node.items[index];
+      } else return path;
+    }
   };
 
   return {
     data: problems.length ? undefined : doc.toJS(),
     problems,
     locate,
+    positionAt: at,
+    scalarAt,
+    pathAt,
     toProblems: (findings) =>
       findings.map((f) => {
         const { line, column } = locate(f.path);
@@ -82,7 +131,9 @@ export interface FrontmatterSource extends YamlSource {
 }
 
 /** Splits a `.mdx` file into frontmatter and body; a missing frontmatter block is a problem. */
-export function parseFrontmatterSource(file: string, text: string): FrontmatterSource {
+export function parseFrontmatterSource(file: string, written: string): FrontmatterSource {
+  // A byte-order mark (some Windows editors write one) is not part of the text.
+  const text = written.replace(/^\uFEFF/, '');
   if (!/^---\r?\n/.test(text)) {
     const yaml = parseYamlSource(file, '', 0);
     return {
@@ -99,7 +150,8 @@ export function parseFrontmatterSource(file: string, text: string): FrontmatterS
   }
   // gray-matter splits the file; `yaml` parses the block so every key keeps its position.
   const split = matter(text, { engines: { yaml: () => ({}) } });
-  const yaml = parseYamlSource(file, split.matter.replace(/^\r?\n/, ''), 1);
+  // With CRLF line ends, the block ends in a lone \r that would otherwise stick to the last value.
+  const yaml = parseYamlSource(file, split.matter.replace(/^\r?\n/, '').replace(/\r$/, ''), 1);
   const bodyLine = text.slice(0, text.length - split.content.length).split('\n').length;
   const data = yaml.data === null ? {} : yaml.data;
   return { ...yaml, data, body: split.content, bodyLine };

@@ -6,10 +6,11 @@ import { createIncidentSchema, type IncidentData } from '../schema/incident.ts';
 import { ReadingListSchema, type ReadingListData } from '../schema/reading-list.ts';
 import { resolveTaxonomy, TaxonomyFileSchema, type Taxonomy } from '../schema/taxonomy.ts';
 import { checkIncidentConsistency } from './incident-rules.ts';
-import { checkMdxSyntax } from './mdx-syntax.ts';
+import { parseMdxBody } from './mdx-syntax.ts';
+import type { Root as MdastRoot } from 'mdast';
 import type { Problem } from './problems.ts';
 import { checkCatalog } from './references.ts';
-import { parseFrontmatterSource, parseYamlSource, type YamlSource } from './source.ts';
+import { parseFrontmatterSource, parseYamlSource, type FrontmatterSource, type YamlSource } from './source.ts';
 import { zodIssuesToFindings } from './zod-findings.ts';
 
 /** The outcome of validating one file: its data when valid, every problem, and its positions. */
@@ -27,22 +28,27 @@ export function validateWithSchema<S extends z.ZodType>(source: YamlSource, sche
   return { data: undefined, problems: source.toProblems(zodIssuesToFindings(result.error.issues, source.data, schema)), source };
 }
 
+/** A validated `.mdx` file: its frontmatter source (with positions), its body and the body's MDX tree when it parses. */
+export type ValidatedMdx<T> = Validated<T> & { source: FrontmatterSource; body: string; tree: MdastRoot | undefined };
+
 /** Validates one incident file: frontmatter syntax, schema, then the rules within the file. */
-export function validateIncidentSource(relativePath: string, text: string, schema: z.ZodType<IncidentData>): Validated<IncidentData> & { body: string } {
+export function validateIncidentSource(relativePath: string, text: string, schema: z.ZodType<IncidentData>): ValidatedMdx<IncidentData> {
   const source = parseFrontmatterSource(relativePath, text);
   const result = validateWithSchema(source, schema);
-  const syntax = checkMdxSyntax(relativePath, source.body, source.bodyLine);
-  if (!result.data) return { ...result, problems: [...result.problems, ...syntax], body: source.body };
+  const mdx = parseMdxBody(relativePath, source.body, source.bodyLine);
+  const common = { source, body: source.body, tree: mdx.tree };
+  if (!result.data) return { ...result, ...common, problems: [...result.problems, ...mdx.problems] };
   // The data is schema-valid here, so callers can still check its references after a consistency error.
   const consistency = source.toProblems(checkIncidentConsistency(relativePath, result.data));
-  return { ...result, problems: [...consistency, ...syntax], body: source.body };
+  return { ...result, ...common, problems: [...consistency, ...mdx.problems] };
 }
 
 /** Validates one reading-list file's frontmatter. */
-export function validateReadingListSource(relativePath: string, text: string): Validated<ReadingListData> & { body: string } {
+export function validateReadingListSource(relativePath: string, text: string): ValidatedMdx<ReadingListData> {
   const source = parseFrontmatterSource(relativePath, text);
   const result = validateWithSchema(source, ReadingListSchema);
-  return { ...result, problems: [...result.problems, ...checkMdxSyntax(relativePath, source.body, source.bodyLine)], body: source.body };
+  const mdx = parseMdxBody(relativePath, source.body, source.bodyLine);
+  return { ...result, source, problems: [...result.problems, ...mdx.problems], body: source.body, tree: mdx.tree };
 }
 
 /** The catalog: organisation, services, teams and taxonomy, with every problem found in them. */

@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkArchive, type ArchiveFile } from '../validation/archive.ts';
+import { parseMdxBody } from '../validation/mdx-syntax.ts';
+import { parseFrontmatterSource } from '../validation/source.ts';
+import { sortProblems, type Problem } from '../validation/problems.ts';
+import { loadCheckConfig, type CheckConfig } from './config.ts';
+import { catalogDocument, documentFromArchiveFile } from './document.ts';
+import { readIgnoreComments } from './ignore.ts';
+import { runProseRules } from './prose/run.ts';
+import { CONFIGURABLE_RULES, FIXED_RULES } from './rules/index.ts';
+import { checkOutsideFile } from './outside.ts';
+import { listCatalogFiles } from './select.ts';
+import type { DocumentRule, LintDocument, LintFinding, ProseRule, Severity } from './types.ts';
+
+/** The Hindsight project folder: where src/components lives. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** What to check. */
+export interface CheckOptions {
+  /** The archive: the folder holding catalog/, incidents/ and reading-lists/. */
+  root: string;
+  /** The project folder, for the components post-mortems may import; defaults to this project. */
+  projectRoot?: string;
+  /** Archive-relative files to check; every file when undefined. */
+  files?: readonly string[];
+  /** Absolute paths of post-mortems outside the archive, checked as if they were added to it. */
+  outside?: readonly string[];
+  /**
+   * The pull-request mode: `files` are the changed files, and problems of the rules the build
+   * enforces are reported in every file, since the change may have caused them elsewhere.
+   */
+  changed?: boolean;
+}
+
+/** The outcome of a check. */
+export interface CheckResult {
+  /** Every problem, sorted by file, line and column. */
+  problems: Problem[];
+  /** How many files of each kind were checked. */
+  checked: { incidents: number; readingLists: number; catalog: number };
+}
+
+const FIXED_IDS = FIXED_RULES.map((r) => r.id);
+const CONFIGURABLE_IDS = CONFIGURABLE_RULES.map((r) => r.id);
+
+function severityOf(config: CheckConfig, rule: string): Severity | undefined {
+  const severity = config.rules.get(rule)?.severity;
+  return severity === 'off' ? undefined : severity;
+}
+
+async function lintDocument(doc: LintDocument, config: CheckConfig, projectRoot: string): Promise<Problem[]> {
+  const toProblem = (rule: string, finding: LintFinding): Problem | undefined => {
+    const severity = severityOf(config, rule);
+    if (!severity) return undefined;
+    return {
+      file: doc.file, line: finding.line, column: finding.column, field: finding.field ?? '',
+      message: finding.message, found: finding.found, hint: finding.hint,
+      rule, severity, docs: config.docsUrl?.replaceAll('{rule}', rule),
+    };
+  };
+
+  const found: Problem[] = [];
+  const add = (list: Problem[], rule: string, finding: LintFinding) => {
+    const problem = toProblem(rule, finding);
+    if (problem) list.push(problem);
+  };
+  // A rule that fails on some unforeseen input must not cost the author the rest of the run.
+  const guarded = async <T>(rule: string, run: () => Promise<T> | T, fallback: T): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      found.push({
+        file: doc.file, line: 1, column: 1, field: '', rule, severity: 'error',
+        message: `expected to be able to check this file, but ${rule} failed: ${(error as Error).message}`,
+        hint: 'This is a fault in Hindsight, not in the file; report it with the file attached. The other rules still ran.',
+      });
+      return fallback;
+    }
+  };
+  const prose = CONFIGURABLE_RULES.filter((r): r is ProseRule => r.type === 'prose' && severityOf(config, r.id) !== undefined);
+  const proseFindings = prose.length === 0 ? [] : await guarded(prose.map((r) => r.id).join(', '), () => runProseRules(doc, prose), []);
+  for (const { rule, finding } of proseFindings) add(found, rule, finding);
+  for (const rule of CONFIGURABLE_RULES) {
+    if (rule.type !== 'document' || !rule.kinds.includes(doc.kind) || !severityOf(config, rule.id)) continue;
+    const findings = await guarded(rule.id, () => (rule as DocumentRule).check(doc, config.rules.get(rule.id)!.options, { projectRoot }), []);
+    for (const finding of findings) add(found, rule.id, finding);
+  }
+
+  // hindsight-ignore comments: suppress what they cover, then report the malformed and the unused.
+  const { directives, malformed } = readIgnoreComments(doc, { ignorable: CONFIGURABLE_IDS, enforced: FIXED_IDS });
+  const kept = found.filter((p) => {
+    const directive = directives.find((d) => d.rules.includes(p.rule) && d.lines && p.line >= d.lines.from && p.line <= d.lines.to);
+    directive?.used.add(p.rule);
+    return !directive;
+  });
+  for (const finding of malformed) add(kept, 'ignore-comment', finding);
+  for (const directive of directives) {
+    for (const rule of directive.rules) {
+      if (directive.used.has(rule) || !severityOf(config, rule)) continue;
+      const at = { line: directive.line, column: directive.column };
+      add(kept, 'unused-ignore', directive.lines
+        ? { ...at, message: `expected a ${rule} problem in the text this comment covers`, found: 'none', hint: 'Remove the comment; the text no longer needs the exception.' }
+        : { ...at, message: 'expected something after the comment for it to cover', found: 'nothing', hint: 'Put the comment on the line directly above the text it is for.' });
+    }
+  }
+  return kept;
+}
+
+/**
+ * Runs the prose, secrets, personal-data and MDX rules (not the build's rules) over one file's text,
+ * as if it were at `file` in the archive at `root`; for editors, tools and tests.
+ */
+export async function lintText(options: { root: string; file: string; text: string; config?: CheckConfig; projectRoot?: string }): Promise<Problem[]> {
+  const { root, file, text } = options;
+  const config = options.config ?? loadCheckConfig(root);
+  let doc: LintDocument;
+  if (file.startsWith('catalog/')) doc = catalogDocument(root, file, text);
+  else {
+    const source = parseFrontmatterSource(file, text);
+    const archiveFile: ArchiveFile = { file, kind: file.startsWith('reading-lists/') ? 'reading-list' : 'incident', text, source, tree: parseMdxBody(file, source.body, source.bodyLine).tree };
+    doc = documentFromArchiveFile(root, archiveFile);
+  }
+  return sortProblems(await lintDocument(doc, config, options.projectRoot ?? PROJECT_ROOT));
+}
+
+/** Runs every rule over the archive (or the chosen files) and returns every problem in one list. */
+export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+  const { root } = options;
+  const projectRoot = options.projectRoot ?? PROJECT_ROOT;
+  const config = loadCheckConfig(root);
+  const archive = checkArchive(root);
+  const selected = options.files || options.outside ? new Set(options.files ?? []) : undefined;
+  const isSelected = (file: string) => !selected || selected.has(file);
+
+  const problems: Problem[] = [...config.problems];
+  for (const problem of archive.problems) {
+    // Catalog problems break every file; in pull-request mode so may any build error the change caused.
+    if (isSelected(problem.file) || problem.file.startsWith('catalog/') || options.changed) problems.push(problem);
+  }
+
+  const documents: LintDocument[] = [
+    ...archive.files.filter((f) => isSelected(f.file)).map((f) => documentFromArchiveFile(root, f)),
+    ...listCatalogFiles(root).filter(isSelected).map((file) => catalogDocument(root, file, readFileSync(join(root, file), 'utf8'))),
+  ];
+  for (const path of options.outside ?? []) {
+    const { problems: found, file } = checkOutsideFile(archive, path, readFileSync(path, 'utf8'));
+    problems.push(...found);
+    documents.push(documentFromArchiveFile(root, file));
+  }
+  for (const doc of documents) problems.push(...await lintDocument(doc, config, projectRoot));
+
+  const count = (kind: LintDocument['kind']) => documents.filter((d) => d.kind === kind).length;
+  return {
+    problems: sortProblems(problems),
+    checked: { incidents: count('incident'), readingLists: count('reading-list'), catalog: count('catalog') },
+  };
+}

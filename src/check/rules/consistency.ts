@@ -1,0 +1,24 @@
+import type { FixedRule } from '../types.ts';
+
+/** Rules within one post-mortem that no schema can express. */
+export const consistencyRule: FixedRule = {
+  id: 'consistency',
+  type: 'fixed',
+  enforcedBy: 'build',
+  summary: 'Key moments out of order, events outside the incident, bad_minutes over the window, closed dates, publishing rules, file names.',
+  docs: `What must hold within a post-mortem:
+  - started <= detected <= mitigated <= resolved (offsets count);
+  - timeline events lie between started and resolved (or mitigated);
+  - slo_impact[].bad_minutes is no more than the minutes from started to mitigated;
+  - an action item has closed exactly when its status is done or wont-do;
+  - in-review and published post-mortems have mitigated and at least one contributing factor, and
+    incidents (not near-misses) at least one action item;
+  - the file is incidents/<yyyy>/<yyyy-mm-dd>-<slug>.mdx with the date of started as written, and its
+    id (the file name) is unique across all years;
+  - related never names the incident itself.
+
+  Bad:  started: 2025-06-21T14:55:00+01:00 in incidents/2025/2025-06-20-checkout.mdx
+  Good: the same file named incidents/2025/2025-06-21-checkout.mdx
+
+Enforced by the build: always an error, and no comment can ignore it.`,
+};

@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { changedFiles, defaultBaseRef } from '../../../src/check/select.ts';
+import { cli, copyArchive, FIXTURE, postmortem } from './helpers.ts';
+
+const git = (root: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=Hindsight tests', '-c', 'user.email=tests@pantrybox.example', '-c', 'init.defaultBranch=main', '-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** The fixture archive as a git repository on main, with a pull-request branch checked out. */
+function repository(): string {
+  const root = copyArchive(FIXTURE);
+  git(root, 'init', '--quiet');
+  git(root, 'add', '.');
+  git(root, 'commit', '--quiet', '-m', 'Archive');
+  git(root, 'checkout', '--quiet', '-b', 'postmortem');
+  return root;
+}
+
+describe('--changed', () => {
+  it('lists the files changed on the branch: committed, staged, unstaged and untracked, not deleted', () => {
+    const root = repository();
+    appendFileSync(join(root, 'incidents/2025/2025-03-02-flag-cache-stale.mdx'), '\nCommitted.\n');
+    git(root, 'commit', '--quiet', '-am', 'Edit');
+    appendFileSync(join(root, 'reading-lists/flags.mdx'), '\nUnstaged.\n');
+    writeFileSync(join(root, 'incidents/2025/2025-07-01-new.mdx'), postmortem('Untracked.'));
+    writeFileSync(join(root, 'notes.txt'), 'not an archive file');
+    rmSync(join(root, 'catalog/organisation.yaml'));
+    expect(changedFiles(root, 'main')).toEqual([
+      'incidents/2025/2025-03-02-flag-cache-stale.mdx',
+      'incidents/2025/2025-07-01-new.mdx',
+      'reading-lists/flags.mdx',
+    ]);
+  });
+
+  it('lints only the changed files, but reports errors the build would fail on anywhere', async () => {
+    const root = repository();
+    // The new post-mortem blames someone; deleting the checkout incident breaks the unchanged reading list.
+    writeFileSync(join(root, 'incidents/2025/2025-06-21-checkout-retry.mdx'), postmortem("It was Sam's fault."));
+    rmSync(join(root, 'incidents/2025/2025-06-21-checkout-500s.mdx'));
+    appendFileSync(join(root, 'incidents/2025/2025-03-02-flag-cache-stale.mdx'), '\nObviously unchanged files are not linted.\n');
+    // Everything but the new file is committed, so against HEAD only the new, untracked file has changed.
+    git(root, 'commit', '--quiet', '-am', 'Earlier work');
+    const result = await cli(['--changed', 'HEAD', '--format', 'github'], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stdout.split('\n')).toEqual([
+      // postmortem() puts the body on line 28; "It was " is 7 characters.
+      '::error file=incidents/2025/2025-06-21-checkout-retry.mdx,line=28,col=8,title=hindsight blameless-language::expected blameless language, found "Sam\'s fault". Fault language stops at who is to blame, and the conditions that made the slip possible go unexamined. Name what the system allowed, e.g. "the deploy tool accepted a config that had not been validated".',
+      '::error file=reading-lists/flags.mdx,line=7,col=5,title=hindsight reference::items[1].incident: expected the id of an incident from incidents/, found "2025-06-21-checkout-500s". Did you mean "2025-06-21-checkout-retry"?',
+      'Found 2 errors in 2 files.',
+      '',
+    ]);
+  });
+
+  it('takes the pull request base from GitHub Actions, else main', () => {
+    const root = repository();
+    expect(defaultBaseRef(root, {})).toBe('main');
+    git(root, 'update-ref', 'refs/remotes/origin/release', 'HEAD');
+    expect(defaultBaseRef(root, { GITHUB_BASE_REF: 'release' })).toBe('origin/release');
+  });
+
+  it('says so when the base is not a ref', async () => {
+    const root = repository();
+    const result = await cli(['--changed', 'mian'], { cwd: root });
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe('npm run check: --changed: mian is not a git ref or commit here; try origin/main, or fetch it first (git fetch origin main).');
+  });
+});
