@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { findDuplicateIds, referenceProblems } from '../validation/archive.ts';
+import { checkArchive, findDuplicateIds, referenceProblems } from '../validation/archive.ts';
 import { incidentIdFromPath } from '../validation/incident-rules.ts';
 import { ArchiveError, type Problem } from '../validation/problems.ts';
 import { buildReferenceIndex, checkIncidentReferences, checkReadingListReferences } from '../validation/references.ts';
@@ -12,6 +12,15 @@ export { archiveRoot };
 import type { IncidentData } from '../schema/incident.ts';
 import type { ReadingListData } from '../schema/reading-list.ts';
 import { parseAudience } from '../lib/audience.ts';
+
+/**
+ * Collections load side by side and the first to fail stops the build, so a failing loader reports the
+ * format problems of the whole archive (catalog, incidents, reading lists), not only its own.
+ */
+function archiveFailure(root: string, own: Problem[]): ArchiveError {
+  const all = checkArchive(root).problems.filter((p) => p.severity === 'error');
+  return new ArchiveError(all.length > 0 ? all : own);
+}
 
 type Validate = (file: string, text: string) => { data: unknown; problems: Problem[] };
 type CrossCheck = (root: string, entries: { id: string; file: string; data: Record<string, unknown> }[]) => Problem[];
@@ -55,7 +64,7 @@ function validatingGlob(name: string, folder: string, validate: (root: string) =
         // Invalid entries must not stay cached: the next run has to report them again.
         const bad = new Set(errors.map((p) => incidentIdFromPath(p.file)));
         for (const id of bad) context.store.delete(id);
-        throw new ArchiveError(problems);
+        throw archiveFailure(root, problems);
       }
       context.meta.set('catalog-digest', catalogDigest);
       if (parseAudience(process.env.KB_AUDIENCE) === 'public') {
@@ -116,7 +125,7 @@ export function catalogLoader(kind: 'services' | 'teams' | 'severities' | 'categ
     load: async ({ config, store, generateDigest }) => {
       const catalog = loadCatalog(archiveRoot(fileURLToPath(config.root)));
       const problems = catalog.problems.filter((p) => p.file === `catalog/${file}.yaml`);
-      if (problems.some((p) => p.severity === 'error')) throw new ArchiveError(problems);
+      if (problems.some((p) => p.severity === 'error')) throw archiveFailure(archiveRoot(fileURLToPath(config.root)), problems);
       const entries: { id: string }[] =
         kind === 'services' ? catalog.services
         : kind === 'teams' ? catalog.teams

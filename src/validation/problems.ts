@@ -91,6 +91,8 @@ export class ArchiveError extends Error {
     super(`The post-mortem archive has problems:\n${sorted.map((p) => `  ${formatProblem(p)}`).join('\n')}\n${summariseProblems(sorted)}`);
     this.name = 'ArchiveError';
     this.problems = sorted;
+    // The message already says where and what: a stack trace would only bury it (Astro prints one when present).
+    this.stack = '';
   }
 }
 
