@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Root as MdastRoot } from 'mdast';
+import { needsMdxRuntime } from '../validation/mdx-syntax.ts';
 import { checkArchive, findDuplicateIds, referenceProblems } from '../validation/archive.ts';
 import { incidentIdFromPath } from '../validation/incident-rules.ts';
 import { ArchiveError, type Problem } from '../validation/problems.ts';
@@ -22,38 +24,54 @@ function archiveFailure(root: string, own: Problem[]): ArchiveError {
   return new ArchiveError(all.length > 0 ? all : own);
 }
 
-type Validate = (file: string, text: string) => { data: unknown; problems: Problem[] };
+type Validated = { data: unknown; problems: Problem[]; body: string; tree: MdastRoot | undefined };
+type Validate = (file: string, text: string) => Validated;
 type CrossCheck = (root: string, entries: { id: string; file: string; data: Record<string, unknown> }[]) => Problem[];
 
 /**
- * Wraps Astro's glob loader so every file is validated with Hindsight's own rules: all problems in all
- * files are collected, then reported together as one error naming file, line, field and fix.
+ * Loads every `.mdx` file of a folder (names starting with `_` skipped), validated with Hindsight's own
+ * rules: all problems in all files are collected, then reported together as one error naming file, line,
+ * field and fix. Entries are cached by content digest. A body that uses no MDX (no import, export,
+ * component or expression) is rendered here as Markdown and cached as HTML; only bodies that need MDX
+ * are compiled as modules by the build, which is the expensive path.
  */
-function validatingGlob(name: string, folder: string, validate: (root: string) => Validate, crossCheck: CrossCheck): Loader {
+function validatingMdxLoader(name: string, folder: string, validate: (root: string) => Validate, crossCheck: CrossCheck): Loader {
   return {
     name,
     load: async (context: LoaderContext) => {
-      const root = archiveRoot(fileURLToPath(context.config.root));
-      const inner = glob({ pattern: '**/[^_]*.mdx', base: pathToFileURL(`${resolve(root, folder)}/`), generateId: ({ entry }) => incidentIdFromPath(entry) });
+      const { store, meta, logger, generateDigest, renderMarkdown, watcher } = context;
+      const projectRoot = fileURLToPath(context.config.root);
+      const root = archiveRoot(projectRoot);
       const check = validate(root);
       // The catalog and taxonomy decide what is valid: when they change, re-validate every entry.
-      const catalogDigest = context.generateDigest(readCatalogText(root));
-      if (context.meta.get('catalog-digest') !== catalogDigest) context.store.clear();
-      let initialLoadDone = false;
+      const catalogDigest = generateDigest(readCatalogText(root));
+      if (meta.get('catalog-digest') !== catalogDigest) store.clear();
+
+      /** Validates and stores one file; returns its problems. */
+      const sync = async (file: string): Promise<Problem[]> => {
+        const path = resolve(root, file);
+        const text = readFileSync(path, 'utf8');
+        const id = incidentIdFromPath(file);
+        const digest = generateDigest(text);
+        const existing = store.get(id);
+        if (existing && existing.digest === digest) {
+          if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
+          return [];
+        }
+        const result = check(file, text);
+        if (result.problems.some((p) => p.severity === 'error')) return result.problems;
+        const entry = { id, data: result.data as Record<string, unknown>, body: result.body, filePath: relative(projectRoot, path).split(sep).join('/'), digest };
+        if (needsMdxRuntime(result.body, result.tree)) store.set({ ...entry, deferredRender: true });
+        else store.set({ ...entry, rendered: await renderMarkdown(result.body, { fileURL: pathToFileURL(path) }) });
+        return result.problems;
+      };
+
+      const files = listMdxFiles(root, folder);
+      const present = new Set(files.map(incidentIdFromPath));
+      for (const id of store.keys()) if (!present.has(id)) store.delete(id);
       const problems: Problem[] = [];
-      await inner.load({
-        ...context,
-        parseData: async <T extends Record<string, unknown>>({ data, filePath }: { id: string; data: T; filePath?: string }) => {
-          const file = relative(root, filePath!).split(sep).join('/');
-          const result = check(file, readFileSync(filePath!, 'utf8'));
-          if (initialLoadDone && result.problems.some((p) => p.severity === 'error')) throw new ArchiveError(result.problems);
-          problems.push(...result.problems);
-          return (result.data ?? data) as T;
-        },
-      });
-      initialLoadDone = true;
-      const projectRoot = fileURLToPath(context.config.root);
-      const entries = [...context.store.values()].map((e) => ({
+      for (const file of files) problems.push(...(await sync(file)));
+      const entries = [...store.values()].map((e) => ({
         id: e.id,
         file: relative(root, resolve(projectRoot, e.filePath!)).split(sep).join('/'),
         data: e.data,
@@ -62,16 +80,32 @@ function validatingGlob(name: string, folder: string, validate: (root: string) =
       const errors = problems.filter((p) => p.severity === 'error');
       if (errors.length > 0) {
         // Invalid entries must not stay cached: the next run has to report them again.
-        const bad = new Set(errors.map((p) => incidentIdFromPath(p.file)));
-        for (const id of bad) context.store.delete(id);
+        for (const p of errors) store.delete(incidentIdFromPath(p.file));
         throw archiveFailure(root, problems);
       }
-      context.meta.set('catalog-digest', catalogDigest);
+      meta.set('catalog-digest', catalogDigest);
       if (parseAudience(process.env.KB_AUDIENCE) === 'public') {
         // Internal entries leave the store, so neither their data nor their MDX modules enter a public build.
-        const internal = [...context.store.values()].filter((e) => e.data.visibility !== undefined && e.data.visibility !== 'public');
-        for (const entry of internal) context.store.delete(entry.id);
-        if (internal.length > 0) context.logger.info(`Public build: ${internal.length} internal ${internal.length === 1 ? 'entry is' : 'entries are'} left out.`);
+        const internal = [...store.values()].filter((e) => e.data.visibility !== undefined && e.data.visibility !== 'public');
+        for (const entry of internal) store.delete(entry.id);
+        if (internal.length > 0) logger.info(`Public build: ${internal.length} internal ${internal.length === 1 ? 'entry is' : 'entries are'} left out.`);
+      }
+
+      // `astro dev`: re-validate a file when it changes, and say what is wrong with it without stopping the server.
+      if (watcher) {
+        const base = resolve(root, folder) + sep;
+        watcher.add(base);
+        const onChange = async (path: string) => {
+          if (!path.startsWith(base) || !path.endsWith('.mdx') || path.split(sep).pop()!.startsWith('_')) return;
+          const file = relative(root, path).split(sep).join('/');
+          const found = await sync(file);
+          if (found.some((p) => p.severity === 'error')) logger.error(new ArchiveError(found).message);
+        };
+        watcher.on('add', onChange);
+        watcher.on('change', onChange);
+        watcher.on('unlink', (path: string) => {
+          if (path.startsWith(base) && path.endsWith('.mdx')) store.delete(incidentIdFromPath(relative(root, path)));
+        });
       }
     },
   };
@@ -85,7 +119,7 @@ function readCatalogText(root: string): string {
 
 /** Incidents from `incidents/<yyyy>/<id>.mdx`, validated against the schema, the rules and the catalog. */
 export function incidentLoader(): Loader {
-  return validatingGlob(
+  return validatingMdxLoader(
     'hindsight-incidents',
     'incidents',
     (root) => {
@@ -106,7 +140,7 @@ export function incidentLoader(): Loader {
 
 /** Reading lists from `reading-lists/<slug>.mdx`; every item must name an existing incident. */
 export function readingListLoader(): Loader {
-  return validatingGlob(
+  return validatingMdxLoader(
     'hindsight-reading-lists',
     'reading-lists',
     () => validateReadingListSource,

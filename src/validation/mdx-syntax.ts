@@ -40,3 +40,27 @@ export function parseMdxBody(file: string, body: string, bodyLine: number): Pars
 export function checkMdxSyntax(file: string, body: string, bodyLine: number): Problem[] {
   return parseMdxBody(file, body, bodyLine).problems;
 }
+
+const commonmark = unified().use(remarkParse);
+const MDX_NODE_TYPES = new Set(['mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression']);
+
+function someNode(node: { type: string; children?: unknown[] }, test: (n: { type: string; position?: { start: { offset?: number } } }) => boolean): boolean {
+  if (test(node)) return true;
+  return (node.children ?? []).some((child) => someNode(child as { type: string; children?: unknown[] }, test));
+}
+
+/**
+ * Whether a body needs the MDX compiler, or renders the same as Markdown: it does when its MDX tree has
+ * imports, exports, components or expressions (comments included), and when Markdown would read it
+ * differently (raw HTML, or an indented code block, which MDX does not have).
+ */
+export function needsMdxRuntime(body: string, tree: Root | undefined): boolean {
+  if (!tree) return true;
+  if (someNode(tree, (n) => MDX_NODE_TYPES.has(n.type))) return true;
+  return someNode(commonmark.parse(body), (n) => {
+    if (n.type === 'html') return true;
+    if (n.type !== 'code') return false;
+    const start = n.position?.start.offset ?? 0;
+    return !/^(?:```|~~~)/.test(body.slice(start).trimStart());
+  });
+}
