@@ -1,8 +1,21 @@
 import { toEpochMs } from './time.ts';
 
+// Building an Intl formatter costs far more than using one, and a build formats thousands of times.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+const counts = new Intl.NumberFormat('en-GB');
+
 /** "Tue 21 Jun 2025, 14:55 BST": an instant in the site's time zone, with the zone's abbreviation. */
 export function formatTimestamp(timestamp: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat({
     timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
     hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
   }).format(new Date(toEpochMs(timestamp))).replace(/ at /, ', ');
@@ -10,14 +23,14 @@ export function formatTimestamp(timestamp: string, timeZone: string): string {
 
 /** "14:55 BST": the time of day in the site's time zone, with the zone so a clock change is never ambiguous. */
 export function formatTimeOfDay(timestamp: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })
+  return dateTimeFormat({ timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })
     .format(new Date(toEpochMs(timestamp)));
 }
 
 /** "21 Jun 2025" for a YYYY-MM-DD date or the day of a timestamp in the site's time zone. */
 export function formatDay(value: string, timeZone = 'UTC'): string {
   const instant = value.length === 10 ? `${value}T12:00:00Z` : value;
-  return new Intl.DateTimeFormat('en-GB', { timeZone: value.length === 10 ? 'UTC' : timeZone, day: 'numeric', month: 'short', year: 'numeric' })
+  return dateTimeFormat({ timeZone: value.length === 10 ? 'UTC' : timeZone, day: 'numeric', month: 'short', year: 'numeric' })
     .format(new Date(toEpochMs(instant)));
 }
 
@@ -29,5 +42,5 @@ export function formatPercent(share: number): string {
 
 /** "12,000" */
 export function formatCount(n: number): string {
-  return new Intl.NumberFormat('en-GB').format(n);
+  return counts.format(n);
 }
