@@ -27,6 +27,8 @@ export default defineConfig({
   cacheDir: process.env.HINDSIGHT_CACHE_DIR ?? './node_modules/.astro',
   // Stylesheets stay files, so the Content-Security-Policy needs no hash for inline CSS.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Incident pages whose cacheKey (src/data/page-keys.ts) is unchanged are restored from the cache.
+  experimental: { incrementalBuild: true },
   vite: {
     build: {
       rolldownOptions: {

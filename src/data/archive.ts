@@ -47,6 +47,8 @@ export interface Archive {
   startHere: { teams: ReadonlyMap<string, IncidentView[]>; services: ReadonlyMap<string, IncidentView[]> };
   /** Incidents that started in this ISO week in earlier years, newest first. */
   thisWeekInHistory: IncidentView[];
+  /** Content digest of each incident file (frontmatter and body), by id. */
+  digests: ReadonlyMap<string, string>;
 }
 
 let archive: Promise<Archive> | undefined;
@@ -102,6 +104,7 @@ async function loadArchive(): Promise<Archive> {
   }, catalogIndex, today)));
   const index = buildArchiveIndex(incidents);
   const bodies = new Map(visible.map((e) => [e.id, e.body ?? '']));
+  const digests = new Map(visible.map((e) => [e.id, e.digest ?? '']));
 
   const minutesById = new Map(incidents.map((i) => [i.id, readingMinutes(countWords(`${i.summary}\n${bodies.get(i.id)}`))]));
   const terms = distinctiveTerms(incidents.map((i) => `${i.title}\n${i.summary}\n${bodies.get(i.id)}`));
@@ -156,6 +159,7 @@ async function loadArchive(): Promise<Archive> {
     suggestions,
     listPositions: indexListPositions(readingLists),
     startHere,
+    digests,
     thisWeekInHistory: thisWeekInHistory(incidents.filter((i) => i.status === 'published'), today, (i) => dateInZone(i.started, timeZone)),
   };
 }
