@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -6,12 +6,13 @@ import type { Browser } from 'playwright-core';
 import { checkArchive } from '../../src/validation/archive.ts';
 import { computeTimeToMitigate } from '../../src/lib/metrics.ts';
 import { formatDuration } from '../../src/lib/time.ts';
-import { buildSite, PROJECT } from '../support/build-site.ts';
+import { PROJECT } from '../support/build-site.ts';
+import { DEMO_TODAY } from '../support/demo-site-setup.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { launchChromium } from '../support/browser.ts';
 import { XMLParser } from 'fast-xml-parser';
 
-const TODAY = '2026-11-26';
+const TODAY = DEMO_TODAY;
 const { incidents } = checkArchive(PROJECT);
 const published = incidents.filter((i) => i.data.status !== 'draft');
 const drafts = incidents.filter((i) => i.data.status === 'draft');
@@ -31,7 +32,7 @@ function pageText(path: string): string {
 const RESULT_TITLES = '.pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link';
 
 beforeAll(async () => {
-  dist = buildSite({ today: TODAY });
+  dist = inject('demoDist');
   server = await serveStatic(dist);
   browser = await launchChromium();
 });

@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { checkArchive } from '../../src/validation/archive.ts';
-import { buildSite, PROJECT } from '../support/build-site.ts';
+import { PROJECT } from '../support/build-site.ts';
+import { DEMO_TODAY } from '../support/demo-site-setup.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { launchChromium } from '../support/browser.ts';
 
-const TODAY = '2026-11-26';
+const TODAY = DEMO_TODAY;
 const { catalog } = checkArchive(PROJECT);
 const PAGES = ['/trends/', '/trends/error-budgets/', '/trends/decision-guide/', '/trends/follow-through/', '/trends/action-items/', '/trends/recurrences/'];
 const SLICES = [
@@ -29,7 +30,7 @@ function text(path: string): string {
 }
 
 beforeAll(async () => {
-  dist = buildSite({ today: TODAY });
+  dist = inject('demoDist');
   server = await serveStatic(dist);
   browser = await launchChromium();
 });
