@@ -104,7 +104,7 @@ async function loadArchive(): Promise<Archive> {
   }, catalogIndex, today)));
   const index = buildArchiveIndex(incidents);
   const bodies = new Map(visible.map((e) => [e.id, e.body ?? '']));
-  const digests = new Map(visible.map((e) => [e.id, e.digest ?? '']));
+  const digests = new Map(visible.map((e) => [e.id, String(e.digest ?? '')]));
 
   const minutesById = new Map(incidents.map((i) => [i.id, readingMinutes(countWords(`${i.summary}\n${bodies.get(i.id)}`))]));
   const terms = distinctiveTerms(incidents.map((i) => `${i.title}\n${i.summary}\n${bodies.get(i.id)}`));
