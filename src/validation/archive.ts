@@ -7,6 +7,7 @@ import { describeValue, type Problem } from './problems.ts';
 import { buildReferenceIndex, checkIncidentReferences, checkReadingListReferences, type ReferenceIndex } from './references.ts';
 import { incidentSchemaFor, listMdxFiles, loadCatalog, validateIncidentSource, validateReadingListSource, type Catalog } from './sources.ts';
 import { parseFrontmatterSource, type FrontmatterSource } from './source.ts';
+import { isAboutTouched } from './lenient.ts';
 import type { Root as MdastRoot } from 'mdast';
 
 /** Files that share an incident id (the file name), which must be unique across years. */
@@ -75,7 +76,12 @@ export function checkArchive(root: string): CheckedArchive {
     const result = validateIncidentSource(file, text, schema);
     files.push({ file, kind: 'incident', text, source: result.source, tree: result.tree });
     problems.push(...result.problems);
-    if (!result.data) continue;
+    if (!result.data) {
+      // Its references are still checked, on the data without the schema's problems.
+      const partial = result.partial;
+      if (partial) problems.push(...result.source.toProblems(checkIncidentReferences(partial.data, index).filter((f) => !isAboutTouched(f, partial.touched))));
+      continue;
+    }
     const refs = result.source.toProblems(checkIncidentReferences(result.data, index));
     problems.push(...refs);
     if (![...result.problems, ...refs].some((p) => p.severity === 'error')) incidents.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });

@@ -6,6 +6,7 @@ import { createIncidentSchema, type IncidentData } from '../schema/incident.ts';
 import { ReadingListSchema, type ReadingListData } from '../schema/reading-list.ts';
 import { resolveTaxonomy, TaxonomyFileSchema, type Taxonomy } from '../schema/taxonomy.ts';
 import { checkIncidentConsistency } from './incident-rules.ts';
+import { isAboutTouched, parseWithoutInvalid } from './lenient.ts';
 import { parseMdxBody } from './mdx-syntax.ts';
 import type { Root as MdastRoot } from 'mdast';
 import type { Problem } from './problems.ts';
@@ -29,7 +30,13 @@ export function validateWithSchema<S extends z.ZodType>(source: YamlSource, sche
 }
 
 /** A validated `.mdx` file: its frontmatter source (with positions), its body and the body's MDX tree when it parses. */
-export type ValidatedMdx<T> = Validated<T> & { source: FrontmatterSource; body: string; tree: MdastRoot | undefined };
+export type ValidatedMdx<T> = Validated<T> & {
+  source: FrontmatterSource;
+  body: string;
+  tree: MdastRoot | undefined;
+  /** When the schema failed: the data without its invalid parts, and the paths changed to get it. */
+  partial?: { data: T; touched: (string | number)[][] } | undefined;
+};
 
 /** Validates one incident file: frontmatter syntax, schema, then the rules within the file. */
 export function validateIncidentSource(relativePath: string, text: string, schema: z.ZodType<IncidentData>): ValidatedMdx<IncidentData> {
@@ -37,7 +44,14 @@ export function validateIncidentSource(relativePath: string, text: string, schem
   const result = validateWithSchema(source, schema);
   const mdx = parseMdxBody(relativePath, source.body, source.bodyLine);
   const common = { source, body: source.body, tree: mdx.tree };
-  if (!result.data) return { ...result, ...common, problems: [...result.problems, ...mdx.problems] };
+  if (!result.data) {
+    // Report the rules within the file too, on the data as it would be without the schema's problems.
+    const lenient = source.problems.length === 0 ? parseWithoutInvalid(schema, source.data) : undefined;
+    const more = lenient
+      ? source.toProblems(checkIncidentConsistency(relativePath, lenient.data).filter((f) => !isAboutTouched(f, lenient.touched)))
+      : [];
+    return { ...result, ...common, problems: [...result.problems, ...more, ...mdx.problems], partial: lenient };
+  }
   // The data is schema-valid here, so callers can still check its references after a consistency error.
   const consistency = source.toProblems(checkIncidentConsistency(relativePath, result.data));
   return { ...result, ...common, problems: [...consistency, ...mdx.problems] };

@@ -192,3 +192,27 @@ describe('which bodies need the MDX compiler', () => {
     expect(needsMdxRuntime('A { stray brace', undefined)).toBe(true);
   });
 });
+
+describe('problems behind a schema error', () => {
+  it('still reports key moments out of order next to an unknown key', () => {
+    const edit = (t: string) => replaceOnce('detected: 2025-06-21T14:02:00Z', 'detected: 2025-06-21T12:02:00Z')(replaceOnce('    priority: P2', '    priority: P2\n    assignee: tnowak')(t));
+    expect(problemsAfter(CHECKOUT, edit)).toEqual([
+      'incidents/2025/2025-06-21-checkout-500s.mdx:13:1 detected: expected detected to be at or after started (2025-06-21T14:55:00+01:00), found "2025-06-21T12:02:00Z". Key moments run started, detected, mitigated, resolved; check the offsets too.',
+      'incidents/2025/2025-06-21-checkout-500s.mdx:39:5 action_items[1].assignee: unknown key. Remove it; the keys allowed here are title, kind, owner, priority, due, status, ticket, closed.',
+    ]);
+  });
+
+  it('still reports an unknown team next to a bad severity, but nothing more about the severity', () => {
+    const edit = (t: string) => replaceOnce('teams: [payments]', 'teams: [billing]')(replaceOnce('severity: SEV2', 'severity: SEV22')(t));
+    expect(problemsAfter(CHECKOUT, edit)).toEqual([
+      'incidents/2025/2025-06-21-checkout-500s.mdx:7:1 severity: expected one of SEV1, SEV2, SEV3, SEV4, found "SEV22". Did you mean "SEV2"?',
+      'incidents/2025/2025-06-21-checkout-500s.mdx:9:9 teams[0]: expected a team id from catalog/teams.yaml, found "billing". Add it to catalog/teams.yaml first, or use one of the ids listed there.',
+    ]);
+  });
+
+  it('does not repeat a problem the schema already reported: an unreadable mitigated is not also missing', () => {
+    expect(problemsAfter(CHECKOUT, replaceOnce('mitigated: 2025-06-21T14:40:00Z', 'mitigated: soon'))).toEqual([
+      'incidents/2025/2025-06-21-checkout-500s.mdx:14:1 mitigated: expected an ISO 8601 timestamp with an offset, e.g. 2025-06-21T13:55:00Z or 2025-06-21T14:55:00+01:00, found "soon"',
+    ]);
+  });
+});
