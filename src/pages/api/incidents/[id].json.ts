@@ -1,10 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../../data/archive.ts';
 import { toIncidentRecord } from '../../../lib/api.ts';
+import { incidentPageKey } from '../../../data/page-keys.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
-  const { incidents } = await getArchive();
-  return incidents.map((i) => ({ params: { id: i.id } }));
+  const archive = await getArchive();
+  // The incident page's key covers everything this record holds, so it is reused here.
+  return archive.incidents.map((i) => ({ params: { id: i.id }, cacheKey: incidentPageKey(archive, i.id) }));
 };
 
 /** One incident with its typed and derived fields. */
