@@ -1,0 +1,48 @@
+/**
+ * `npm run import`: turns existing Markdown post-mortems into draft post-mortems of this archive.
+ * Takes folders or files; --root DIR (the archive, default the current folder), --dry-run (report only).
+ */
+import { parseArgs } from 'node:util';
+import { formatImportReport, importPostmortems, ImportError } from '../src/authoring/import/import-postmortems.ts';
+
+const USAGE = `Usage: npm run import -- <folder or file>... [--root DIR] [--dry-run]
+Writes one draft per post-mortem to incidents/<yyyy>/<yyyy-mm-dd>-<slug>.mdx under --root (default: the current folder),
+never over an existing file, and prints what needs a human. --dry-run prints the same report and writes nothing.`;
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: { root: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (positionals.length === 0) {
+    console.error(`Missing the folder or files to import.\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    const result = await importPostmortems({ root: values.root ?? process.cwd(), inputs: positionals, cwd: process.cwd(), dryRun: values['dry-run'] });
+    process.stdout.write(formatImportReport(result));
+  } catch (error) {
+    if (error instanceof ImportError) {
+      console.error(error.message);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
+}
+
+await main();
