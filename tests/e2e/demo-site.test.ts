@@ -248,3 +248,18 @@ describe('accessibility', () => {
     });
   }
 });
+
+describe('on a phone', () => {
+  it('no page scrolls sideways at 390 pixels wide', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const wide: Record<string, number> = {};
+    for (const path of ['/', '/incidents/', '/incidents/2025-10-26-dispatch-jobs-ran-twice-at-clock-change/', '/incidents/2025-05-22-card-acquirer-outage/', '/reading-lists/first-week-on-payments/', '/trends/', '/services/checkout-api/', '/guide/']) {
+      await page.goto(`${server.url}${path}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) wide[path] = width;
+    }
+    expect(wide).toEqual({});
+    await context.close();
+  });
+});
