@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite, PROJECT } from '../support/build-site.ts';
+import { serveStatic } from '../support/static-server.ts';
+import { launchChromium } from '../support/browser.ts';
+
+const TSX = join(PROJECT, 'node_modules/.bin/tsx');
+
+describe('an author following the README', () => {
+  it('starts a post-mortem with npm run new, fills it in, checks it, builds, and finds it in search', async () => {
+    const archive = mkdtempSync(join(tmpdir(), 'hindsight-author-'));
+    cpSync(join(PROJECT, 'tests/fixtures/archive'), archive, { recursive: true });
+    cpSync(join(PROJECT, 'templates'), join(archive, 'templates'), { recursive: true });
+
+    const created = spawnSync(TSX, ['scripts/new.ts', '--root', archive, '--title', 'Checkout rejected gift cards after a currency change',
+      '--date', '2025-09-09', '--severity', 'SEV3', '--services', 'checkout-api'], { cwd: PROJECT, encoding: 'utf8' });
+    expect(created.status).toBe(0);
+    const file = join(archive, 'incidents/2025/2025-09-09-checkout-rejected-gift-cards-after-a-currency-change.mdx');
+
+    // What an author does next: real times, a summary, a factor, an action item, prose, then status published.
+    const draft = readFileSync(file, 'utf8');
+    const filled = draft
+      .replace(/summary: >-[^\n]*\n {2}TODO[^\n]*/, 'summary: Gift-card payments failed for 50 minutes after the currency table was reloaded.')
+      .replace('status: draft', 'status: published')
+      .replace(/started: 2025-09-09T00:00:00\+01:00[^\n]*/, 'started: 2025-09-09T10:10:00+01:00')
+      .replace(/detected: 2025-09-09T00:00:00\+01:00[^\n]*/, 'detected: 2025-09-09T10:18:00+01:00\nmitigated: 2025-09-09T11:00:00+01:00')
+      .replace(/rationale: [^\n]*/, 'rationale: Rolling the currency table back was quicker than a fix and the budget was half spent.')
+      .replace(/description: "TODO: a system condition[^\n]*/, 'description: The currency reload did not validate gift-card currencies.')
+      .replace(/title: "TODO: a specific, bounded follow-up"/, 'title: Validate gift-card currencies when the currency table is reloaded')
+      .replace(/ {2}- at: 2025-09-09T00:00:00\+01:00\n {4}kind: trigger\n {4}text: "TODO: what set it off."/, '  - at: 2025-09-09T10:10:00+01:00\n    kind: trigger\n    text: Currency table reloaded.')
+      .replace('## Impact\n', '## Impact\n\nEvery customer paying with a zanzibarite gift card saw a decline for fifty minutes.\n');
+    // Every TODO the draft started with has been dealt with.
+    expect(filled.split('\n').filter((line) => line.includes('TODO') && !line.startsWith('# '))).toEqual([]);
+    writeFileSync(file, filled);
+
+    const check = spawnSync(TSX, ['scripts/check.ts', '--root', archive], { cwd: PROJECT, encoding: 'utf8' });
+    expect(check.stderr + check.stdout).toContain('no problems');
+    expect(check.status).toBe(0);
+
+    const dist = buildSite({ archive, today: '2026-11-26' });
+    const server = await serveStatic(dist);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/`);
+      await page.getByRole('searchbox', { name: 'Search post-mortems' }).fill('zanzibarite');
+      await page.getByRole('button', { name: 'Search' }).click();
+      const result = page.locator('.pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link').first();
+      await result.waitFor({ timeout: 15_000 });
+      expect(await result.textContent()).toBe('Checkout rejected gift cards after a currency change');
+      await result.click();
+      await page.waitForURL(/\/incidents\/2025-09-09-checkout-rejected-gift-cards-after-a-currency-change\/$/);
+      expect(await page.locator('.moments').textContent()).toContain('50 min to mitigate');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
