@@ -57,6 +57,9 @@ function someNode(node: { type: string; children?: unknown[] }, test: (n: { type
 export function needsMdxRuntime(body: string, tree: Root | undefined): boolean {
   if (!tree) return true;
   if (someNode(tree, (n) => MDX_NODE_TYPES.has(n.type))) return true;
+  // Raw HTML needs a '<' and an indented code block a line indented by four spaces or a tab: without
+  // either, Markdown reads the body as MDX does, and the second parse is not needed.
+  if (!/<|^(?: {4}|\t)/m.test(body)) return false;
   return someNode(commonmark.parse(body), (n) => {
     if (n.type === 'html') return true;
     if (n.type !== 'code') return false;
