@@ -13,8 +13,13 @@
     translations: { placeholder: 'Search post-mortems' },
   };
   if (sorts[order]) options.sort = sorts[order];
-  // eslint-disable-next-line no-undef
-  var ui = new PagefindUI(options);
+  if (typeof window.PagefindUI !== 'function') {
+    // The index is written by `npm run build`; the dev server has none.
+    var box = document.querySelector(options.element);
+    if (box) box.textContent = 'The search index is made by the build: run npm run build, then npm run preview, to search. Meanwhile, browse every incident from the Incidents page.';
+    return;
+  }
+  var ui = new window.PagefindUI(options);
   if (query) ui.triggerSearch(query);
   // The UI's text box has a placeholder but no accessible name; give it one.
   var box = document.querySelector('#search input[type="text"], #search .pagefind-ui__search-input');
