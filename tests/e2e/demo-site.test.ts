@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -8,8 +8,7 @@ import { computeTimeToMitigate } from '../../src/lib/metrics.ts';
 import { formatDuration } from '../../src/lib/time.ts';
 import { PROJECT } from '../support/build-site.ts';
 import { DEMO_TODAY } from '../support/demo-site-setup.ts';
-import { serveStatic } from '../support/static-server.ts';
-import { launchChromium } from '../support/browser.ts';
+import { axeViolations, closeDemoSite, openDemoSite, type DemoSite } from '../support/demo-site.ts';
 import { XMLParser } from 'fast-xml-parser';
 
 const TODAY = DEMO_TODAY;
@@ -18,7 +17,7 @@ const published = incidents.filter((i) => i.data.status !== 'draft');
 const drafts = incidents.filter((i) => i.data.status === 'draft');
 let dist: string;
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+let server: DemoSite['server'];
 
 /** The text of a built page with tags removed and entities decoded enough for assertions. */
 function pageText(path: string): string {
@@ -31,16 +30,12 @@ function pageText(path: string): string {
 /** Titles of the top-level results on a Pagefind UI page (sub-results excluded). */
 const RESULT_TITLES = '.pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link';
 
+let site: DemoSite | undefined;
 beforeAll(async () => {
-  dist = inject('demoDist');
-  server = await serveStatic(dist);
-  browser = await launchChromium();
+  site = await openDemoSite();
+  ({ dist, server, browser } = site);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemoSite(site));
 
 describe('the demo site build', () => {
   it('has a page for every incident that is not a draft, and none for drafts', () => {
@@ -220,7 +215,6 @@ describe('reading lists in a real browser', () => {
 });
 
 describe('accessibility', () => {
-  const AXE = readFileSync(join(PROJECT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   const PAGES = [
     '/', '/incidents/', '/incidents/2025-05-22-card-acquirer-outage/', '/incidents/2025-10-26-dispatch-jobs-ran-twice-at-clock-change/',
     '/search/?q=rollback', '/reading-lists/', '/reading-lists/first-week-on-payments/', '/start-here/teams/payments/',
@@ -236,11 +230,7 @@ describe('accessibility', () => {
       for (const path of PAGES) {
         await page.goto(`${server.url}${path}`);
         if (path.startsWith('/search/')) await page.locator(RESULT_TITLES).first().waitFor({ timeout: 15_000 });
-        await page.addScriptTag({ content: AXE });
-        const violations: string[] = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        });
+        const violations = await axeViolations(page);
         if (violations.length > 0) found[path] = violations;
       }
       expect(found).toEqual({});

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { checkArchive } from '../../src/validation/archive.ts';
 import { PROJECT } from '../support/build-site.ts';
 import { DEMO_TODAY } from '../support/demo-site-setup.ts';
-import { serveStatic } from '../support/static-server.ts';
-import { launchChromium } from '../support/browser.ts';
+import { axeViolations, closeDemoSite, openDemoSite, type DemoSite } from '../support/demo-site.ts';
 
 const TODAY = DEMO_TODAY;
 const { catalog } = checkArchive(PROJECT);
@@ -17,7 +16,7 @@ const SLICES = [
   '/trends/years/2025/', '/trends/years/2026/',
 ];
 let dist: string;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+let server: DemoSite['server'];
 let browser: Browser;
 
 function html(path: string): string {
@@ -29,16 +28,12 @@ function text(path: string): string {
   return html(path).replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 }
 
+let site: DemoSite | undefined;
 beforeAll(async () => {
-  dist = inject('demoDist');
-  server = await serveStatic(dist);
-  browser = await launchChromium();
+  site = await openDemoSite();
+  ({ dist, server, browser } = site);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemoSite(site));
 
 describe('the trends pages', () => {
   it('exist for the overview, budgets, guide, follow-through, action items, recurrences and every slice', () => {
@@ -131,18 +126,13 @@ describe('the trends pages in a browser', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`have no axe violations in ${scheme} mode`, async () => {
-      const AXE = readFileSync(join(PROJECT, 'node_modules/axe-core/axe.min.js'), 'utf8');
       // The audit script is injected inline, which the site's own policy rightly forbids.
       const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
       const page = await context.newPage();
       const found: Record<string, string[]> = {};
       for (const path of [...PAGES, '/trends/services/feature-flags/', '/trends/teams/payments/', '/trends/years/2025/']) {
         await page.goto(`${server.url}${path}`);
-        await page.addScriptTag({ content: AXE });
-        const violations: string[] = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        });
+        const violations = await axeViolations(page);
         if (violations.length > 0) found[path] = violations;
       }
       expect(found).toEqual({});
