@@ -5,7 +5,7 @@ import { countLogAxis, durationAxis, integerTicks, logMinutes, monthTickFormat }
 import { categoriesChart, decisionsChart, detectionChart, durationsChart, monthlyIncidentsChart, releaseChart, triggersChart } from '../../../src/lib/charts/overview-charts.ts';
 import { budgetHeatmapChart, budgetLeftChart, formatBudgetLeft, formatMinutes, sloBudgetChart } from '../../../src/lib/charts/budget-charts.ts';
 import { followThroughChart } from '../../../src/lib/charts/follow-through-charts.ts';
-import { buildOverview, type OverviewOrders } from '../../../src/lib/trends/overview.ts';
+import { buildOverview } from '../../../src/lib/trends/overview.ts';
 import { budgetsByService } from '../../../src/lib/trends/budgets.ts';
 import { guideServices, resolveThresholds } from '../../../src/lib/trends/decision-guide.ts';
 import { listActionItems, tallyActionItems } from '../../../src/lib/trends/follow-through.ts';
@@ -13,14 +13,12 @@ import { countByMonth } from '../../../src/lib/trends/counts.ts';
 import { durationsByQuarter } from '../../../src/lib/trends/durations.ts';
 import { monthRange } from '../../../src/lib/trends/periods.ts';
 import { DECISION_LABELS, DETECTION_LABELS, TRIGGER_LABELS } from '../../../src/lib/trends/labels.ts';
-import { DECISIONS, DETECTIONS, TRIGGERS } from '../../../src/schema/incident.ts';
+import { DETECTIONS } from '../../../src/schema/incident.ts';
 import { DEFAULT_TAXONOMY } from '../../../src/schema/taxonomy.ts';
-import { incident, LONDON, SERVICES, TEAMS } from './fixtures.ts';
+import { factors, incident, LONDON, ORDERS, OVERVIEW_INCIDENTS, SERVICES, TEAMS } from './fixtures.ts';
 
 const SEVERITIES = DEFAULT_TAXONOMY.severities.map((s) => ({ id: s.id, name: s.name }));
 const CATEGORIES = DEFAULT_TAXONOMY.categories.map((c) => ({ id: c.id, name: c.name }));
-const ORDERS: OverviewOrders = { severities: SEVERITIES.map((s) => s.id), categories: CATEGORIES.map((c) => c.id), triggers: TRIGGERS, detections: DETECTIONS, decisions: DECISIONS };
-const factors = (...categories: string[]) => categories.map((category) => ({ category, description: `About ${category}.` }));
 
 describe('rendering a Plot chart to static SVG', () => {
   const svg = renderPlot('demo', {
@@ -86,13 +84,7 @@ describe('axes', () => {
 });
 
 describe('overview charts describe their numbers in words and tables', () => {
-  const incidents = [
-    incident('2025-01-14-a', { severity: 'SEV2', contributing_factors: factors('release-size', 'testing'), trigger: 'deploy', detection: 'alert', release: { lines_changed: 6200, pull_requests: 14 } }),
-    incident('2025-02-25-b', { severity: 'SEV2', contributing_factors: factors('release-size'), trigger: 'deploy', detection: 'customer-report' }),
-    incident('2025-04-13-near', { type: 'near-miss', contributing_factors: factors('monitoring-gap'), trigger: 'infrastructure', detection: 'employee-report' }),
-    incident('2026-02-10-c', { severity: 'SEV3', contributing_factors: factors('configuration'), trigger: 'config-change', detection: 'customer-report' }),
-    incident('2026-09-29-d', { severity: 'SEV3', contributing_factors: factors('configuration', 'testing'), trigger: 'config-change', detection: 'alert', release: { lines_changed: 14, pull_requests: 1 } }),
-  ];
+  const incidents = OVERVIEW_INCIDENTS;
   const overview = buildOverview(incidents, { from: '2025-01', to: '2026-11' }, ORDERS, LONDON);
 
   it('incidents per month: totals by severity and the busiest month', () => {

@@ -1,4 +1,7 @@
 import type { Service, Team } from '../../../src/schema/catalog.ts';
+import { DECISIONS, DETECTIONS, TRIGGERS } from '../../../src/schema/incident.ts';
+import { DEFAULT_TAXONOMY } from '../../../src/schema/taxonomy.ts';
+import type { OverviewOrders } from '../../../src/lib/trends/overview.ts';
 import { deriveIncident, indexCatalog, type IncidentInput, type IncidentView } from '../../../src/lib/incidents.ts';
 
 /** The reference day of these tests. */
@@ -68,3 +71,24 @@ export function incident(id: string, overrides: Partial<IncidentInput> = {}): In
 export function preventDone(closed: string, title = 'Stop it happening again'): IncidentInput['action_items'][number] {
   return { title, kind: 'prevent', owner: 'payments', priority: 'P1', due: closed, status: 'done', closed };
 }
+
+/** The default taxonomy's severities and categories with the format's enums: the orders the overview sorts by. */
+export const ORDERS: OverviewOrders = {
+  severities: DEFAULT_TAXONOMY.severities.map((s) => s.id),
+  categories: DEFAULT_TAXONOMY.categories.map((c) => c.id),
+  triggers: TRIGGERS,
+  detections: DETECTIONS,
+  decisions: DECISIONS,
+};
+
+/** Contributing factors of the given categories. */
+export const factors = (...categories: string[]) => categories.map((category) => ({ category, description: `About ${category}.` }));
+
+/** Four incidents and a near-miss across 2025 and 2026, the archive the overview tests read. */
+export const OVERVIEW_INCIDENTS: IncidentView[] = [
+  incident('2025-01-14-a', { severity: 'SEV2', contributing_factors: factors('release-size', 'testing'), trigger: 'deploy', detection: 'alert', release: { lines_changed: 6200, pull_requests: 14 } }),
+  incident('2025-02-25-b', { severity: 'SEV2', contributing_factors: factors('release-size'), trigger: 'deploy', detection: 'customer-report' }),
+  incident('2025-04-13-near', { type: 'near-miss', contributing_factors: factors('monitoring-gap'), trigger: 'infrastructure', detection: 'employee-report' }),
+  incident('2026-02-10-c', { severity: 'SEV3', contributing_factors: factors('configuration'), trigger: 'config-change', detection: 'customer-report' }),
+  incident('2026-09-29-d', { severity: 'SEV3', contributing_factors: factors('configuration', 'testing'), trigger: 'config-change', detection: 'alert', release: { lines_changed: 14, pull_requests: 1 } }),
+];

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildOverview, compareYears, coveredMonths, type OverviewOrders } from '../../../src/lib/trends/overview.ts';
+import { buildOverview, compareYears, coveredMonths } from '../../../src/lib/trends/overview.ts';
 import { serviceSlices, teamSlices, yearSlices } from '../../../src/lib/trends/slices.ts';
-import { DECISIONS, DETECTIONS, TRIGGERS } from '../../../src/schema/incident.ts';
-import { DEFAULT_TAXONOMY } from '../../../src/schema/taxonomy.ts';
-import { incident, LONDON, SERVICES, TEAMS } from './fixtures.ts';
+import { incident, LONDON, ORDERS, OVERVIEW_INCIDENTS, SERVICES, TEAMS } from './fixtures.ts';
 
-const ORDERS: OverviewOrders = {
-  severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'],
-  categories: DEFAULT_TAXONOMY.categories.map((c) => c.id),
-  triggers: TRIGGERS,
-  detections: DETECTIONS,
-  decisions: DECISIONS,
-};
-const factors = (...categories: string[]) => categories.map((category) => ({ category, description: `About ${category}.` }));
 
 describe('the months an overview covers', () => {
   it('runs from the earliest incident to the month of the reference day', () => {
@@ -26,13 +16,7 @@ describe('the months an overview covers', () => {
 });
 
 describe('the overview', () => {
-  const incidents = [
-    incident('2025-01-14-a', { severity: 'SEV2', contributing_factors: factors('release-size', 'testing'), trigger: 'deploy', detection: 'alert', release: { lines_changed: 6200, pull_requests: 14 } }),
-    incident('2025-02-25-b', { severity: 'SEV2', contributing_factors: factors('release-size'), trigger: 'deploy', detection: 'customer-report' }),
-    incident('2025-04-13-near', { type: 'near-miss', contributing_factors: factors('monitoring-gap'), trigger: 'infrastructure', detection: 'employee-report' }),
-    incident('2026-02-10-c', { severity: 'SEV3', contributing_factors: factors('configuration'), trigger: 'config-change', detection: 'customer-report' }),
-    incident('2026-09-29-d', { severity: 'SEV3', contributing_factors: factors('configuration', 'testing'), trigger: 'config-change', detection: 'alert', release: { lines_changed: 14, pull_requests: 1 } }),
-  ];
+  const incidents = OVERVIEW_INCIDENTS;
   const overview = buildOverview(incidents, { from: '2025-01', to: '2026-11' }, ORDERS, LONDON);
 
   it('counts incidents and near-misses apart over every month of the range', () => {
