@@ -1,30 +1,36 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
-import drafts from './src/integrations/drafts.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
-import { AudienceError, parseAudience } from './src/lib/audience.ts';
+import hindsightConfig from './src/integrations/config.ts';
+import { ConfigError, loadConfig } from './src/config/config.ts';
 
-// KB_AUDIENCE picks the site to build: internal (default) or public. A wrong value stops here, clearly.
+// Every setting (HINDSIGHT_* variables and catalog/organisation.yaml) is parsed once, here; the site reads
+// the result from `virtual:hindsight/config`. A wrong value stops the command with a clear message.
+/** @type {import('./src/config/config.ts').HindsightConfig} */
+let config;
 try {
-  parseAudience(process.env.KB_AUDIENCE);
+  const loaded = loadConfig({ env: process.env, projectRoot: fileURLToPath(new URL('.', import.meta.url)) });
+  for (const notice of loaded.notices) console.warn(notice);
+  const { notices: _notices, ...rest } = loaded;
+  config = rest;
 } catch (error) {
-  if (!(error instanceof AudienceError)) throw error;
+  if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);
   process.exit(1);
 }
 
-// SITE_URL is where the built site will be served, e.g. https://postmortems.example.com
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
-  integrations: [mdx(), drafts(), sitemap({ filter: (page) => !page.endsWith('/search/') }), pagefind(), securityHeaders()],
+  site: config.siteUrl,
+  integrations: [hindsightConfig(config), mdx(), sitemap({ filter: (page) => !page.endsWith('/search/') }), pagefind(), securityHeaders({ audience: config.audience })],
   trailingSlash: 'ignore',
   // A high-contrast theme keeps code comments readable (WCAG AA) in log excerpts.
   markdown: { shikiConfig: { theme: 'github-dark-high-contrast' } },
   // HINDSIGHT_CACHE_DIR lets parallel builds (tests) keep separate content-layer caches.
-  cacheDir: process.env.HINDSIGHT_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: config.cacheDir,
   // Stylesheets stay files, so the Content-Security-Policy needs no hash for inline CSS.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Incident pages whose cacheKey (src/data/page-keys.ts) is unchanged are restored from the cache.

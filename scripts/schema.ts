@@ -9,11 +9,11 @@ import { parseArgs } from 'node:util';
 import { writeEditorManifest } from '../src/check/editor.ts';
 import { PROJECT_ROOT } from '../src/check/engine.ts';
 import { buildJsonSchemas, schemaFileText } from '../src/check/json-schema.ts';
-import { archiveRoot } from '../src/validation/sources.ts';
+import { resolveEnvConfig } from '../src/config/config.ts';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
 const schemasDir = join(PROJECT_ROOT, 'schemas');
-const archive = archiveRoot(PROJECT_ROOT);
+const archive = resolveEnvConfig({ env: process.env, projectRoot: PROJECT_ROOT }).archiveRoot;
 const stale: string[] = [];
 if (!values.check) mkdirSync(schemasDir, { recursive: true });
 for (const [name, schema] of Object.entries(buildJsonSchemas(archive))) {

@@ -6,8 +6,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../tests/support/browser.ts';
-import { serveStatic } from '../tests/support/static-server.ts';
+import { ConfigError, resolveEnvConfig } from '../src/config/config.ts';
+import { launchChromium } from '../src/tooling/browser.ts';
+import { serveStatic } from '../src/tooling/static-server.ts';
 
 const PAGES = ['/', '/incidents/', '/incidents/2025-05-22-card-acquirer-outage/', '/search/?q=rollback', '/reading-lists/first-week-on-payments/', '/trends/', '/trends/error-budgets/', '/services/checkout-api/'];
 const VIEWS = [
@@ -18,13 +19,21 @@ const VIEWS = [
 ] as const;
 
 const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, out: { type: 'string', default: 'screenshots' } } });
+let chromiumPath: string | undefined;
+try {
+  chromiumPath = resolveEnvConfig({ env: process.env, projectRoot: process.cwd() }).chromiumPath;
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 if (!existsSync(join(values.dir, 'index.html'))) {
   console.error(`${values.dir}/index.html not found: run npm run build first (or pass --dir).`);
   process.exitCode = 1;
 } else {
   mkdirSync(values.out, { recursive: true });
   const server = await serveStatic(values.dir);
-  const browser = await launchChromium();
+  const browser = await launchChromium(chromiumPath);
   try {
     for (const view of VIEWS) {
       const page = await browser.newPage({ viewport: view.viewport, colorScheme: view.colorScheme });

@@ -1,4 +1,5 @@
-interface ImportMetaEnv {
-  /** True under `astro dev` only: drafts are visible. Set by src/integrations/drafts.ts. */
-  readonly HINDSIGHT_SHOW_DRAFTS: boolean;
+declare module 'virtual:hindsight/config' {
+  /** The configuration parsed once in astro.config.mjs (src/config), as the site sees it. */
+  const config: import('./integrations/config.ts').SiteConfig;
+  export default config;
 }

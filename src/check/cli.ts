@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closestMatch } from '../validation/problems.ts';
-import { archiveRoot } from '../validation/sources.ts';
+import { ConfigError, resolveEnvConfig } from '../config/config.ts';
 import { loadCheckConfig } from './config.ts';
 import { runCheck } from './engine.ts';
 import { REPORTERS } from './reporters/index.ts';
@@ -110,7 +110,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stdout(USAGE);
       return 0;
     }
-    const root = values.root ? resolve(io.cwd, values.root) : archiveRoot(io.cwd);
+    const settings = resolveEnvConfig({ env: io.env, projectRoot: io.cwd });
+    for (const notice of settings.notices) io.stderr(`${notice}\n`);
+    const root = values.root ? resolve(io.cwd, values.root) : settings.archiveRoot;
     if (values.explain !== undefined) {
       io.stdout(explain(values.explain, root));
       return 0;
@@ -135,6 +137,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   } catch (error) {
     if (error instanceof CheckUsageError) {
       io.stderr(`npm run check: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`npm run check: ${error.message}\n`);
       return 2;
     }
     throw error;

@@ -9,7 +9,8 @@ import { distinctiveTerms } from '../lib/text-terms.ts';
 import { buildStartHere, countSectionWords } from '../lib/start-here.ts';
 import { thisWeekInHistory } from '../lib/history.ts';
 import { dateInZone } from '../lib/time.ts';
-import { parseAudience, redactIncident, type Audience } from '../lib/audience.ts';
+import { redactIncident, type Audience } from '../lib/audience.ts';
+import config from 'virtual:hindsight/config';
 
 /** A reading list with its items resolved to incidents. */
 export interface ReadingListView extends Omit<ReadingListData, 'items'> {
@@ -21,7 +22,7 @@ export interface ReadingListView extends Omit<ReadingListData, 'items'> {
 
 /** Everything the pages need, derived once per build. */
 export interface Archive {
-  /** Who this build is for (KB_AUDIENCE): a public build holds only public incidents, redacted. */
+  /** Who this build is for (HINDSIGHT_AUDIENCE): a public build holds only public incidents, redacted. */
   audience: Audience;
   organisation: Organisation;
   /** Visible incidents, newest first: drafts only under `npm run dev`. */
@@ -61,14 +62,7 @@ export function getArchive(): Promise<Archive> {
 
 /** Drafts are shown only by the dev server. */
 export function isVisible(status: string): boolean {
-  return import.meta.env.HINDSIGHT_SHOW_DRAFTS === true || status !== 'draft';
-}
-
-/** The reference day: HINDSIGHT_TODAY (YYYY-MM-DD) when set, so builds can be reproduced, else the build date. */
-function referenceDay(): string {
-  const fixed = process.env.HINDSIGHT_TODAY;
-  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
-  return new Date().toISOString().slice(0, 10);
+  return config.showDrafts || status !== 'draft';
 }
 
 async function loadArchive(): Promise<Archive> {
@@ -81,9 +75,9 @@ async function loadArchive(): Promise<Archive> {
     getCollection('organisation'),
     getCollection('readingLists'),
   ]);
-  const today = referenceDay();
+  const today = config.today;
   const timeZone = organisation[0]!.data.time_zone;
-  const audience = parseAudience(process.env.KB_AUDIENCE);
+  const audience = config.audience;
   const catalogIndex = indexCatalog(services.map((s) => s.data));
   const teamIds = new Set(teams.map((t) => t.id));
   const visible = entries.filter((e) => isVisible(e.data.status));

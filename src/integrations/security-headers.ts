@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildContentSecurityPolicy, buildHeadersFile, findInlineCode, type InlineCode } from '../lib/csp.ts';
-import { parseAudience } from '../lib/audience.ts';
+import type { Audience } from '../config/settings.ts';
 
 /**
  * Writes `_headers` next to the built site: a Content-Security-Policy that hashes every inline script
  * and style the pages contain, plus the usual hardening headers. The internal site also asks search
  * engines not to index it.
  */
-export default function securityHeaders(): AstroIntegration {
+export default function securityHeaders({ audience }: { audience: Audience }): AstroIntegration {
   return {
     name: 'hindsight-security-headers',
     hooks: {
@@ -25,7 +25,7 @@ export default function securityHeaders(): AstroIntegration {
           inline.styleAttributes.push(...found.styleAttributes);
         }
         const policy = buildContentSecurityPolicy(inline);
-        writeFileSync(join(site, '_headers'), buildHeadersFile(policy, { noindex: parseAudience(process.env.KB_AUDIENCE) === 'internal' }));
+        writeFileSync(join(site, '_headers'), buildHeadersFile(policy, { noindex: audience === 'internal' }));
         logger.info(`Wrote _headers (${new Set(inline.scripts).size} inline scripts and ${new Set([...inline.styles, ...inline.styleAttributes]).size} inline styles hashed).`);
       },
     },

@@ -1,21 +1,6 @@
 /** Who a build is for: `internal` (everything but drafts) or `public` (only `visibility: public`, redacted). */
 export type Audience = 'internal' | 'public';
 
-/** A mistake in the audience settings, with how to fix it. */
-export class AudienceError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AudienceError';
-  }
-}
-
-/** Reads KB_AUDIENCE: unset or empty means `internal`; anything but `internal` or `public` is an error. */
-export function parseAudience(value: string | undefined): Audience {
-  if (value === undefined || value === '' || value === 'internal') return 'internal';
-  if (value === 'public') return 'public';
-  throw new AudienceError(`KB_AUDIENCE: expected internal or public, found "${value}". Unset it for the internal site, or set KB_AUDIENCE=public.`);
-}
-
 /** Incident fields a public build can strip, as `field` or `list.field`. */
 export const STRIPPABLE_FIELDS = [
   'authors',

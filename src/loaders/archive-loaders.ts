@@ -8,12 +8,18 @@ import { checkArchive, findDuplicateIds, referenceProblems } from '../validation
 import { incidentIdFromPath } from '../validation/incident-rules.ts';
 import { ArchiveError, type Problem } from '../validation/problems.ts';
 import { buildReferenceIndex, checkIncidentReferences, checkReadingListReferences } from '../validation/references.ts';
-import { archiveRoot, incidentSchemaFor, listMdxFiles, loadCatalog, validateIncidentSource, validateReadingListSource } from '../validation/sources.ts';
-
-export { archiveRoot };
+import { incidentSchemaFor, listMdxFiles, loadCatalog, validateIncidentSource, validateReadingListSource } from '../validation/sources.ts';
 import type { IncidentData } from '../schema/incident.ts';
 import type { ReadingListData } from '../schema/reading-list.ts';
-import { parseAudience } from '../lib/audience.ts';
+import type { Audience } from '../lib/audience.ts';
+import type { Organisation } from '../schema/catalog.ts';
+
+/** What the loaders take from the configuration (src/config), parsed once by astro.config.mjs. */
+export interface LoaderOptions {
+  /** The folder holding catalog/, incidents/ and reading-lists/. */
+  archiveRoot: string;
+  audience: Audience;
+}
 
 /**
  * Collections load side by side and the first to fail stops the build, so a failing loader reports the
@@ -35,13 +41,13 @@ type CrossCheck = (root: string, entries: { id: string; file: string; data: Reco
  * component or expression) is rendered here as Markdown and cached as HTML; only bodies that need MDX
  * are compiled as modules by the build, which is the expensive path.
  */
-function validatingMdxLoader(name: string, folder: string, validate: (root: string) => Validate, crossCheck: CrossCheck): Loader {
+function validatingMdxLoader(options: LoaderOptions, name: string, folder: string, validate: (root: string) => Validate, crossCheck: CrossCheck): Loader {
   return {
     name,
     load: async (context: LoaderContext) => {
       const { store, meta, logger, generateDigest, renderMarkdown, watcher } = context;
       const projectRoot = fileURLToPath(context.config.root);
-      const root = archiveRoot(projectRoot);
+      const root = options.archiveRoot;
       const check = validate(root);
       // The catalog and taxonomy decide what is valid: when they change, re-validate every entry.
       const catalogDigest = generateDigest(readCatalogText(root));
@@ -84,7 +90,7 @@ function validatingMdxLoader(name: string, folder: string, validate: (root: stri
         throw archiveFailure(root, problems);
       }
       meta.set('catalog-digest', catalogDigest);
-      if (parseAudience(process.env.KB_AUDIENCE) === 'public') {
+      if (options.audience === 'public') {
         // Internal entries leave the store, so neither their data nor their MDX modules enter a public build.
         const internal = [...store.values()].filter((e) => e.data.visibility !== undefined && e.data.visibility !== 'public');
         for (const entry of internal) store.delete(entry.id);
@@ -118,8 +124,9 @@ function readCatalogText(root: string): string {
 }
 
 /** Incidents from `incidents/<yyyy>/<id>.mdx`, validated against the schema, the rules and the catalog. */
-export function incidentLoader(): Loader {
+export function incidentLoader(options: LoaderOptions): Loader {
   return validatingMdxLoader(
+    options,
     'hindsight-incidents',
     'incidents',
     (root) => {
@@ -139,8 +146,9 @@ export function incidentLoader(): Loader {
 }
 
 /** Reading lists from `reading-lists/<slug>.mdx`; every item must name an existing incident. */
-export function readingListLoader(): Loader {
+export function readingListLoader(options: LoaderOptions): Loader {
   return validatingMdxLoader(
+    options,
     'hindsight-reading-lists',
     'reading-lists',
     () => validateReadingListSource,
@@ -151,25 +159,27 @@ export function readingListLoader(): Loader {
   );
 }
 
-/** One catalog collection (services, teams, severities, categories or organisation) from `catalog/*.yaml`. */
-export function catalogLoader(kind: 'services' | 'teams' | 'severities' | 'categories' | 'organisation'): Loader {
+/**
+ * One catalog collection (services, teams, severities, categories or organisation) from `catalog/*.yaml`.
+ * The organisation is the one the configuration already parsed.
+ */
+export function catalogLoader(options: LoaderOptions & { organisation: Organisation }, kind: 'services' | 'teams' | 'severities' | 'categories' | 'organisation'): Loader {
   const file = { services: 'services', teams: 'teams', severities: 'taxonomy', categories: 'taxonomy', organisation: 'organisation' }[kind];
   return {
     name: `hindsight-catalog-${kind}`,
-    load: async ({ config, store, generateDigest }) => {
-      const catalog = loadCatalog(archiveRoot(fileURLToPath(config.root)));
+    load: async ({ store, generateDigest }) => {
+      const catalog = loadCatalog(options.archiveRoot);
       const problems = catalog.problems.filter((p) => p.file === `catalog/${file}.yaml`);
-      if (problems.some((p) => p.severity === 'error')) throw archiveFailure(archiveRoot(fileURLToPath(config.root)), problems);
+      if (problems.some((p) => p.severity === 'error')) throw archiveFailure(options.archiveRoot, problems);
       const entries: { id: string }[] =
         kind === 'services' ? catalog.services
         : kind === 'teams' ? catalog.teams
         : kind === 'severities' ? catalog.taxonomy.severities.map((s, rank) => ({ ...s, rank }))
         : kind === 'categories' ? catalog.taxonomy.categories
-        : [{ id: 'site', ...catalog.organisation }];
+        : [{ id: 'site', ...options.organisation }];
       store.clear();
-      const audience = parseAudience(process.env.KB_AUDIENCE);
       for (const entry of entries) {
-        if (audience === 'public' && 'visibility' in entry && entry.visibility === 'internal') continue;
+        if (options.audience === 'public' && 'visibility' in entry && entry.visibility === 'internal') continue;
         const data = { ...entry } as Record<string, unknown>;
         store.set({ id: entry.id, data, digest: generateDigest(data) });
       }

@@ -1,5 +1,5 @@
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { OrganisationSchema, ServicesFileSchema, TeamsFileSchema, type Organisation, type Service, type Team } from '../schema/catalog.ts';
 import { createIncidentSchema, type IncidentData } from '../schema/incident.ts';
@@ -119,13 +119,4 @@ export function listMdxFiles(root: string, dir: string): string[] {
     .filter((d) => d.isFile() && d.name.endsWith('.mdx') && !d.name.startsWith('_'))
     .map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join('/'))
     .sort();
-}
-
-/**
- * The folder holding catalog/, incidents/ and reading-lists/: HINDSIGHT_ARCHIVE when set (a path,
- * relative to the project), else the project root. Lets one site build any archive, e.g. a fixture.
- */
-export function archiveRoot(projectRoot: string): string {
-  const override = process.env.HINDSIGHT_ARCHIVE;
-  return override ? resolve(projectRoot, override) : projectRoot;
 }

@@ -25,14 +25,7 @@ let publicSite: string;
 let internalSite: string;
 
 function build(audience: 'public' | 'internal'): string {
-  const previous = process.env.KB_AUDIENCE;
-  process.env.KB_AUDIENCE = audience;
-  try {
-    return buildSite({ archive: FIXTURE, today: TODAY });
-  } finally {
-    if (previous === undefined) delete process.env.KB_AUDIENCE;
-    else process.env.KB_AUDIENCE = previous;
-  }
+  return buildSite({ archive: FIXTURE, today: TODAY, audience });
 }
 
 beforeAll(() => {
@@ -115,12 +108,12 @@ describe('the leak scan itself', () => {
   });
 });
 
-describe('KB_AUDIENCE', () => {
+describe('HINDSIGHT_AUDIENCE', () => {
   it('stops the build with a clear message when it is neither internal nor public', () => {
     const result = spawnSync('npx', ['astro', 'build', '--outDir', mkdtempSync(join(tmpdir(), 'hindsight-bad-'))], {
-      cwd: PROJECT, env: { ...process.env, KB_AUDIENCE: 'customers', HINDSIGHT_ARCHIVE: FIXTURE }, encoding: 'utf8',
+      cwd: PROJECT, env: { ...process.env, HINDSIGHT_AUDIENCE: 'customers', HINDSIGHT_ARCHIVE: FIXTURE }, encoding: 'utf8',
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe('KB_AUDIENCE: expected internal or public, found "customers". Unset it for the internal site, or set KB_AUDIENCE=public.\n');
+    expect(result.stderr).toBe('HINDSIGHT_AUDIENCE: expected internal or public, found "customers". Example: HINDSIGHT_AUDIENCE=public\n');
   });
 });

@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, PROJECT } from '../support/build-site.ts';
-import { serveStatic } from '../support/static-server.ts';
-import { launchChromium } from '../support/browser.ts';
+import { serveStatic } from '../../src/tooling/static-server.ts';
+import { launchTestChromium } from '../support/browser.ts';
 
 const TSX = join(PROJECT, 'node_modules/.bin/tsx');
 
@@ -42,7 +42,7 @@ describe('an author following the README', () => {
 
     const dist = buildSite({ archive, today: '2026-11-26' });
     const server = await serveStatic(dist);
-    const browser = await launchChromium();
+    const browser = await launchTestChromium();
     try {
       const page = await browser.newPage();
       await page.goto(`${server.url}/`);

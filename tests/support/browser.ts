@@ -1,9 +1,8 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { parseEnv } from '../../src/config/settings.ts';
+import { launchChromium } from '../../src/tooling/browser.ts';
 
-/** Debian's Chromium, headless, with the flags this sandbox needs (no network beyond loopback). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+/** The tests' Chromium: HINDSIGHT_CHROMIUM_PATH when set, else the one bundled with the npm package. */
+export function launchTestChromium(): Promise<Browser> {
+  return launchChromium(parseEnv(process.env).settings.HINDSIGHT_CHROMIUM_PATH);
 }

@@ -7,15 +7,18 @@ export const PROJECT = join(import.meta.dirname, '../..');
 
 /**
  * Builds the site with `npm run build` into a temporary folder and returns it. `archive` points the
- * build at another archive (HINDSIGHT_ARCHIVE); `today` fixes the day overdue is judged against.
+ * build at another archive (HINDSIGHT_ARCHIVE); `today` fixes the day overdue is judged against;
+ * `audience` picks the site (HINDSIGHT_AUDIENCE, default internal).
  */
-export function buildSite(options: { archive?: string; today: string }): string {
+export function buildSite(options: { archive?: string; today: string; audience?: 'internal' | 'public' }): string {
   const outDir = mkdtempSync(join(tmpdir(), 'hindsight-dist-'));
   // A cache of its own, so a test build never races another build in the same checkout.
   const cacheDir = mkdtempSync(join(tmpdir(), 'hindsight-cache-'));
   const env: NodeJS.ProcessEnv = { ...process.env, HINDSIGHT_TODAY: options.today, HINDSIGHT_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
   if (options.archive) env.HINDSIGHT_ARCHIVE = options.archive;
   else delete env.HINDSIGHT_ARCHIVE;
+  delete env.KB_AUDIENCE;
+  env.HINDSIGHT_AUDIENCE = options.audience ?? 'internal';
   const result = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir], { cwd: PROJECT, env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
   return outDir;

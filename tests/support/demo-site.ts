@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PROJECT } from './build-site.ts';
-import { launchChromium } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import { launchTestChromium } from './browser.ts';
+import { serveStatic } from '../../src/tooling/static-server.ts';
 
 /** The demo site built once by the global setup, served on loopback, and a Chromium to visit it. */
 export interface DemoSite {
@@ -16,7 +16,7 @@ export interface DemoSite {
 /** Serves the shared demo build and starts Chromium; call from beforeAll. */
 export async function openDemoSite(): Promise<DemoSite> {
   const dist = inject('demoDist');
-  return { dist, server: await serveStatic(dist), browser: await launchChromium() };
+  return { dist, server: await serveStatic(dist), browser: await launchTestChromium() };
 }
 
 /** Stops what openDemoSite started; call from afterAll. */

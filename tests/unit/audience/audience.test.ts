@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AudienceError, DEFAULT_PUBLIC_STRIP, parseAudience, redactIncident } from '../../../src/lib/audience.ts';
+import { DEFAULT_PUBLIC_STRIP, redactIncident } from '../../../src/lib/audience.ts';
 import { buildContentSecurityPolicy, buildHeadersFile, cspHash, findInlineCode, parseHeadersFile } from '../../../src/lib/csp.ts';
 
 const incident = {
@@ -11,19 +11,6 @@ const incident = {
   customer_impact: { users_affected: 12000, description: 'Checkout failed.' },
   release: { ref: 'deploy-4812', pull_requests: 3 },
 };
-
-describe('KB_AUDIENCE', () => {
-  it('defaults to internal and accepts public', () => {
-    expect(parseAudience(undefined)).toBe('internal');
-    expect(parseAudience('')).toBe('internal');
-    expect(parseAudience('internal')).toBe('internal');
-    expect(parseAudience('public')).toBe('public');
-  });
-
-  it('rejects anything else with a message that says how to fix it', () => {
-    expect(() => parseAudience('Public')).toThrow(new AudienceError('KB_AUDIENCE: expected internal or public, found "Public". Unset it for the internal site, or set KB_AUDIENCE=public.'));
-  });
-});
 
 describe('redacting an incident for a public build', () => {
   it('strips authors, helpers, action-item owners and tickets by default', () => {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { parseHeadersFile } from '../../src/lib/csp.ts';
+import { parseHeadersFile } from '../lib/csp.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json',
