@@ -1,0 +1,4 @@
+import type { GeneratedBlock } from './blocks.ts';
+
+/** Every generated block of the docs; `npm run docs` writes them and a unit test keeps them fresh. */
+export const GENERATED_BLOCKS: GeneratedBlock[] = [];
