@@ -8,6 +8,8 @@ import { suggestRelated, type RelatedSuggestion } from '../lib/related.ts';
 import { distinctiveTerms } from '../lib/text-terms.ts';
 import { buildStartHere, countSectionWords } from '../lib/start-here.ts';
 import { thisWeekInHistory } from '../lib/history.ts';
+import { overviewOrders } from '../lib/trends/archive-trends.ts';
+import type { OverviewOrders } from '../lib/trends/overview.ts';
 import { dateInZone } from '../lib/time.ts';
 import { redactIncident, type Audience } from '../lib/audience.ts';
 import config from 'virtual:hindsight/config';
@@ -156,6 +158,33 @@ async function loadArchive(): Promise<Archive> {
     digests,
     thisWeekInHistory: thisWeekInHistory(incidents.filter((i) => i.status === 'published'), today, (i) => dateInZone(i.started, timeZone)),
   };
+}
+
+/** What an incident table needs beside its rows: the time zone, service names and severities. */
+export interface TableContext {
+  timeZone: string;
+  servicesById: ReadonlyMap<string, Service>;
+  severities: Severity[];
+}
+
+/** The props every `IncidentTable` and `StartHereList` takes from the archive. */
+export function tableContext(archive: Archive): TableContext {
+  return { timeZone: archive.organisation.time_zone, servicesById: archive.servicesById, severities: archive.severities };
+}
+
+/** The props `OverviewSections` takes from the archive: taxonomy orders and names, and the time zone. */
+export function overviewContext(archive: Archive): { orders: OverviewOrders; severities: { id: string; name: string }[]; categories: { id: string; name: string }[]; timeZone: string } {
+  return {
+    orders: overviewOrders(archive),
+    severities: archive.severities.map((s) => ({ id: s.id, name: s.name })),
+    categories: archive.categories.map((c) => ({ id: c.id, name: c.name })),
+    timeZone: archive.organisation.time_zone,
+  };
+}
+
+/** The display name of a severity id, for `SeverityBadge`. */
+export function severityName(archive: Pick<Archive, 'severities'>, id: string): string | undefined {
+  return archive.severities.find((s) => s.id === id)?.name;
 }
 
 /** The content entry of one incident, for rendering its MDX body. */
