@@ -1,12 +1,13 @@
 /**
  * `npm run import`: turns existing Markdown post-mortems into draft post-mortems of this archive.
- * Takes folders or files; --root DIR (the archive, default the current folder), --dry-run (report only).
+ * Takes folders or files; --root DIR (the archive, default HINDSIGHT_ARCHIVE or the current folder), --dry-run (report only).
  */
 import { parseArgs } from 'node:util';
 import { formatImportReport, importPostmortems, ImportError } from '../src/authoring/import/import-postmortems.ts';
+import { commandConfig } from '../src/config/cli.ts';
 
 const USAGE = `Usage: npm run import -- <folder or file>... [--root DIR] [--dry-run]
-Writes one draft per post-mortem to incidents/<yyyy>/<yyyy-mm-dd>-<slug>.mdx under --root (default: the current folder),
+Writes one draft per post-mortem to incidents/<yyyy>/<yyyy-mm-dd>-<slug>.mdx under --root (default: HINDSIGHT_ARCHIVE, else the current folder),
 never over an existing file, and prints what needs a human. --dry-run prints the same report and writes nothing.`;
 
 async function main(): Promise<void> {
@@ -32,8 +33,10 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const config = commandConfig();
+  if (!config) return;
   try {
-    const result = await importPostmortems({ root: values.root ?? process.cwd(), inputs: positionals, cwd: process.cwd(), dryRun: values['dry-run'] });
+    const result = await importPostmortems({ root: values.root ?? config.archiveRoot, inputs: positionals, cwd: process.cwd(), dryRun: values['dry-run'] });
     process.stdout.write(formatImportReport(result));
   } catch (error) {
     if (error instanceof ImportError) {

@@ -7,6 +7,7 @@ import * as p from '@clack/prompts';
 import { createPostmortem, NewPostmortemError, type NewPostmortemAnswers } from '../src/authoring/new-postmortem.ts';
 import { loadCatalog } from '../src/validation/sources.ts';
 import { isCalendarDate } from '../src/schema/common.ts';
+import { commandConfig } from '../src/config/cli.ts';
 
 const USAGE = `Usage: npm run new -- --title "Checkout returned 500s" --date 2025-06-21 --severity SEV2 --services checkout-api,payment-gateway [--slug checkout-500s] [--root DIR]
 On a terminal, any value left out is asked for.`;
@@ -70,7 +71,9 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const root = values.root ?? process.cwd();
+  const config = commandConfig();
+  if (!config) return;
+  const root = values.root ?? config.archiveRoot;
   const given: Partial<NewPostmortemAnswers> = {
     title: values.title, date: values.date, severity: values.severity, slug: values.slug,
     services: values.services?.split(',').map((s) => s.trim()).filter(Boolean),

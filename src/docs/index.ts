@@ -1,4 +1,7 @@
 import type { GeneratedBlock } from './blocks.ts';
+import { settingsBlock } from './settings.ts';
 
 /** Every generated block of the docs; `npm run docs` writes them and a unit test keeps them fresh. */
-export const GENERATED_BLOCKS: GeneratedBlock[] = [];
+export const GENERATED_BLOCKS: GeneratedBlock[] = [
+  settingsBlock,
+];
