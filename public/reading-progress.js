@@ -6,14 +6,14 @@
     try {
       var ids = JSON.parse(window.localStorage.getItem(KEY) || '[]');
       return Array.isArray(ids) ? ids : [];
-    } catch (e) {
+    } catch {
       return [];
     }
   }
   function save(ids) {
     try {
       window.localStorage.setItem(KEY, JSON.stringify(ids));
-    } catch (e) {
+    } catch {
       // Storage may be full or disabled; progress is then kept for this page view only.
     }
   }

@@ -22,8 +22,8 @@
   var ui = new window.PagefindUI(options);
   if (query) ui.triggerSearch(query);
   // The UI's text box has a placeholder but no accessible name; give it one.
-  var box = document.querySelector('#search input[type="text"], #search .pagefind-ui__search-input');
-  if (box) box.setAttribute('aria-label', 'Search post-mortems');
+  var input = document.querySelector('#search input[type="text"], #search .pagefind-ui__search-input');
+  if (input) input.setAttribute('aria-label', 'Search post-mortems');
 
   var form = document.getElementById('sort-form');
   if (form) {

@@ -112,7 +112,9 @@ export interface DocumentRule<Options extends Record<string, unknown> = Record<s
 
 // `any`: the registry holds rules with different option types; each rule validates its own options.
 /** Any rule the check knows. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export type Rule = FixedRule | EngineRule | ProseRule | DocumentRule<any>;
 
 /** A rule that `catalog/check.yaml` may configure and a comment may ignore. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export type ConfigurableRule = EngineRule | ProseRule | DocumentRule<any>;

@@ -12,7 +12,7 @@ type Path = (string | number)[];
  * paths that were changed: findings about them would only repeat the schema's problem.
  */
 export function parseWithoutInvalid<S extends z.ZodType>(schema: S, data: unknown): { data: z.output<S>; touched: Path[] } | undefined {
-  let current: unknown = structuredClone(data);
+  const current: unknown = structuredClone(data);
   const touched: Path[] = [];
   for (let round = 0; round < 5; round++) {
     const result = schema.safeParse(current);

@@ -1,4 +1,4 @@
-import { ACTION_STATUSES, DETECTIONS, TRIGGERS, DECISIONS, type ACTION_KINDS } from '../../schema/incident.ts';
+import { type ACTION_STATUSES, DETECTIONS, TRIGGERS, type DECISIONS, type ACTION_KINDS } from '../../schema/incident.ts';
 import type { Severity } from '../../schema/taxonomy.ts';
 
 /** The fields a source's frontmatter keys or "Key: value" lines are read into. */

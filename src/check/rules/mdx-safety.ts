@@ -20,6 +20,7 @@ const CODE_NODES = new Set(['CallExpression', 'NewExpression', 'ImportExpression
 /** True for a URL that runs script when followed: `javascript:`, `vbscript:` or an HTML `data:` URL. */
 export function isScriptUrl(url: string): boolean {
   // Browsers ignore control characters and white space inside the scheme.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const compact = url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
   return compact.startsWith('javascript:') || compact.startsWith('vbscript:') || compact.startsWith('data:text/html');
 }

@@ -1,4 +1,4 @@
-import { DECISIONS, DETECTIONS, TRIGGERS } from '../../schema/incident.ts';
+import { type DECISIONS, type DETECTIONS, type TRIGGERS } from '../../schema/incident.ts';
 
 /** Display names of the `trigger` values. */
 export const TRIGGER_LABELS: Record<(typeof TRIGGERS)[number], string> = {

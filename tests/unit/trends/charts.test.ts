@@ -15,7 +15,7 @@ import { monthRange } from '../../../src/lib/trends/periods.ts';
 import { DECISION_LABELS, DETECTION_LABELS, TRIGGER_LABELS } from '../../../src/lib/trends/labels.ts';
 import { DETECTIONS } from '../../../src/schema/incident.ts';
 import { DEFAULT_TAXONOMY } from '../../../src/schema/taxonomy.ts';
-import { factors, incident, LONDON, ORDERS, OVERVIEW_INCIDENTS, SERVICES, TEAMS } from './fixtures.ts';
+import { incident, LONDON, ORDERS, OVERVIEW_INCIDENTS, SERVICES, TEAMS } from './fixtures.ts';
 
 const SEVERITIES = DEFAULT_TAXONOMY.severities.map((s) => ({ id: s.id, name: s.name }));
 const CATEGORIES = DEFAULT_TAXONOMY.categories.map((c) => ({ id: c.id, name: c.name }));
