@@ -5,6 +5,7 @@ import { ConfigError, resolveEnvConfig } from '../config/config.ts';
 import { loadCheckConfig } from './config.ts';
 import { runCheck } from './engine.ts';
 import { REPORTERS } from './reporters/index.ts';
+import { explainExamples } from './rules/examples.ts';
 import { ALL_RULES, findRule } from './rules/index.ts';
 import { changedFiles, CheckUsageError, defaultBaseRef, selectPaths } from './select.ts';
 
@@ -67,7 +68,8 @@ function explain(id: string, root: string): string {
     throw new CheckUsageError(`--explain: no rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} npm run check -- --list-rules lists them.`);
   }
   const setting = rule.type === 'fixed' ? `always an error (enforced by the ${rule.enforcedBy})` : `${loadCheckConfig(root).rules.get(rule.id)!.severity} here, ${rule.defaultSeverity} by default`;
-  return `${rule.id}: ${rule.summary}\nSetting: ${setting}.\n\n${rule.docs}\n`;
+  const examples = explainExamples(rule);
+  return `${rule.id}: ${rule.summary}\nSetting: ${setting}.\n\n${rule.docs}\n${examples ? `\n${examples}` : ''}`;
 }
 
 function listRules(root: string): string {

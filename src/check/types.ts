@@ -20,8 +20,35 @@ interface RuleInfo {
   id: string;
   /** One line: what the rule looks for. */
   summary: string;
-  /** Why it matters, examples and how to fix what it finds (plain text, shown by `--explain`). */
+  /** Why it matters and how to fix what it finds (plain text, shown by `--explain`). */
   docs: string;
+  /** Text that breaks the rule and the same text fixed; a unit test runs each through the check. */
+  examples?: readonly RuleExample[];
+}
+
+/**
+ * Where an example's text goes in the example post-mortem (src/check/rules/examples.ts): the MDX
+ * `body`; `frontmatter`, whole YAML lines that take the place of the lines of the same top-level keys
+ * (or are added); or `{ field }`, the YAML value of one field, e.g. `action_items[0].title`.
+ */
+export type ExamplePlace = 'body' | 'frontmatter' | { field: string };
+
+/** What the check reports on a bad example; line and column count from the start of the example's text. */
+export interface ExampleFinding {
+  line: number;
+  column: number;
+  /** The frontmatter field path, as in the report; absent in the body. */
+  field?: string;
+  message: string;
+  found?: string;
+}
+
+/** A documented example of a rule: the bad text yields exactly `finding`, the good text nothing at all. */
+export interface RuleExample {
+  in: ExamplePlace;
+  bad: string;
+  good: string;
+  finding: ExampleFinding;
 }
 
 /**

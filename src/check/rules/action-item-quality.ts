@@ -21,17 +21,28 @@ consider, improve, ensure...) and say nothing measurable (no number, percentage 
 weekly), and titles that ask people to be more careful or vigilant, whatever else they say. The
 phrases, notes and rewrites are data, in src/check/words/vague-actions.yaml.
 
-  Bad:  Improve monitoring
-  Good: Alert when checkout 5xx exceed 1% for five minutes
-
-  Bad:  Investigate the connection pool
-  Good: Cut the connection acquisition timeout from 30 seconds to 2 seconds
-
-  Bad:  Be more careful with production config
-  Good: Require a second approver for production config pushes
-
 A time-boxed spike can be the right item; keep it with a reason on the line above the item:
   # hindsight-ignore action-item-quality: a two-day spike whose output is the decision in PAY-512`,
+  examples: [
+    {
+      in: { field: 'action_items[0].title' },
+      bad: 'Improve monitoring',
+      good: 'Alert when checkout 5xx exceed 1% for five minutes',
+      finding: { line: 1, column: 1, field: 'action_items[0].title', message: 'expected an action item that is actionable, specific and bounded', found: '"Improve monitoring"' },
+    },
+    {
+      in: { field: 'action_items[0].title' },
+      bad: 'Investigate the connection pool',
+      good: 'Cut the connection acquisition timeout from 30 seconds to 2 seconds',
+      finding: { line: 1, column: 1, field: 'action_items[0].title', message: 'expected an action item that is actionable, specific and bounded', found: '"Investigate the connection pool"' },
+    },
+    {
+      in: { field: 'action_items[0].title' },
+      bad: 'Be more careful with production config',
+      good: 'Require a second approver for production config pushes',
+      finding: { line: 1, column: 1, field: 'action_items[0].title', message: 'expected an action item that is actionable, specific and bounded', found: '"Be more careful with production config"' },
+    },
+  ],
   appliesTo: (target) => /^action_items\[\d+\]\.title$/.test(target.field),
   plugin: () => (tree: Root, file: VFile) => {
     const text = textOf(tree);

@@ -25,14 +25,22 @@ The phrases, why each one is a problem and a suggested rewrite are data, in
 src/check/words/blame.yaml. Neutral accounts of what people did pass: "an engineer ran the command",
 "Marcus declared a SEV1".
 
-  Bad:  It was Sam's fault: he forgot to run the migration.
-  Good: The release went out before its migration because the pipeline did not check the order.
-
-  Bad:  contributing_factors: [{ category: other, description: Human error. }]
-  Good: The CLI ran against production by default and printed no environment.
-
 Quoting a customer or a chat message word for word? Put a comment with a reason on the line before
 the paragraph:  {/* hindsight-ignore blameless-language: quoting the customer's complaint */}`,
+  examples: [
+    {
+      in: 'body',
+      bad: "It was Sam's fault that the migration ran after the release.",
+      good: 'The release went out before its migration because the pipeline did not check the order.',
+      finding: { line: 1, column: 8, message: 'expected blameless language', found: '"Sam\'s fault"' },
+    },
+    {
+      in: { field: 'contributing_factors[0].description' },
+      bad: 'Human error.',
+      good: 'The CLI ran against production by default and printed no environment.',
+      finding: { line: 1, column: 1, field: 'contributing_factors[0].description', message: 'expected blameless language', found: '"Human error"' },
+    },
+  ],
   appliesTo: () => true,
   plugin: () => (tree: Root, file: VFile) => reportPhrases(tree, file, BLAME, 'blameless-language', 'expected blameless language'),
 };

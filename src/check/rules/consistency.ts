@@ -17,8 +17,19 @@ export const consistencyRule: FixedRule = {
     id (the file name) is unique across all years;
   - related never names the incident itself.
 
-  Bad:  started: 2025-06-21T14:55:00+01:00 in incidents/2025/2025-06-20-checkout.mdx
-  Good: the same file named incidents/2025/2025-06-21-checkout.mdx
-
 Enforced by the build: always an error, and no comment can ignore it.`,
+  examples: [
+    {
+      in: 'frontmatter',
+      bad: 'detected: 2025-06-21T13:50:00Z',
+      good: 'detected: 2025-06-21T14:02:00Z',
+      finding: { line: 1, column: 1, field: 'detected', message: 'expected detected to be at or after started (2025-06-21T13:55:00Z)', found: '"2025-06-21T13:50:00Z"' },
+    },
+    {
+      in: 'frontmatter',
+      bad: 'started: 2025-06-20T23:55:00-01:00',
+      good: 'started: 2025-06-21T13:55:00+01:00',
+      finding: { line: 1, column: 1, field: 'started', message: 'expected the date in the file name (2025-06-21) to be the date of started', found: '"2025-06-20T23:55:00-01:00"' },
+    },
+  ],
 };

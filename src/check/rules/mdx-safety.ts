@@ -82,18 +82,26 @@ Errors:
     and process, require, eval, globalThis and similar globals. Comments ({/* ... */}) and plain
     values ({'{'}, {[1, 2]}) are fine.
 
-  Bad:  import fs from 'node:fs'
-  Good: import IncidentTable from '../../src/components/IncidentTable.astro'
-
-  Bad:  The token was {process.env.API_TOKEN}.
-  Good: The token was read from the environment at start-up.
-
 Options in catalog/check.yaml:
   mdx-safety:
     severity: error
     components: [src/components/]    # folders, relative to the project, that post-mortems may import from
 
 A literal brace in prose is written \\{ or inside \`inline code\`.`,
+  examples: [
+    {
+      in: 'body',
+      bad: "import fs from 'node:fs'",
+      good: 'The script read its settings with `fs.readFileSync`.',
+      finding: { line: 1, column: 1, message: "expected an import of the project's own components from src/components/", found: '"node:fs"' },
+    },
+    {
+      in: 'body',
+      bad: 'The token was {process.env.API_TOKEN}.',
+      good: 'The token was read from the environment at start-up.',
+      finding: { line: 1, column: 16, message: 'expected no code in an MDX expression: expressions run at build time', found: '"process.env.API_TOKEN"' },
+    },
+  ],
   check(doc: LintDocument, options: Options, context: RuleContext): LintFinding[] {
     if (!doc.body) return [];
     const body = doc.body;

@@ -51,9 +51,6 @@ flagged, because they identify nobody: addresses at domains reserved for documen
 IP ranges (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 192.0.2.0/24, 198.51.100.0/24,
 203.0.113.0/24, 2001:db8::/32, fc00::/7 and the like).
 
-  Bad:  Customer jane.doe@gmail.com reported the double charge from 81.2.69.160.
-  Good: A customer reported the double charge; the requests came from one residential address.
-
 Options in catalog/check.yaml:
   personal-data:
     severity: warning
@@ -61,6 +58,20 @@ Options in catalog/check.yaml:
 
 A warning by default: a shared team mailbox is not personal data. Allow it, or keep one occurrence
 with a reason:  {/* hindsight-ignore personal-data: the supplier's published support address */}`,
+  examples: [
+    {
+      in: 'body',
+      bad: 'Customer jane.doe@gmail.com reported the double charge.',
+      good: 'A customer reported the double charge.',
+      finding: { line: 1, column: 10, message: 'expected no personal data such as an e-mail address', found: '"jane.doe@gmail.com"' },
+    },
+    {
+      in: 'body',
+      bad: 'The duplicate requests came from 81.2.69.160.',
+      good: 'The duplicate requests came from one residential address.',
+      finding: { line: 1, column: 34, message: 'expected no personal data such as an IP address', found: '"81.2.69.160"' },
+    },
+  ],
   check(doc: LintDocument, options: Options): LintFinding[] {
     const findings: LintFinding[] = [];
     const report = (offset: number, value: string, what: string, hint: string) =>

@@ -12,11 +12,16 @@ name their owning team. All of them must exist; the message suggests the nearest
 Ids of teams, services and SLOs are unique (SLO ids across all services), and a reading list names
 each incident once.
 
-  Bad:  services: [checkout-api, feature-flag]
-  Good: services: [checkout-api, feature-flags]
-
 Renamed a service or deleted an incident? Every file that still uses the old id is listed, so one
 run shows everything to update.
 
 Enforced by the build: always an error, and no comment can ignore it.`,
+  examples: [
+    {
+      in: 'frontmatter',
+      bad: 'services: [checkout-api, feature-flag]',
+      good: 'services: [checkout-api, feature-flags]',
+      finding: { line: 1, column: 26, field: 'services[1]', message: 'expected a service id from catalog/services.yaml', found: '"feature-flag"' },
+    },
+  ],
 };

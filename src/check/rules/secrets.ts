@@ -37,11 +37,16 @@ GitHub, GitLab, Slack, npm, OpenAI, Anthropic, private keys, basic-auth URLs, da
 strings and more) over every post-mortem, reading list and catalog file, frontmatter, prose and code
 blocks alike. The credential itself is never printed.
 
-  Bad:  postgres://orders:hunter2@db-orders.internal:5432/orders
-  Good: postgres://orders:REDACTED@db-orders.internal:5432/orders
-
 Fix: replace the value with REDACTED (<redacted> or **** also pass), and rotate the credential:
 removing it from the file does not remove it from git history or from the pull request.`,
+  examples: [
+    {
+      in: 'body',
+      bad: '```text\npostgres://orders:hunter2@db-orders.internal:5432/orders\n```',
+      good: '```text\npostgres://orders:REDACTED@db-orders.internal:5432/orders\n```',
+      finding: { line: 2, column: 1, message: 'expected no credentials in a post-mortem', found: 'PostgreSQL connection string' },
+    },
+  ],
   async check(doc: LintDocument): Promise<LintFinding[]> {
     const result = await lintSource({
       source: { filePath: doc.absolutePath, content: doc.text, contentType: 'text' },

@@ -12,4 +12,12 @@ hindsight-ignore comment covers no longer has the problem it names, or the comme
 
 Fix: delete the comment, or move it directly above the paragraph, list or frontmatter key it is meant
 for.`,
+  examples: [
+    {
+      in: 'body',
+      bad: "{/* hindsight-ignore hindsight-bias: the team's own words */}\nThe queue grew for an hour before the page.",
+      good: 'The queue grew for an hour before the page.',
+      finding: { line: 1, column: 1, message: 'expected a hindsight-bias problem in the text this comment covers', found: 'none' },
+    },
+  ],
 };

@@ -14,8 +14,13 @@ Common causes: a value containing ": " or starting with a special character ([ {
 that is not quoted; a list item indented differently from its siblings; a tab used for indentation;
 the same key written twice in one mapping.
 
-  Bad:  rationale: Rolled back: the budget was spent
-  Good: rationale: "Rolled back: the budget was spent"
-
 Enforced by the build: always an error, and no comment can ignore it.`,
+  examples: [
+    {
+      in: { field: 'response.rationale' },
+      bad: 'Rolled back: the budget was spent',
+      good: '"Rolled back: the budget was spent"',
+      finding: { line: 1, column: 1, message: 'YAML syntax error: Nested mappings are not allowed in compact mappings' },
+    },
+  ],
 };
