@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 import ts from 'typescript';
 import * as catalogSchemas from '../schema/catalog.ts';
 import { CalendarDateSchema, DATE_PATTERN, TIMESTAMP_PATTERN, TimestampSchema } from '../schema/common.ts';
+import { derivesFrom, FIELD_META_KEYWORD } from '../schema/fields.ts';
 import * as incidentSchemas from '../schema/incident.ts';
 import * as readingListSchemas from '../schema/reading-list.ts';
 import * as taxonomySchemas from '../schema/taxonomy.ts';
@@ -24,8 +25,9 @@ export interface FieldDocs {
 }
 
 /**
- * The JSDoc line of every field of every object schema in the TypeScript files of a folder: the zod
- * schemas carry no descriptions at run time, but their source documents every field.
+ * The JSDoc line of every field of every object schema in the TypeScript files of a folder: the
+ * catalog, taxonomy and reading-list schemas carry no descriptions at run time, but their source
+ * documents every field. Incident fields carry theirs in `field()` metadata.
  */
 export function readFieldDocs(dir = SCHEMA_SOURCES): FieldDocs {
   const byName = new Map<string, Record<string, string>>();
@@ -87,8 +89,15 @@ function toJsonSchema(schema: z.ZodType, title: string, description: string, doc
     unrepresentable: 'any',
     override: (ctx) => {
       // Refinements are invisible to JSON Schema; these two are patterns, so the editor can check them too.
-      if (ctx.zodSchema === TimestampSchema) Object.assign(ctx.jsonSchema, { pattern: TIMESTAMP_PATTERN.source });
-      if (ctx.zodSchema === CalendarDateSchema) Object.assign(ctx.jsonSchema, { pattern: DATE_PATTERN.source });
+      if (derivesFrom(ctx.zodSchema, TimestampSchema)) Object.assign(ctx.jsonSchema, { pattern: TIMESTAMP_PATTERN.source });
+      if (derivesFrom(ctx.zodSchema, CalendarDateSchema)) Object.assign(ctx.jsonSchema, { pattern: DATE_PATTERN.source });
+      if (FIELD_META_KEYWORD in ctx.jsonSchema) {
+        // Labels and classifications are for Hindsight's own use; editors need only the description,
+        // which goes last, where a field's JSDoc line goes.
+        const { [FIELD_META_KEYWORD]: _, description, ...rest } = ctx.jsonSchema;
+        for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+        Object.assign(ctx.jsonSchema, rest, description === undefined ? {} : { description });
+      }
       const fields = named.get(ctx.zodSchema);
       if (fields && ctx.jsonSchema.properties) addDescriptions(ctx.jsonSchema.properties as Record<string, JsonObject>, fields);
     },

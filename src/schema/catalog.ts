@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { IdSchema, TextSchema } from './common.ts';
-import { DEFAULT_PUBLIC_STRIP, STRIPPABLE_FIELDS } from '../lib/audience.ts';
+import { DEFAULT_PUBLIC_STRIP, STRIPPABLE_FIELDS } from './incident-fields.ts';
 
 /** `internal` catalog entries are left out of a public build; `public` is the default. */
 const CatalogVisibilitySchema = z.enum(['internal', 'public'], { error: 'expected internal or public' }).default('public');

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { CalendarDateSchema, IdSchema, TextSchema, TimestampSchema } from './common.ts';
+import { field } from './fields.ts';
 import { DEFAULT_TAXONOMY, type Taxonomy } from './taxonomy.ts';
 
 /** Lifecycle of a post-mortem. Drafts appear only in `npm run dev`. */
@@ -35,130 +36,104 @@ const count = (what: string) =>
 
 /** The change that set the incident off. */
 export const ReleaseSchema = z.strictObject({
-  /** Deploy, PR or commit reference, e.g. `deploy-4812`. */
-  ref: TextSchema.optional(),
-  /** Pull requests in the release, e.g. `3`. */
-  pull_requests: count('pull requests').optional(),
-  /** Lines changed in the release, e.g. `2400`. */
-  lines_changed: count('lines').optional(),
+  ref: field(TextSchema.optional(), { label: 'Release reference', help: 'Deploy, PR or commit reference, e.g. `deploy-4812`.', prose: false, strip: 'allowed' }),
+  pull_requests: field(count('pull requests').optional(), { label: 'Pull requests', help: 'Pull requests in the release, e.g. `3`.' }),
+  lines_changed: field(count('lines').optional(), { label: 'Lines changed', help: 'Lines changed in the release, e.g. `2400`.' }),
 });
 
 /** One SLO hit by the incident. */
 export const SloImpactSchema = z.strictObject({
-  /** An SLO id from `catalog/services.yaml`, e.g. `checkout-availability`. */
-  slo: IdSchema,
-  /** Minutes that counted against the SLO, e.g. `38`. */
-  bad_minutes: z.number({ error: 'expected a number of minutes (0 or more), e.g. 38' })
-    .nonnegative({ error: 'expected a number of minutes (0 or more), e.g. 38' }),
+  slo: field(IdSchema, { label: 'SLO', help: 'An SLO id from `catalog/services.yaml`, e.g. `checkout-availability`.', prose: false }),
+  bad_minutes: field(z.number({ error: 'expected a number of minutes (0 or more), e.g. 38' })
+    .nonnegative({ error: 'expected a number of minutes (0 or more), e.g. 38' }), { label: 'Bad minutes', help: 'Minutes that counted against the SLO, e.g. `38`.' }),
 });
 
 /** One follow-up with an owner and a due date. */
 export const ActionItemSchema = z.strictObject({
-  /** What will be done, specific and bounded. */
-  title: TextSchema,
-  /** prevent | mitigate | detect | process | learn */
-  kind: oneOf(ACTION_KINDS),
-  /** A team id or a person's handle, e.g. `payments`. */
-  owner: TextSchema,
-  /** P0 | P1 | P2 | P3 */
-  priority: oneOf(PRIORITIES),
-  /** Due date, e.g. `2025-07-15`. */
-  due: CalendarDateSchema,
-  /** open | in-progress | done | wont-do */
-  status: oneOf(ACTION_STATUSES),
-  /** Tracker link, e.g. `https://tracker.example.com/PAY-123`. */
-  ticket: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, e.g. https://tracker.example.com/PAY-123' }).optional(),
-  /** When it was done or dropped; only with status done or wont-do. */
-  closed: CalendarDateSchema.optional(),
+  title: field(TextSchema, { label: 'Action', help: 'What will be done, specific and bounded.', prose: true }),
+  kind: field(oneOf(ACTION_KINDS), { label: 'Kind', help: 'prevent | mitigate | detect | process | learn' }),
+  owner: field(TextSchema, { label: 'Owner', help: 'A team id or a person\'s handle, e.g. `payments`.', prose: false, strip: 'default' }),
+  priority: field(oneOf(PRIORITIES), { label: 'Priority', help: 'P0 | P1 | P2 | P3' }),
+  due: field(CalendarDateSchema, { label: 'Due', help: 'Due date, e.g. `2025-07-15`.', prose: false }),
+  status: field(oneOf(ACTION_STATUSES), { label: 'Status', help: 'open | in-progress | done | wont-do' }),
+  ticket: field(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, e.g. https://tracker.example.com/PAY-123' }).optional(), {
+    label: 'Ticket', help: 'Tracker link, e.g. `https://tracker.example.com/PAY-123`.', prose: false, strip: 'default',
+  }),
+  closed: field(CalendarDateSchema.optional(), { label: 'Closed', help: 'When it was done or dropped; only with status done or wont-do.', prose: false }),
 });
 
 /** One structured timeline event. */
 export const TimelineEventSchema = z.strictObject({
-  /** When, with an offset, e.g. `2025-06-21T13:55:00Z`. */
-  at: TimestampSchema,
-  /** trigger | detect | escalate | action | mitigate | resolve | note */
-  kind: oneOf(TIMELINE_KINDS),
-  /** What happened, one line. */
-  text: TextSchema,
+  at: field(TimestampSchema, { label: 'At', help: 'When, with an offset, e.g. `2025-06-21T13:55:00Z`.', prose: false }),
+  kind: field(oneOf(TIMELINE_KINDS), { label: 'Kind', help: 'trigger | detect | escalate | action | mitigate | resolve | note' }),
+  text: field(TextSchema, { label: 'Event', help: 'What happened, one line.', prose: true }),
 });
 
-/** Builds the incident frontmatter schema for a taxonomy (severities and categories may be overridden). */
+/**
+ * Builds the incident frontmatter schema for a taxonomy (severities and categories may be overridden).
+ * Each field's `field()` metadata is the one place that says what it is called, whether it is prose,
+ * strippable or a search filter; `incident-fields.ts` derives the lists everything else uses.
+ */
 export function createIncidentSchema(taxonomy: Taxonomy = DEFAULT_TAXONOMY) {
   const severityIds = taxonomy.severities.map((s) => s.id) as [string, ...string[]];
   const categoryIds = taxonomy.categories.map((c) => c.id) as [string, ...string[]];
   return z.strictObject({
-    /** 1-120 characters, e.g. `Checkout returned 500s after a flag config push`. */
-    title: TextSchema.max(120, { error: 'expected at most 120 characters; move detail into summary' }),
-    /** 1-3 sentences for lists, search results and feeds. */
-    summary: TextSchema,
-    /** draft | in-review | published */
-    status: oneOf(STATUSES),
-    /** internal | public */
-    visibility: oneOf(VISIBILITIES),
-    /** incident | near-miss */
-    type: oneOf(INCIDENT_TYPES),
-    /** A taxonomy severity, e.g. `SEV2`. */
-    severity: oneOf(severityIds),
-    /** Service ids from `catalog/services.yaml`, at least one. */
-    services: z.array(IdSchema, { error: 'expected a list of service ids, e.g. [checkout-api]' })
-      .min(1, { error: 'expected at least one service id from catalog/services.yaml' }),
-    /** Team ids from `catalog/teams.yaml`. */
-    teams: z.array(IdSchema, { error: 'expected a list of team ids, e.g. [payments]' }).default([]),
-    /** Handles of the people who wrote the document. */
-    authors: z.array(TextSchema, { error: 'expected a list of handles, e.g. [akrishnan]' }).default([]),
-    /** Free-form lower-case tags. */
-    tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a lower-case tag such as feature-flags' }), {
-      error: 'expected a list of lower-case tags, e.g. [config]',
-    }).default([]),
-    /** Impact began. */
-    started: TimestampSchema,
-    /** Someone or something noticed. */
-    detected: TimestampSchema,
-    /** Impact stopped; optional while a draft. */
-    mitigated: TimestampSchema.optional(),
-    /** Underlying problem fixed. */
-    resolved: TimestampSchema.optional(),
-    /** alert | customer-report | employee-report | synthetic-check | other */
-    detection: oneOf(DETECTIONS),
-    /** deploy | config-change | infrastructure | dependency | traffic | data | security | unknown */
-    trigger: oneOf(TRIGGERS),
-    /** The change that set it off. */
-    release: ReleaseSchema.optional(),
-    /** How the impact was stopped and why. */
-    response: z.strictObject({
-      /** rollback | hotfix | forward-fix | failover | config-revert | restore | wait-and-watch | other */
-      decision: oneOf(DECISIONS),
-      /** Why, weighed against the error budget. */
-      rationale: TextSchema.optional(),
-      /** Teams or people brought in to help. */
-      helped_by: z.array(TextSchema).default([]),
+    title: field(TextSchema.max(120, { error: 'expected at most 120 characters; move detail into summary' }), {
+      label: 'Title', help: '1-120 characters, e.g. `Checkout returned 500s after a flag config push`.', prose: true,
     }),
-    /** One entry per SLO hit. */
-    slo_impact: z.array(SloImpactSchema).default([]),
-    /** Who was affected and how. */
-    customer_impact: z.strictObject({
-      /** How many users, e.g. `12000`. */
-      users_affected: count('users').optional(),
-      /** What they experienced. */
-      description: TextSchema.optional(),
-    }).optional(),
-    /** System conditions that made the incident possible. */
-    contributing_factors: z.array(z.strictObject({
-      /** A taxonomy category, e.g. `release-size`. */
-      category: oneOf(categoryIds),
-      /** What the condition was. */
-      description: TextSchema,
-    })).default([]),
-    /** Follow-ups. */
-    action_items: z.array(ActionItemSchema).default([]),
-    /** Structured key events; the narrative stays in the body. */
-    timeline: z.array(TimelineEventSchema).default([]),
-    /** Ids of other incidents. */
-    related: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    summary: field(TextSchema, { label: 'Summary', help: '1-3 sentences for lists, search results and feeds.', prose: true }),
+    status: field(oneOf(STATUSES), { label: 'Status', help: 'draft | in-review | published' }),
+    visibility: field(oneOf(VISIBILITIES), { label: 'Visibility', help: 'internal | public' }),
+    type: field(oneOf(INCIDENT_TYPES), { label: 'Type', help: 'incident | near-miss', filter: { name: 'type' } }),
+    severity: field(oneOf(severityIds), { label: 'Severity', help: 'A taxonomy severity, e.g. `SEV2`.', filter: { name: 'severity' } }),
+    services: field(z.array(IdSchema, { error: 'expected a list of service ids, e.g. [checkout-api]' })
+      .min(1, { error: 'expected at least one service id from catalog/services.yaml' }), {
+      label: 'Services', help: 'Service ids from `catalog/services.yaml`, at least one.', prose: false, filter: { name: 'service', shows: 'service-name' },
+    }),
+    teams: field(z.array(IdSchema, { error: 'expected a list of team ids, e.g. [payments]' }).default([]), {
+      label: 'Teams', help: 'Team ids from `catalog/teams.yaml`.', prose: false, filter: { name: 'team', shows: 'team-name' },
+    }),
+    authors: field(z.array(TextSchema, { error: 'expected a list of handles, e.g. [akrishnan]' }).default([]), {
+      label: 'Authors', help: 'Handles of the people who wrote the document.', prose: false, strip: 'default',
+    }),
+    tags: field(z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a lower-case tag such as feature-flags' }), {
+      error: 'expected a list of lower-case tags, e.g. [config]',
+    }).default([]), { label: 'Tags', help: 'Free-form lower-case tags.', prose: false, strip: 'allowed' }),
+    started: field(TimestampSchema, { label: 'Started', help: 'Impact began.', prose: false, filter: { name: 'year', shows: 'year' } }),
+    detected: field(TimestampSchema, { label: 'Detected', help: 'Someone or something noticed.', prose: false }),
+    mitigated: field(TimestampSchema.optional(), { label: 'Mitigated', help: 'Impact stopped; optional while a draft.', prose: false }),
+    resolved: field(TimestampSchema.optional(), { label: 'Resolved', help: 'Underlying problem fixed.', prose: false }),
+    detection: field(oneOf(DETECTIONS), { label: 'Detection', help: 'alert | customer-report | employee-report | synthetic-check | other' }),
+    trigger: field(oneOf(TRIGGERS), {
+      label: 'Trigger', help: 'deploy | config-change | infrastructure | dependency | traffic | data | security | unknown', filter: { name: 'trigger' },
+    }),
+    release: field(ReleaseSchema.optional(), { label: 'Release', help: 'The change that set it off.' }),
+    response: field(z.strictObject({
+      decision: field(oneOf(DECISIONS), {
+        label: 'Decision', help: 'rollback | hotfix | forward-fix | failover | config-revert | restore | wait-and-watch | other', filter: { name: 'decision' },
+      }),
+      rationale: field(TextSchema.optional(), { label: 'Rationale', help: 'Why, weighed against the error budget.', prose: true, strip: 'allowed' }),
+      helped_by: field(z.array(TextSchema).default([]), { label: 'Helped by', help: 'Teams or people brought in to help.', prose: false, strip: 'default' }),
+    }), { label: 'Response', help: 'How the impact was stopped and why.' }),
+    slo_impact: field(z.array(SloImpactSchema).default([]), { label: 'SLO impact', help: 'One entry per SLO hit.' }),
+    customer_impact: field(z.strictObject({
+      users_affected: field(count('users').optional(), { label: 'Users affected', help: 'How many users, e.g. `12000`.', strip: 'allowed' }),
+      description: field(TextSchema.optional(), { label: 'Impact description', help: 'What they experienced.', prose: true }),
+    }).optional(), { label: 'Customer impact', help: 'Who was affected and how.' }),
+    contributing_factors: field(z.array(z.strictObject({
+      category: field(oneOf(categoryIds), {
+        label: 'Category', help: 'A taxonomy category, e.g. `release-size`.', filter: { name: 'contributing factor', shows: 'category-name' },
+      }),
+      description: field(TextSchema, { label: 'Contributing factor', help: 'What the condition was.', prose: true }),
+    })).default([]), { label: 'Contributing factors', help: 'System conditions that made the incident possible.' }),
+    action_items: field(z.array(ActionItemSchema).default([]), { label: 'Action items', help: 'Follow-ups.' }),
+    timeline: field(z.array(TimelineEventSchema).default([]), {
+      label: 'Timeline', help: 'Structured key events; the narrative stays in the body.', strip: 'allowed',
+    }),
+    related: field(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/, {
       error: 'expected an incident id such as 2025-06-21-checkout-500s',
-    })).default([]),
-    /** A candidate for onboarding reading lists. */
-    featured: z.boolean({ error: 'expected true or false' }).default(false),
+    })).default([]), { label: 'Related incidents', help: 'Ids of other incidents.', prose: false }),
+    featured: field(z.boolean({ error: 'expected true or false' }).default(false), { label: 'Featured', help: 'A candidate for onboarding reading lists.' }),
   });
 }
 

@@ -1,11 +1,12 @@
+import { PROSE_FIELDS } from '../../schema/incident-fields.ts';
 import { formatFieldPath } from '../../validation/problems.ts';
 import type { Position } from '../../validation/problems.ts';
 import type { YamlSource } from '../../validation/source.ts';
 import type { DocumentKind } from '../types.ts';
 
-/** The frontmatter fields that hold prose, per kind of file; `[]` stands for every item of a list. */
+/** The frontmatter fields that hold prose, per kind of file; `[]` stands for every item of a list. Incidents say so in their schema. */
 export const FREE_TEXT_FIELDS: Record<DocumentKind, readonly string[]> = {
-  incident: ['title', 'summary', 'response.rationale', 'customer_impact.description', 'contributing_factors[].description', 'action_items[].title', 'timeline[].text'],
+  incident: PROSE_FIELDS,
   'reading-list': ['title', 'audience', 'items[].why'],
   catalog: [],
 };

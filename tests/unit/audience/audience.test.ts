@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PUBLIC_STRIP, redactIncident } from '../../../src/lib/audience.ts';
+import { redactIncident } from '../../../src/lib/audience.ts';
+import { DEFAULT_PUBLIC_STRIP } from '../../../src/schema/incident-fields.ts';
 import { buildContentSecurityPolicy, buildHeadersFile, cspHash, findInlineCode, parseHeadersFile } from '../../../src/lib/csp.ts';
 
 const incident = {
@@ -33,6 +34,15 @@ describe('redacting an incident for a public build', () => {
       release: { pull_requests: 3 },
     });
     expect(redactIncident(incident, [])).toEqual(incident);
+  });
+
+  it('strips by path, whatever the field: a list is emptied, a value dropped, in every item of a list on the way', () => {
+    const data = { customer_impact: { regions: ['eu-west'], description: 'x' }, action_items: [{ title: 'a', labels: ['p'] }, { title: 'b' }], release: undefined };
+    expect(redactIncident(data, ['customer_impact.regions', 'action_items.labels', 'action_items.title', 'release.ref', 'missing.key'])).toEqual({
+      customer_impact: { regions: [], description: 'x' },
+      action_items: [{ labels: [] }, {}],
+      release: undefined,
+    });
   });
 
   it('leaves the original untouched', () => {
