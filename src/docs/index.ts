@@ -1,7 +1,9 @@
 import type { GeneratedBlock } from './blocks.ts';
+import { fieldsBlock } from './fields.ts';
 import { settingsBlock } from './settings.ts';
 
 /** Every generated block of the docs; `npm run docs` writes them and a unit test keeps them fresh. */
 export const GENERATED_BLOCKS: GeneratedBlock[] = [
   settingsBlock,
+  fieldsBlock,
 ];
