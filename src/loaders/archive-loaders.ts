@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Root as MdastRoot } from 'mdast';
-import { needsMdxRuntime } from '../validation/mdx-syntax.ts';
+import { renderBody, withoutInternal } from '../lib/render-body.ts';
 import { checkArchive, findDuplicateIds, referenceProblems } from '../validation/archive.ts';
 import { incidentIdFromPath } from '../validation/incident-rules.ts';
 import { ArchiveError, type Problem } from '../validation/problems.ts';
@@ -37,15 +37,15 @@ type CrossCheck = (root: string, entries: { id: string; file: string; data: Reco
 /**
  * Loads every `.mdx` file of a folder (names starting with `_` skipped), validated with Hindsight's own
  * rules: all problems in all files are collected, then reported together as one error naming file, line,
- * field and fix. Entries are cached by content digest. A body that uses no MDX (no import, export,
- * component or expression) is rendered here as Markdown and cached as HTML; only bodies that need MDX
- * are compiled as modules by the build, which is the expensive path.
+ * field and fix. Entries are cached by content digest and audience. Bodies are never compiled: each
+ * is checked against the content model (src/validation/content-model.ts) and rendered here to
+ * sanitised HTML (src/lib/render-body.ts), `<Internal>` blocks included only in the internal site.
  */
 function validatingMdxLoader(options: LoaderOptions, name: string, folder: string, validate: (root: string) => Validate, crossCheck: CrossCheck): Loader {
   return {
     name,
     load: async (context: LoaderContext) => {
-      const { store, meta, logger, generateDigest, renderMarkdown, watcher } = context;
+      const { store, meta, logger, generateDigest, watcher } = context;
       const projectRoot = fileURLToPath(context.config.root);
       const root = options.archiveRoot;
       const check = validate(root);
@@ -58,17 +58,20 @@ function validatingMdxLoader(options: LoaderOptions, name: string, folder: strin
         const path = resolve(root, file);
         const text = readFileSync(path, 'utf8');
         const id = incidentIdFromPath(file);
-        const digest = generateDigest(text);
+        // The audience is part of the digest: a cache kept between an internal and a public build must
+        // never hand the public site a body rendered with its <Internal> blocks.
+        const digest = generateDigest(`${options.audience}\n${text}`);
         const existing = store.get(id);
-        if (existing && existing.digest === digest) {
-          if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
-          return [];
-        }
+        if (existing && existing.digest === digest) return [];
         const result = check(file, text);
-        if (result.problems.some((p) => p.severity === 'error')) return result.problems;
-        const entry = { id, data: result.data as Record<string, unknown>, body: result.body, filePath: relative(projectRoot, path).split(sep).join('/'), digest };
-        if (needsMdxRuntime(result.body, result.tree)) store.set({ ...entry, deferredRender: true });
-        else store.set({ ...entry, rendered: await renderMarkdown(result.body, { fileURL: pathToFileURL(path) }) });
+        if (result.problems.some((p) => p.severity === 'error') || !result.tree) return result.problems;
+        const rendered = renderBody(result.tree, options.audience);
+        const body = options.audience === 'public' ? withoutInternal(result.body, result.tree) : result.body;
+        store.set({
+          id, data: result.data as Record<string, unknown>, body, digest,
+          filePath: relative(projectRoot, path).split(sep).join('/'),
+          rendered: { html: rendered.html, metadata: { headings: rendered.headings } },
+        });
         return result.problems;
       };
 

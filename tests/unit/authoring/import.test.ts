@@ -281,7 +281,7 @@ describe('npm run import', () => {
       'Nothing was written.\n',
     );
     const usage = 'Usage: npm run import -- <folder or file>... [--root DIR] [--dry-run]\n' +
-      'Writes one draft per post-mortem to incidents/<yyyy>/<yyyy-mm-dd>-<slug>.mdx under --root (default: the current folder),\n' +
+      'Writes one draft per post-mortem to incidents/<yyyy>/<yyyy-mm-dd>-<slug>.mdx under --root (default: HINDSIGHT_ARCHIVE, else the current folder),\n' +
       'never over an existing file, and prints what needs a human. --dry-run prints the same report and writes nothing.\n';
     const none = runImport([]);
     expect([none.status, none.stderr]).toEqual([2, `Missing the folder or files to import.\n${usage}`]);

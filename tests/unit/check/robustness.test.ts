@@ -61,11 +61,11 @@ describe('files nobody meant to write that way', () => {
 
 describe('a rule that fails', () => {
   it('is reported against the file, and the other rules still run', async () => {
-    const { mdxSafety } = await import('../../../src/check/rules/mdx-safety.ts');
-    const spy = vi.spyOn(mdxSafety, 'check').mockImplementation(() => { throw new Error('unexpected node'); });
+    const { personalData } = await import('../../../src/check/rules/personal-data.ts');
+    const spy = vi.spyOn(personalData, 'check').mockImplementation(() => { throw new Error('unexpected node'); });
     try {
       expect(await check(postmortem("It was Sam's fault."))).toEqual([
-        'incidents/2025/2025-06-21-checkout-500s.mdx:1:1 expected to be able to check this file, but mdx-safety failed: unexpected node. This is a fault in Hindsight, not in the file; report it with the file attached. The other rules still ran.',
+        'incidents/2025/2025-06-21-checkout-500s.mdx:1:1 expected to be able to check this file, but personal-data failed: unexpected node. This is a fault in Hindsight, not in the file; report it with the file attached. The other rules still ran.',
         'incidents/2025/2025-06-21-checkout-500s.mdx:28:8 expected blameless language, found "Sam\'s fault". Fault language stops at who is to blame, and the conditions that made the slip possible go unexamined. Name what the system allowed, e.g. "the deploy tool accepted a config that had not been validated".',
       ]);
     } finally {

@@ -3,7 +3,6 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem, sortProblems } from '../../../src/validation/problems.ts';
 import { checkArchive } from '../../../src/validation/archive.ts';
-import { needsMdxRuntime, parseMdxBody } from '../../../src/validation/mdx-syntax.ts';
 import { CHECKOUT, copyFixture, FIXTURE, problemsAfter, replaceOnce } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -166,30 +165,6 @@ describe('MDX bodies', () => {
 
   it('accepts a body with no components at all', () => {
     expect(problemsAfter('incidents/2025/2025-03-02-flag-cache-stale.mdx', (t) => t)).toEqual([]);
-  });
-});
-
-describe('which bodies need the MDX compiler', () => {
-  const needs = (body: string) => needsMdxRuntime(body, parseMdxBody('x.mdx', body, 1).tree);
-
-  it('renders plain Markdown bodies without it: prose, lists, tables, fenced code', () => {
-    expect(needs('## Impact\n\nCard payments **failed**.\n\n- one\n- two\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```text\n<not html> {not code}\n```\n')).toBe(false);
-    expect(needs('~~~\nindented inside a fence is fine\n    see\n~~~\n')).toBe(false);
-  });
-
-  it('needs it for components, imports, exports, expressions and comments', () => {
-    expect(needs('<Internal>\nStaff only.\n</Internal>\n')).toBe(true);
-    expect(needs("import Chart from '../../src/components/Chart.astro'\n\n<Chart />\n")).toBe(true);
-    expect(needs('Budget left: {43.2 - 38} minutes.\n')).toBe(true);
-    expect(needs('{/* reviewers: numbers from the billing export */}\n\nText.\n')).toBe(true);
-  });
-
-  it('needs it where Markdown would read the text differently: an indented code block', () => {
-    expect(needs('Text.\n\n    indented lines are a paragraph in MDX\n')).toBe(true);
-  });
-
-  it('needs it when the body does not parse, so the build reports the error', () => {
-    expect(needsMdxRuntime('A { stray brace', undefined)).toBe(true);
   });
 });
 
