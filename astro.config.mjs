@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import chartStyles from './src/integrations/chart-styles.ts';
 import hindsightConfig from './src/integrations/config.ts';
 import { ConfigError, loadConfig } from './src/config/config.ts';
 
@@ -25,7 +26,7 @@ try {
 
 export default defineConfig({
   site: config.siteUrl,
-  integrations: [hindsightConfig(config), mdx(), sitemap({ filter: (page) => !page.endsWith('/search/') }), pagefind(), securityHeaders({ audience: config.audience })],
+  integrations: [hindsightConfig(config), chartStyles(), mdx(), sitemap({ filter: (page) => !page.endsWith('/search/') }), pagefind(), securityHeaders({ audience: config.audience })],
   trailingSlash: 'ignore',
   // A high-contrast theme keeps code comments readable (WCAG AA) in log excerpts.
   markdown: { shikiConfig: { theme: 'github-dark-high-contrast' } },

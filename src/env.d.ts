@@ -3,3 +3,5 @@ declare module 'virtual:hindsight/config' {
   const config: import('./integrations/config.ts').SiteConfig;
   export default config;
 }
+
+declare module 'virtual:hindsight/charts.css' {}

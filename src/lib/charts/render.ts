@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { PLOT_CLASS, paintClass, plotOwnStyle } from './styles.ts';
 
 /** A table of the numbers a chart draws: the chart's text alternative and its data for a reader who wants figures. */
 export interface ChartTable {
@@ -44,23 +45,34 @@ export const CHART_FONT_SIZE = 12;
 /**
  * Renders Observable Plot options to an SVG string on a server-side DOM (linkedom): no JavaScript
  * reaches the browser. The SVG is one image labelled by the chart's title and description
- * (`chartLabelIds`), with Plot's inner ARIA labels removed, and `var(--x)` colours are moved from presentation attributes into `style`, where every browser
- * resolves them, so charts follow the page's light, dark and print palettes.
+ * (`chartLabelIds`), with Plot's inner ARIA labels removed. It carries no inline CSS, which the
+ * Content-Security-Policy forbids: palette colours (`var(--chart-1)`) become classes defined in
+ * virtual:hindsight/charts.css (src/lib/charts/styles.ts), so charts follow the page's light, dark and
+ * print palettes; Plot's own `<style>` element is dropped, its rules being in that stylesheet too. Any
+ * other inline style, or a colour outside the palette, is an error here rather than a policy violation
+ * in a reader's browser.
  */
 export function renderPlot(id: string, options: Plot.PlotOptions): string {
+  if (options.style !== undefined) throw new Error(`chart ${id}: expected no style option (the Content-Security-Policy allows no inline style); give the SVG presentation attributes or a class in src/lib/charts/styles.ts`);
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const node = Plot.plot({
-    ...options,
-    document: document as unknown as Document,
-    style: { fontSize: `${CHART_FONT_SIZE}px`, fontFamily: 'inherit', overflow: 'visible' },
-  }) as unknown as Element;
+  const node = Plot.plot({ ...options, document: document as unknown as Document, className: PLOT_CLASS }) as unknown as Element;
   if (node.tagName.toLowerCase() !== 'svg') throw new Error(`chart ${id}: expected Plot to return an SVG element, got <${node.tagName.toLowerCase()}>; draw legends outside the plot`);
   const ids = chartLabelIds(id);
   node.setAttribute('role', 'img');
   node.setAttribute('aria-labelledby', `${ids.title} ${ids.description}`);
   node.removeAttribute('aria-label');
   node.removeAttribute('aria-description');
+  // Text in the page's font, at the chart size; marks may reach past the frame (dots on an edge).
+  node.setAttribute('font-size', String(CHART_FONT_SIZE));
+  node.removeAttribute('font-family');
+  node.setAttribute('overflow', 'visible');
+  const ownStyle = plotOwnStyle();
+  for (const style of node.querySelectorAll('style')) {
+    if (style.parentNode !== node || style.textContent !== ownStyle) throw new Error(`chart ${id}: unexpected <style> element in the SVG (the Content-Security-Policy allows no inline style); Plot's own rules are in src/lib/charts/styles.ts, anything else needs a class there`);
+    style.remove();
+  }
   for (const element of [node, ...node.querySelectorAll('*')]) {
+    const tag = element.tagName.toLowerCase();
     // The SVG is one image described by its caption and table: Plot's labels on inner groups are
     // not allowed on elements without a role, and would only repeat mark names such as "bar".
     if (element !== node) {
@@ -68,17 +80,15 @@ export function renderPlot(id: string, options: Plot.PlotOptions): string {
       element.removeAttribute('aria-description');
       element.removeAttribute('aria-hidden');
     }
-    const moved: string[] = [];
-    for (const attribute of ['fill', 'stroke']) {
-      const value = element.getAttribute(attribute);
-      if (value?.startsWith('var(')) {
-        moved.push(`${attribute}:${value}`);
-        element.removeAttribute(attribute);
-      }
-    }
-    if (moved.length > 0) {
-      const style = element.getAttribute('style');
-      element.setAttribute('style', [style, ...moved].filter(Boolean).join(';'));
+    const inline = element.getAttribute('style');
+    if (inline !== null) throw new Error(`chart ${id}: unexpected style="${inline}" on <${tag}> (the Content-Security-Policy allows no inline style); use a presentation attribute or a class in src/lib/charts/styles.ts`);
+    for (const property of ['fill', 'stroke'] as const) {
+      const value = element.getAttribute(property);
+      if (!value?.includes('var(')) continue;
+      const className = paintClass(property, value);
+      if (className === undefined) throw new Error(`chart ${id}: unexpected ${property}="${value}" on <${tag}>; expected var(--<name>) with a name from CHART_COLOURS in src/lib/charts/styles.ts (add new colours there and to src/styles/global.css)`);
+      element.removeAttribute(property);
+      element.classList.add(className);
     }
   }
   return node.outerHTML;

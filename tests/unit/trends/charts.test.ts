@@ -37,9 +37,17 @@ describe('rendering a Plot chart to static SVG', () => {
     expect(svg.match(/aria-[a-z]+="/g)).toEqual(['aria-labelledby="']);
   });
 
-  it('moves var() colours from attributes into style, where every browser resolves them', () => {
-    expect(svg).toContain('style="fill:var(--chart-1)"');
-    expect(svg).not.toContain('fill="var(');
+  it('paints var() colours with classes from the chart stylesheet, and carries no inline style', () => {
+    expect(svg).toContain('<rect class="fill-chart-1" ');
+    expect(svg).not.toContain('var(');
+    expect(svg).not.toContain('style');
+  });
+
+  it('sets the text size and lets text take the page’s font', () => {
+    expect(svg).toMatch(/^<svg [^>]*font-size="12"/);
+    expect(svg).not.toContain('font-family');
+    expect(svg).toMatch(/^<svg [^>]*overflow="visible"/);
+    expect(svg).toMatch(/^<svg [^>]*class="chart-plot"/);
   });
 
   it('ships no script', () => {
