@@ -11,7 +11,8 @@ import { thisWeekInHistory } from '../lib/history.ts';
 import { overviewOrders } from '../lib/trends/archive-trends.ts';
 import type { OverviewOrders } from '../lib/trends/overview.ts';
 import { dateInZone } from '../lib/time.ts';
-import { redactIncident, type Audience } from '../lib/audience.ts';
+import { redactIncident, withoutInternalNames, type Audience } from '../lib/audience.ts';
+import { loadCatalog } from '../validation/sources.ts';
 import config from 'virtual:hindsight/config';
 
 /** A reading list with its items resolved to incidents. */
@@ -80,18 +81,22 @@ async function loadArchive(): Promise<Archive> {
   const today = config.today;
   const timeZone = organisation[0]!.data.time_zone;
   const audience = config.audience;
-  const catalogIndex = indexCatalog(services.map((s) => s.data));
   const teamIds = new Set(teams.map((t) => t.id));
+  // A public service owned by an internal team is shown without an owner (`team` empty), never with its id.
+  const serviceData = services.map((s) => (teamIds.has(s.data.team) ? s.data : { ...s.data, team: '' }));
+  const catalogIndex = indexCatalog(serviceData);
   const visible = entries.filter((e) => isVisible(e.data.status));
-  // A public build has only public incidents (the loader dropped the rest) and only public catalog
-  // entries; references to internal services, teams and their SLOs are removed with the configured fields.
+  // A public build has only public, published incidents (the loader dropped the rest) and only public
+  // catalog entries; references to internal services, teams and their SLOs are removed with the
+  // configured fields, and internal team and service ids leave owners and helpers too.
+  const internalIds = audience === 'public' ? internalCatalogIds(config.archiveRoot) : new Set<string>();
   const forAudience = (data: (typeof visible)[number]['data']) =>
-    audience === 'internal' ? data : redactIncident({
+    audience === 'internal' ? data : withoutInternalNames(redactIncident({
       ...data,
       services: data.services.filter((id) => catalogIndex.services.has(id)),
       teams: data.teams.filter((id) => teamIds.has(id)),
       slo_impact: data.slo_impact.filter((impact) => catalogIndex.slos.has(impact.slo)),
-    }, organisation[0]!.data.public_strip);
+    }, organisation[0]!.data.public_strip), internalIds);
   const visibleIds = new Set(visible.map((e) => e.id));
   // `related` may name drafts or (in a public build) internal incidents: never let their ids through.
   const incidents = sortNewestFirst(visible.map((e) => deriveIncident(e.id, {
@@ -122,6 +127,12 @@ async function loadArchive(): Promise<Archive> {
       });
       return { ...list.data, id: list.id, items, minutes: items.reduce((sum, item) => sum + item.minutes, 0) };
     })
+    // A list with nothing this build may show is left out whole: its title and intro say what it is about.
+    .filter((list) => {
+      if (list.items.length > 0) return true;
+      console.warn(`reading-lists/${list.id}.mdx: no item is in this build, so the list is left out of it.`);
+      return false;
+    })
     .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title));
 
   const severityRank = new Map(severities.map((s) => [s.id, s.data.rank]));
@@ -142,7 +153,7 @@ async function loadArchive(): Promise<Archive> {
     organisation: organisation[0]!.data,
     incidents,
     index,
-    services: services.map((s) => s.data).sort((a, b) => a.name.localeCompare(b.name)),
+    services: [...serviceData].sort((a, b) => a.name.localeCompare(b.name)),
     servicesById: catalogIndex.services,
     teams: teams.map((t) => t.data).sort((a, b) => a.name.localeCompare(b.name)),
     teamsById: new Map(teams.map((t) => [t.id, t.data])),
@@ -158,6 +169,12 @@ async function loadArchive(): Promise<Archive> {
     digests,
     thisWeekInHistory: thisWeekInHistory(incidents.filter((i) => i.status === 'published'), today, (i) => dateInZone(i.started, timeZone)),
   };
+}
+
+/** Ids of the catalog's internal teams and services, which a public build must never name. */
+function internalCatalogIds(root: string): Set<string> {
+  const catalog = loadCatalog(root);
+  return new Set([...catalog.teams, ...catalog.services].filter((entry) => entry.visibility === 'internal').map((entry) => entry.id));
 }
 
 /** What an incident table needs beside its rows: the time zone, service names and severities. */

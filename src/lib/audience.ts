@@ -23,3 +23,20 @@ function stripAt(value: unknown, keys: readonly string[]): unknown {
 export function redactIncident<T extends object>(data: T, fields: readonly StrippableField[]): T {
   return fields.reduce<unknown>((value, path) => stripAt(value, path.split('.')), data) as T;
 }
+
+/**
+ * A public incident without the ids of internal teams and services wherever people or teams are
+ * named: an action item owned by an internal team loses its owner, and internal teams leave
+ * `response.helped_by`. (Internal ids are dropped from `services` and `teams` by the caller.)
+ */
+export function withoutInternalNames<T extends { action_items: { owner?: string }[]; response: { helped_by: string[] } }>(data: T, internal: ReadonlySet<string>): T {
+  return {
+    ...data,
+    action_items: data.action_items.map((item) => {
+      if (item.owner === undefined || !internal.has(item.owner)) return item;
+      const { owner: _owner, ...rest } = item;
+      return rest as typeof item;
+    }),
+    response: { ...data.response, helped_by: data.response.helped_by.filter((who) => !internal.has(who)) },
+  };
+}

@@ -94,10 +94,13 @@ function validatingMdxLoader(options: LoaderOptions, name: string, folder: strin
       }
       meta.set('catalog-digest', catalogDigest);
       if (options.audience === 'public') {
-        // Internal entries leave the store, so neither their data nor their MDX modules enter a public build.
+        // Only public, published incidents enter a public build: internal ones and those still in review
+        // (or drafts) leave the store, so neither their data nor their bodies reach it.
         const internal = [...store.values()].filter((e) => e.data.visibility !== undefined && e.data.visibility !== 'public');
-        for (const entry of internal) store.delete(entry.id);
+        const unpublished = [...store.values()].filter((e) => e.data.visibility === 'public' && e.data.status !== undefined && e.data.status !== 'published');
+        for (const entry of [...internal, ...unpublished]) store.delete(entry.id);
         if (internal.length > 0) logger.info(`Public build: ${internal.length} internal ${internal.length === 1 ? 'entry is' : 'entries are'} left out.`);
+        if (unpublished.length > 0) logger.info(`Public build: ${unpublished.length} public ${unpublished.length === 1 ? 'entry is' : 'entries are'} not yet published and left out.`);
       }
 
       // `astro dev`: re-validate a file when it changes, and say what is wrong with it without stopping the server.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactIncident } from '../../../src/lib/audience.ts';
+import { redactIncident, withoutInternalNames } from '../../../src/lib/audience.ts';
 import { DEFAULT_PUBLIC_STRIP } from '../../../src/schema/incident-fields.ts';
 import { buildContentSecurityPolicy, buildHeadersFile, cspHash, findInlineCode, parseHeadersFile } from '../../../src/lib/csp.ts';
 
@@ -85,5 +85,18 @@ describe('Content-Security-Policy', () => {
       '',
     ].join('\n'));
     expect(parseHeadersFile(text)[0]!.headers['Content-Security-Policy']).toBe("default-src 'self'");
+  });
+});
+
+describe('internal names in a public incident', () => {
+  it('drops an owner that is an internal team and internal teams among the helpers, and keeps the rest', () => {
+    const data = {
+      action_items: [{ title: 'Alert on ledger lag', owner: 'ledger' }, { title: 'Canary flags', owner: 'platform' }, { title: 'Runbook' }],
+      response: { decision: 'rollback', helped_by: ['ledger', 'db-oncall'] },
+    };
+    expect(withoutInternalNames(data, new Set(['ledger', 'ledger-api']))).toEqual({
+      action_items: [{ title: 'Alert on ledger lag' }, { title: 'Canary flags', owner: 'platform' }, { title: 'Runbook' }],
+      response: { decision: 'rollback', helped_by: ['db-oncall'] },
+    });
   });
 });
