@@ -28,8 +28,10 @@ export default defineConfig({
   site: config.siteUrl,
   integrations: [hindsightConfig(config), chartStyles(), mdx(), sitemap({ filter: (page) => !page.endsWith('/search/') }), pagefind(), securityHeaders({ audience: config.audience })],
   trailingSlash: 'ignore',
-  // A high-contrast theme keeps code comments readable (WCAG AA) in log excerpts.
-  markdown: { shikiConfig: { theme: 'github-dark-high-contrast' } },
+  // No syntax highlighting: Shiki colours tokens with style="" attributes, which the Content-Security-Policy
+  // (style-src 'self') forbids, and only the guide's few shell and YAML examples still go through Astro's
+  // Markdown. Code blocks are plain <pre><code class="language-x"> in the site's own colours.
+  markdown: { syntaxHighlight: false },
   // HINDSIGHT_CACHE_DIR lets parallel builds (tests) keep separate content-layer caches.
   cacheDir: config.cacheDir,
   // Stylesheets stay files, so the Content-Security-Policy needs no hash for inline CSS.
