@@ -38,12 +38,16 @@ export interface Finding {
   severity?: 'error' | 'warning';
 }
 
-/** Formats a field path the way authors read it: `action_items[2].closed`. */
+/** Formats a field path the way authors read it: `action_items[2].closed`. Control characters in a key are escaped, so no terminal acts on them. */
 export function formatFieldPath(path: readonly (string | number | symbol)[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? String(segment) : `.${String(segment)}`;
+    else {
+      // eslint-disable-next-line no-control-regex -- escaping exactly these is the point
+      const key = String(segment).replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      out += out === '' ? key : `.${key}`;
+    }
   }
   return out;
 }
@@ -93,6 +97,14 @@ export class ArchiveError extends Error {
     this.problems = sorted;
     // The message already says where and what: a stack trace would only bury it (Astro prints one when present).
     this.stack = '';
+  }
+
+  /**
+   * The first line only. Astro guesses a hint from an error's string form, and any post-mortem that
+   * mentions a "document" or a "window" would get advice about browser APIs; the message is unchanged.
+   */
+  override toString(): string {
+    return `${this.name}: ${this.message.split('\n')[0]}`;
   }
 }
 
