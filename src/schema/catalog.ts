@@ -94,7 +94,7 @@ export const OrganisationSchema = z.strictObject({
   tagline: TextSchema.optional(),
   /** Thresholds of the on-call decision guide at /trends/decision-guide/; defaults 25 and 50. */
   decision_guide: DecisionGuideSchema.optional(),
-  /** Incident fields a public build (KB_AUDIENCE=public) removes; default authors, response.helped_by, action_items.owner and action_items.ticket. */
+  /** Incident fields a public build (HINDSIGHT_AUDIENCE=public) removes; default authors, response.helped_by, action_items.owner and action_items.ticket. */
   public_strip: z.array(z.enum(STRIPPABLE_FIELDS, { error: `expected one of ${STRIPPABLE_FIELDS.join(', ')}` }))
     .default([...DEFAULT_PUBLIC_STRIP]),
 });
