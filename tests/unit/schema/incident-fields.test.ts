@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { FREE_TEXT_FIELDS } from '../../../src/check/prose/fields.ts';
+import { blamelessLanguage } from '../../../src/check/rules/blameless-language.ts';
 import { field, isTextField, listSchemaFields, type SchemaField } from '../../../src/schema/fields.ts';
 import { DEFAULT_PUBLIC_STRIP, INCIDENT_FIELDS, PROSE_FIELDS, SEARCH_FILTERS, STRIPPABLE_FIELDS } from '../../../src/schema/incident-fields.ts';
 import { OrganisationSchema } from '../../../src/schema/catalog.ts';
@@ -42,9 +43,11 @@ describe('the incident schema as the one place that describes a field', () => {
     expect(INCIDENT_FIELDS.filter((f) => f.meta?.filter && objectLike(f)).map((f) => f.pattern)).toEqual([]);
   });
 
-  it('derives the prose rules\' fields', () => {
+  it('derives the prose rules\' fields, which the blameless-language docs name', () => {
     expect(PROSE_FIELDS).toEqual(['title', 'summary', 'response.rationale', 'customer_impact.description', 'contributing_factors[].description', 'action_items[].title', 'timeline[].text']);
     expect(FREE_TEXT_FIELDS.incident).toBe(PROSE_FIELDS);
+    const docs = blamelessLanguage.docs.replace(/\s+/g, ' ');
+    expect(PROSE_FIELDS.filter((f) => !docs.includes(f))).toEqual([]);
   });
 
   it('derives what a public build may strip and strips by default', () => {
