@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` is fast and pure; `e2e` builds the demo site once and drives it in Chromium.
+// Two projects: `unit` is fast and pure; `e2e` builds the fixture site (tests/fixtures/site) once and drives it in Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/support/demo-site-setup.ts'],
+          globalSetup: ['tests/support/site-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 600_000,
           fileParallelism: false,

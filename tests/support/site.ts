@@ -6,21 +6,21 @@ import { PROJECT } from './build-site.ts';
 import { launchTestChromium } from './browser.ts';
 import { serveStatic } from '../../src/tooling/static-server.ts';
 
-/** The demo site built once by the global setup, served on loopback, and a Chromium to visit it. */
-export interface DemoSite {
+/** The fixture site built once by the global setup, served on loopback, and a Chromium to visit it. */
+export interface FixtureSite {
   dist: string;
   server: Awaited<ReturnType<typeof serveStatic>>;
   browser: Browser;
 }
 
-/** Serves the shared demo build and starts Chromium; call from beforeAll. */
-export async function openDemoSite(): Promise<DemoSite> {
-  const dist = inject('demoDist');
+/** Serves the shared fixture build and starts Chromium; call from beforeAll. */
+export async function openSite(): Promise<FixtureSite> {
+  const dist = inject('siteDist');
   return { dist, server: await serveStatic(dist), browser: await launchTestChromium() };
 }
 
-/** Stops what openDemoSite started; call from afterAll. */
-export async function closeDemoSite(site: DemoSite | undefined): Promise<void> {
+/** Stops what openSite started; call from afterAll. */
+export async function closeSite(site: FixtureSite | undefined): Promise<void> {
   await site?.browser.close();
   await site?.server.close();
 }
