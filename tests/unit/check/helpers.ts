@@ -9,6 +9,8 @@ import type { Problem } from '../../../src/validation/problems.ts';
 export const PROJECT = join(import.meta.dirname, '../../..');
 export const FIXTURE = join(PROJECT, 'tests/fixtures/archive');
 export const BROKEN = join(PROJECT, 'tests/fixtures/broken');
+/** Kestrel Energy's archive, the one the end-to-end tests build (see tests/support/site-archive.ts). */
+export const SITE = join(PROJECT, 'tests/fixtures/site');
 
 /** Where a post-mortem made by `postmortem()` lives; its body starts on line 28. */
 export const FILE = 'incidents/2025/2025-06-21-checkout-500s.mdx';
