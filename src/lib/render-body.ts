@@ -83,11 +83,15 @@ function textOf(node: HastRoot | RootContent): string {
   return node.type === 'element' && FLOW.includes(node.tagName) ? `${inner}\n` : inner;
 }
 
-/** Gives every heading a GitHub-style id and lists them. */
+/**
+ * Gives every heading a GitHub-style id and lists them; makes code blocks focusable, so a reader on a
+ * keyboard can scroll a long log line (they scroll sideways rather than wrap).
+ */
 function slugHeadings(tree: HastRoot): BodyHeading[] {
   const slugger = new GithubSlugger();
   const headings: BodyHeading[] = [];
   const visit = (node: HastRoot | RootContent) => {
+    if (node.type === 'element' && node.tagName === 'pre') node.properties = { ...node.properties, tabIndex: 0 };
     if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) {
       const text = textOf(node).trim();
       const slug = slugger.slug(text);

@@ -38,6 +38,10 @@ describe('rendering a body', () => {
     expect(rendered.headings).toEqual([{ depth: 2, slug: 'impact', text: 'Impact' }, { depth: 2, slug: 'impact-1', text: 'Impact' }]);
   });
 
+  it('makes a code block focusable, so a long log line can be scrolled from the keyboard', () => {
+    expect(renderBody(tree('```text\n14:02:11 ERROR pool exhausted\n```\n'), 'internal').html).toBe('<pre tabindex="0"><code class="language-text">14:02:11 ERROR pool exhausted\n</code></pre>');
+  });
+
   it('leaves <Internal> out of a public build entirely, from the HTML and from the text', () => {
     const rendered = renderBody(tree(BODY), 'public');
     expect(rendered.html).not.toContain('escalation');
