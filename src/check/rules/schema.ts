@@ -12,7 +12,8 @@ every level, because a misspelt field would silently vanish from the trends; the
 the field or value you probably meant.
 
 Timestamps need an offset (2025-06-21T14:02:00Z or 2025-06-21T15:02:00+01:00); dates are YYYY-MM-DD.
-The JSON Schema in schemas/ gives the same checks and completions in the editor (README: "Editor help").
+The JSON Schema in schemas/ gives the same checks and completions in the editor (docs/checking.md,
+"Editor help: JSON Schemas").
 
 Enforced by the build: always an error, and no comment can ignore it.`,
   examples: [
