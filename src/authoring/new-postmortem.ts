@@ -106,7 +106,7 @@ export function renderPostmortem(templateText: string, answers: NewPostmortemAns
   doc.set('related', doc.createNode([], { flow: true }));
   doc.set('featured', false);
 
-  doc.commentBefore = ' Draft started by `npm run new`. Replace every TODO, add mitigated (and resolved) once known,\n and set status: in-review when it is ready. templates/postmortem.mdx explains every field.';
+  doc.commentBefore = ' Draft started by `npm run new`. Replace every marked placeholder, add mitigated (and resolved) once known,\n and set status: in-review when it is ready. templates/postmortem.mdx explains every field.';
   for (const key of ['started', 'detected']) {
     const node = doc.get(key, true) as { comment?: string } | undefined;
     if (node) node.comment = ' TODO: the real time, with its offset';

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderPostmortem } from '../../../src/authoring/new-postmortem.ts';
+import { parseMdxBody } from '../../../src/validation/mdx-syntax.ts';
+import { formatProblem } from '../../../src/validation/problems.ts';
+import { parseFrontmatterSource } from '../../../src/validation/source.ts';
+import { loadCatalog } from '../../../src/validation/sources.ts';
+import { checkUnfinished, templatePlaceholders } from '../../../src/validation/unfinished.ts';
+
+const PROJECT = join(import.meta.dirname, '../../..');
+const TEMPLATE = readFileSync(join(PROJECT, 'templates/postmortem.mdx'), 'utf8');
+const PLACEHOLDERS = templatePlaceholders(TEMPLATE, (body) => parseMdxBody('templates/postmortem.mdx', body, 1).tree);
+const catalog = loadCatalog(join(PROJECT, 'tests/fixtures/archive'));
+
+const unfinished = (file: string, text: string) => {
+  const source = parseFrontmatterSource(file, text);
+  return checkUnfinished(file, text, source, parseMdxBody(file, source.body, source.bodyLine).tree, PLACEHOLDERS).map(formatProblem);
+};
+
+describe('what is unfinished', () => {
+  it('finds every part of an untouched npm run new draft, with its line, field and what to write', () => {
+    const { path, text } = renderPostmortem(TEMPLATE, { title: 'Flag evaluations served a stale bundle', date: '2026-11-20', severity: 'SEV3', services: ['feature-flags'] }, catalog);
+    const f = path;
+    expect(unfinished(f, text)).toEqual([
+      `${f}:7:3 summary: expected finished text from in-review on, found "TODO: one to three sentences on what happened and what it...". Replace the TODO with what happened; only drafts may keep TODO markers.`,
+      `${f}:14:12 authors[0]: expected this post-mortem's own text, not the template's example, found "your-handle". Write the handles of the people who wrote this document.`,
+      `${f}:18:33 started: expected finished text from in-review on, found "TODO: the real time, with its offset". The comment marks a value npm run new guessed: write the real one (a time with its offset) and delete the comment.`,
+      `${f}:19:34 detected: expected finished text from in-review on, found "TODO: the real time, with its offset". The comment marks a value npm run new guessed: write the real one (a time with its offset) and delete the comment.`,
+      `${f}:27:15 response.rationale: expected finished text from in-review on, found "TODO: why this response, weighed against the error budget.". Replace the TODO with what happened; only drafts may keep TODO markers.`,
+      `${f}:32:5 slo_impact[0].bad_minutes: expected the minutes that counted against flag-evaluation-availability, found 0. Write the bad minutes from the SLO's dashboard, or remove the entry if this SLO was not hit.`,
+      `${f}:36:19 contributing_factors[0].description: expected finished text from in-review on, found "TODO: a system condition that made this possible.". Replace the TODO with what happened; only drafts may keep TODO markers.`,
+      `${f}:40:13 action_items[0].title: expected finished text from in-review on, found "TODO: a specific, bounded follow-up". Replace the TODO with what happened; only drafts may keep TODO markers.`,
+      `${f}:51:12 timeline[0].text: expected finished text from in-review on, found "TODO: what set it off.". Replace the TODO with what happened; only drafts may keep TODO markers.`,
+      `${f}:59:1 expected this post-mortem's own text, not the template's guidance, found "Who was affected, for how long and how badly, in numbers:...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+      `${f}:64:1 expected this post-mortem's own text, not the template's guidance, found "The story of the incident in order, in the past tense and...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+      `${f}:69:1 expected this post-mortem's own text, not the template's guidance, found "The conditions in the system that made this possible, one...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+      `${f}:75:1 expected this post-mortem's own text, not the template's guidance, found "Why responders rolled back, fixed forward, failed over or...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+      `${f}:78:1 expected text under "## What went well", found an empty section. Write it, or remove the heading if it does not apply to this incident.`,
+      `${f}:80:1 expected text under "## What went wrong", found an empty section. Write it, or remove the heading if it does not apply to this incident.`,
+      `${f}:84:1 expected this post-mortem's own text, not the template's guidance, found "What would have made this worse, and why it did not happe...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+      `${f}:88:1 expected this post-mortem's own text, not the template's guidance, found "What a reader in a year's time should take away. Each les...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+      `${f}:93:1 expected this post-mortem's own text, not the template's guidance, found "Dashboards, log excerpts (in fenced code blocks, with sec...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+    ]);
+  });
+
+  it('finds the template\'s own example values, and a TODO in the body but not in a quoted log', () => {
+    const text = readFileSync(join(PROJECT, 'tests/fixtures/archive/incidents/2025/2025-03-02-flag-cache-stale.mdx'), 'utf8')
+      .replace('title: Flag cache served a stale bundle for an hour', 'title: Checkout returned 500s after a flag config push')
+      .replace('A near-miss with no components in its body.', 'The cache kept v790. TODO: add the purge timings.\n\n```text\n09:12 TODO from the cache daemon: purge queued\n```');
+    expect(unfinished('incidents/2025/2025-03-02-flag-cache-stale.mdx', text)).toEqual([
+      'incidents/2025/2025-03-02-flag-cache-stale.mdx:2:1 title: expected this post-mortem\'s own text, not the template\'s example, found "Checkout returned 500s after a flag config push". Replace the example with what happened in this incident.',
+      'incidents/2025/2025-03-02-flag-cache-stale.mdx:21:22 expected finished text from in-review on, found "TODO: add the purge timings.". Replace the TODO with what happened; only drafts may keep TODO markers.',
+    ]);
+  });
+
+  it('finds nothing in a finished post-mortem', () => {
+    const text = readFileSync(join(PROJECT, 'tests/fixtures/archive/incidents/2025/2025-03-02-flag-cache-stale.mdx'), 'utf8');
+    expect(unfinished('incidents/2025/2025-03-02-flag-cache-stale.mdx', text)).toEqual([]);
+  });
+});
