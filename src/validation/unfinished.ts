@@ -20,7 +20,8 @@ export interface Placeholders {
 /** The statuses from which nothing may be unfinished, per command. */
 export type UnfinishedFrom = 'in-review' | 'published';
 
-const PLACEHOLDER_FIELDS = ['title', 'summary', 'authors[]', 'response.rationale', 'response.helped_by[]', 'customer_impact.description', 'contributing_factors[].description', 'action_items[].title', 'timeline[].text', 'release.ref'];
+// The template's prose examples and its author handle; ids (services, teams, helpers) may rightly match.
+const PLACEHOLDER_FIELDS = ['title', 'summary', 'authors[]', 'response.rationale', 'customer_impact.description', 'contributing_factors[].description', 'action_items[].title', 'timeline[].text'];
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 

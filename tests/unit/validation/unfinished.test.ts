@@ -46,10 +46,10 @@ describe('what is unfinished', () => {
 
   it('finds the template\'s own example values, and a TODO in the body but not in a quoted log', () => {
     const text = readFileSync(join(PROJECT, 'tests/fixtures/archive/incidents/2025/2025-03-02-flag-cache-stale.mdx'), 'utf8')
-      .replace('title: Flag cache served a stale bundle for an hour', 'title: Checkout returned 500s after a flag config push')
+      .replace('title: Flag cache served a stale bundle for an hour', 'title: Checkout returned 500s after a flag bundle reached every region')
       .replace('A near-miss with no components in its body.', 'The cache kept v790. TODO: add the purge timings.\n\n```text\n09:12 TODO from the cache daemon: purge queued\n```');
     expect(unfinished('incidents/2025/2025-03-02-flag-cache-stale.mdx', text)).toEqual([
-      'incidents/2025/2025-03-02-flag-cache-stale.mdx:2:1 title: expected this post-mortem\'s own text, not the template\'s example, found "Checkout returned 500s after a flag config push". Replace the example with what happened in this incident.',
+      'incidents/2025/2025-03-02-flag-cache-stale.mdx:2:1 title: expected this post-mortem\'s own text, not the template\'s example, found "Checkout returned 500s after a flag bundle reached every ...". Replace the example with what happened in this incident.',
       'incidents/2025/2025-03-02-flag-cache-stale.mdx:21:22 expected finished text from in-review on, found "TODO: add the purge timings.". Replace the TODO with what happened; only drafts may keep TODO markers.',
     ]);
   });
