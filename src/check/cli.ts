@@ -1,5 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Clock } from '../validation/limits.ts';
 import { closestMatch } from '../validation/problems.ts';
 import { ConfigError, resolveEnvConfig } from '../config/config.ts';
 import { loadCheckConfig } from './config.ts';
@@ -17,6 +18,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   /** Standard output is a terminal (for colour). */
   isTTY: boolean;
+  /** The real time (key moments may not lie after tomorrow); the system clock when not given. */
+  now?: Clock;
 }
 
 /** The usage text of `npm run check`. */
@@ -129,7 +132,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
     const selection = positionals.length > 0 ? selectPaths(root, io.cwd, positionals) : undefined;
     const files = changed ? changedFiles(root, base ?? defaultBaseRef(root, io.env)) : selection?.files;
-    const result = await runCheck({ root, files, outside: selection?.outside, changed });
+    const result = await runCheck({ root, files, outside: selection?.outside, changed, now: io.now });
     // Paths in the output are relative to where the command ran, so terminals and GitHub can link them.
     const shown = (file: string) => relative(io.cwd, resolve(root, file)).split(sep).join('/');
     const problems = result.problems.map((p) => ({ ...p, file: shown(p.file) }));

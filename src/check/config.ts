@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'astro/zod';
+import { archivePathExists, readArchiveText } from '../validation/files.ts';
 import { closestMatch, describeValue, type Finding, type Problem } from '../validation/problems.ts';
 import { parseYamlSource } from '../validation/source.ts';
 import { zodIssuesToFindings } from '../validation/zod-findings.ts';
@@ -60,10 +59,11 @@ export function defaultRuleConfigs(): Map<string, RuleConfig> {
 /** Reads `catalog/check.yaml` under `root` (optional) and validates every setting, reporting each problem at its line. */
 export function loadCheckConfig(root: string): CheckConfig {
   const rules = defaultRuleConfigs();
-  const path = join(root, CHECK_CONFIG_FILE);
-  if (!existsSync(path)) return { rules, docsUrl: undefined, problems: [] };
-  const source = parseYamlSource(CHECK_CONFIG_FILE, readFileSync(path, 'utf8'));
+  if (!archivePathExists(root, CHECK_CONFIG_FILE)) return { rules, docsUrl: undefined, problems: [] };
   const asConfig = (problems: Problem[]) => problems.map((p) => ({ ...p, rule: 'config' }));
+  const read = readArchiveText(root, CHECK_CONFIG_FILE);
+  if (read.text === undefined || read.problems.length > 0) return { rules, docsUrl: undefined, problems: asConfig(read.problems) };
+  const source = parseYamlSource(CHECK_CONFIG_FILE, read.text);
   if (source.problems.length > 0) return { rules, docsUrl: undefined, problems: asConfig(source.problems) };
 
   const raw = source.data ?? {};

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkArchive, type ArchiveFile } from '../validation/archive.ts';
+import { readArchiveText, readTextFile } from '../validation/files.ts';
+import type { Clock } from '../validation/limits.ts';
 import { parseMdxBody } from '../validation/mdx-syntax.ts';
 import { parseFrontmatterSource } from '../validation/source.ts';
-import { sortProblems, type Problem } from '../validation/problems.ts';
+import { formatProblem, sortProblems, type Problem } from '../validation/problems.ts';
 import { loadCheckConfig, type CheckConfig } from './config.ts';
 import { catalogDocument, documentFromArchiveFile } from './document.ts';
 import { readIgnoreComments } from './ignore.ts';
@@ -32,6 +32,8 @@ export interface CheckOptions {
    * enforces are reported in every file, since the change may have caused them elsewhere.
    */
   changed?: boolean;
+  /** The real time, for the latest date a key moment may have; the system clock by default. */
+  now?: Clock;
 }
 
 /** The outcome of a check. */
@@ -130,7 +132,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const { root } = options;
   const projectRoot = options.projectRoot ?? PROJECT_ROOT;
   const config = loadCheckConfig(root);
-  const archive = checkArchive(root);
+  const archive = checkArchive(root, { now: options.now });
   const selected = options.files || options.outside ? new Set(options.files ?? []) : undefined;
   const isSelected = (file: string) => !selected || selected.has(file);
 
@@ -140,12 +142,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     if (isSelected(problem.file) || problem.file.startsWith('catalog/') || options.changed) problems.push(problem);
   }
 
-  const documents: LintDocument[] = [
-    ...archive.files.filter((f) => isSelected(f.file)).map((f) => documentFromArchiveFile(root, f)),
-    ...listCatalogFiles(root).filter(isSelected).map((file) => catalogDocument(root, file, readFileSync(join(root, file), 'utf8'))),
-  ];
+  const documents: LintDocument[] = archive.files.filter((f) => isSelected(f.file)).map((f) => documentFromArchiveFile(root, f));
+  const reported = new Set(problems.map(formatProblem));
+  for (const file of listCatalogFiles(root).filter(isSelected)) {
+    // The catalog files the build reads are reported by checkArchive already; any other is read here only.
+    const read = readArchiveText(root, file);
+    problems.push(...read.problems.filter((p) => !reported.has(formatProblem(p))));
+    if (read.text !== undefined) documents.push(catalogDocument(root, file, read.text));
+  }
   for (const path of options.outside ?? []) {
-    const { problems: found, file } = checkOutsideFile(archive, path, readFileSync(path, 'utf8'));
+    const read = readTextFile(path, path);
+    problems.push(...read.problems);
+    if (read.text === undefined) continue;
+    const { problems: found, file } = checkOutsideFile(archive, path, read.text, { now: options.now });
     problems.push(...found);
     documents.push(documentFromArchiveFile(root, file));
   }

@@ -4,14 +4,14 @@ import { incidentIdFromPath } from '../validation/incident-rules.ts';
 import type { Problem } from '../validation/problems.ts';
 import { checkIncidentReferences, checkReadingListReferences } from '../validation/references.ts';
 import { parseFrontmatterSource } from '../validation/source.ts';
-import { incidentSchemaFor, validateIncidentSource, validateReadingListSource } from '../validation/sources.ts';
+import { incidentSchemaFor, validateIncidentSource, validateReadingListSource, type ValidateOptions } from '../validation/sources.ts';
 
 /**
  * Validates a post-mortem (or, inside a folder named reading-lists, a reading list) that lives outside
  * the archive, as if it were added to it: the same schema, consistency rules and references, against
  * the archive's catalog and incidents. Its problems name it by the path given.
  */
-export function checkOutsideFile(archive: CheckedArchive, path: string, text: string): { problems: Problem[]; file: ArchiveFile } {
+export function checkOutsideFile(archive: CheckedArchive, path: string, text: string, options: ValidateOptions = {}): { problems: Problem[]; file: ArchiveFile } {
   if (basename(dirname(path)) === 'reading-lists') {
     const result = validateReadingListSource(path, text);
     const references = result.data ? result.source.toProblems(checkReadingListReferences(result.data, archive.index)) : [];
@@ -22,7 +22,7 @@ export function checkOutsideFile(archive: CheckedArchive, path: string, text: st
   const started = (parseFrontmatterSource(path, text).data as { started?: unknown } | undefined)?.started;
   const year = typeof started === 'string' && /^\d{4}-/.test(started) ? started.slice(0, 4) : name.slice(0, 4);
   const virtual = `incidents/${year}/${name}`;
-  const result = validateIncidentSource(virtual, text, incidentSchemaFor(archive.catalog));
+  const result = validateIncidentSource(virtual, text, incidentSchemaFor(archive.catalog), options);
   const index = { ...archive.index, incidents: new Set([...archive.index.incidents, incidentIdFromPath(path)]) };
   const references = result.data ? result.source.toProblems(checkIncidentReferences(result.data, index)) : [];
   const problems = [...result.problems, ...references].map((p) => ({ ...p, file: path }));

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Root as MdastRoot } from 'mdast';
 import { renderBody, withoutInternal } from '../lib/render-body.ts';
 import { checkArchive, findDuplicateIds, referenceProblems } from '../validation/archive.ts';
+import { listArchiveFolder, readArchiveText } from '../validation/files.ts';
 import { incidentIdFromPath } from '../validation/incident-rules.ts';
 import { ArchiveError, type Problem } from '../validation/problems.ts';
 import { buildReferenceIndex, checkIncidentReferences, checkReadingListReferences } from '../validation/references.ts';
@@ -56,7 +56,10 @@ function validatingMdxLoader(options: LoaderOptions, name: string, folder: strin
       /** Validates and stores one file; returns its problems. */
       const sync = async (file: string): Promise<Problem[]> => {
         const path = resolve(root, file);
-        const text = readFileSync(path, 'utf8');
+        // Read within the archive and its limits (no link out of it, size, UTF-8), as npm run check reads it.
+        const read = readArchiveText(root, file);
+        if (read.text === undefined || read.problems.length > 0) return read.problems;
+        const text = read.text;
         const id = incidentIdFromPath(file);
         // The audience is part of the digest: a cache kept between an internal and a public build must
         // never hand the public site a body rendered with its <Internal> blocks.
@@ -125,7 +128,7 @@ function validatingMdxLoader(options: LoaderOptions, name: string, folder: strin
 
 function readCatalogText(root: string): string {
   return ['organisation', 'services', 'teams', 'taxonomy']
-    .map((name) => { try { return readFileSync(`${root}/catalog/${name}.yaml`, 'utf8'); } catch { return ''; } })
+    .map((name) => readArchiveText(root, `catalog/${name}.yaml`).text ?? '')
     .join('\n---\n');
 }
 
@@ -141,9 +144,11 @@ export function incidentLoader(options: LoaderOptions): Loader {
     },
     (root, entries) => {
       const catalog = loadCatalog(root);
-      const files = listMdxFiles(root, 'incidents');
+      const listing = listArchiveFolder(root, 'incidents');
+      const files = listing.files;
       const index = buildReferenceIndex(catalog.services, catalog.teams, files.map(incidentIdFromPath));
       return [
+        ...listing.problems,
         ...findDuplicateIds(files),
         ...entries.flatMap((e) => referenceProblems(root, e.file, checkIncidentReferences(e.data as IncidentData, index))),
       ];
@@ -160,7 +165,7 @@ export function readingListLoader(options: LoaderOptions): Loader {
     () => validateReadingListSource,
     (root, entries) => {
       const incidents = new Set(listMdxFiles(root, 'incidents').map(incidentIdFromPath));
-      return entries.flatMap((e) => referenceProblems(root, e.file, checkReadingListReferences(e.data as ReadingListData, { incidents })));
+      return [...listArchiveFolder(root, 'reading-lists').problems, ...entries.flatMap((e) => referenceProblems(root, e.file, checkReadingListReferences(e.data as ReadingListData, { incidents })))];
     },
   );
 }

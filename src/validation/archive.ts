@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { IncidentData } from '../schema/incident.ts';
 import type { ReadingListData } from '../schema/reading-list.ts';
 import { incidentIdFromPath } from './incident-rules.ts';
 import { describeValue, type Problem } from './problems.ts';
 import { buildReferenceIndex, checkIncidentReferences, checkReadingListReferences, type ReferenceIndex } from './references.ts';
-import { incidentSchemaFor, listMdxFiles, loadCatalog, validateIncidentSource, validateReadingListSource, type Catalog } from './sources.ts';
+import { listArchiveFolder, readArchiveText } from './files.ts';
+import { incidentSchemaFor, loadCatalog, validateIncidentSource, validateReadingListSource, type Catalog, type ValidateOptions } from './sources.ts';
 import { parseFrontmatterSource, type FrontmatterSource } from './source.ts';
 import { isAboutTouched } from './lenient.ts';
 import type { Root as MdastRoot } from 'mdast';
@@ -34,7 +33,9 @@ export function findDuplicateIds(incidentFiles: readonly string[]): Problem[] {
 /** Reference problems of one already-valid entry, positioned by re-reading its file only when there are any. */
 export function referenceProblems(root: string, file: string, findings: ReturnType<typeof checkIncidentReferences>): Problem[] {
   if (findings.length === 0) return [];
-  return parseFrontmatterSource(file, readFileSync(join(root, file), 'utf8')).toProblems(findings);
+  const read = readArchiveText(root, file);
+  if (read.text === undefined) return read.problems;
+  return parseFrontmatterSource(file, read.text).toProblems(findings);
 }
 
 /** One post-mortem or reading list as read, valid or not: what further checks of its text need. */
@@ -60,20 +61,27 @@ export interface CheckedArchive {
   problems: Problem[];
 }
 
-/** Validates the whole archive under `root` and reports every problem in every file. */
-export function checkArchive(root: string): CheckedArchive {
+/**
+ * Validates the whole archive under `root` and reports every problem in every file, including files
+ * that cannot be read (too large, not UTF-8, a link out of the archive) and files that are not `.mdx`.
+ */
+export function checkArchive(root: string, options: ValidateOptions = {}): CheckedArchive {
   const catalog = loadCatalog(root);
   const schema = incidentSchemaFor(catalog);
   const problems: Problem[] = [...catalog.problems];
-  const incidentFiles = listMdxFiles(root, 'incidents');
-  problems.push(...findDuplicateIds(incidentFiles));
+  const incidentListing = listArchiveFolder(root, 'incidents');
+  const incidentFiles = incidentListing.files;
+  problems.push(...incidentListing.problems, ...findDuplicateIds(incidentFiles));
   const index = buildReferenceIndex(catalog.services, catalog.teams, incidentFiles.map(incidentIdFromPath));
 
   const files: ArchiveFile[] = [];
   const incidents: CheckedArchive['incidents'] = [];
   for (const file of incidentFiles) {
-    const text = readFileSync(join(root, file), 'utf8');
-    const result = validateIncidentSource(file, text, schema);
+    const read = readArchiveText(root, file);
+    problems.push(...read.problems);
+    if (read.text === undefined) continue;
+    const text = read.text;
+    const result = validateIncidentSource(file, text, schema, options);
     files.push({ file, kind: 'incident', text, source: result.source, tree: result.tree });
     problems.push(...result.problems);
     if (!result.data) {
@@ -84,19 +92,24 @@ export function checkArchive(root: string): CheckedArchive {
     }
     const refs = result.source.toProblems(checkIncidentReferences(result.data, index));
     problems.push(...refs);
-    if (![...result.problems, ...refs].some((p) => p.severity === 'error')) incidents.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });
+    if (![...read.problems, ...result.problems, ...refs].some((p) => p.severity === 'error')) incidents.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });
   }
 
   const readingLists: CheckedArchive['readingLists'] = [];
-  for (const file of listMdxFiles(root, 'reading-lists')) {
-    const text = readFileSync(join(root, file), 'utf8');
+  const readingListListing = listArchiveFolder(root, 'reading-lists');
+  problems.push(...readingListListing.problems);
+  for (const file of readingListListing.files) {
+    const read = readArchiveText(root, file);
+    problems.push(...read.problems);
+    if (read.text === undefined) continue;
+    const text = read.text;
     const result = validateReadingListSource(file, text);
     files.push({ file, kind: 'reading-list', text, source: result.source, tree: result.tree });
     problems.push(...result.problems);
     if (!result.data) continue;
     const refs = result.source.toProblems(checkReadingListReferences(result.data, index));
     problems.push(...refs);
-    if (refs.length === 0) readingLists.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });
+    if (refs.length === 0 && ![...read.problems, ...result.problems].some((p) => p.severity === 'error')) readingLists.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });
   }
   return { catalog, incidents, readingLists, files, index, problems };
 }

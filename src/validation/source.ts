@@ -1,6 +1,6 @@
-import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { formatFieldPath, type Finding, type Position, type Problem } from './problems.ts';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { formatBytes, LIMITS } from './limits.ts';
+import { describeValue, formatFieldPath, type Finding, type Position, type Problem } from './problems.ts';
 
 /** A parsed YAML document that can say where a field path is written. */
 export interface YamlSource {
@@ -50,6 +50,7 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
       hint: duplicate ? 'Keep one of them.' : 'Check indentation and quote values that contain ": " or start with a special character.',
     };
   });
+  if (problems.length === 0) problems.push(...tagProblems(doc, text, file, at));
 
   // Walks a path as far as it is written: the deepest node reached, the offset of its key and whether it got all the way.
   const walk = (path: readonly (string | number)[]): { node: unknown; best: number; complete: boolean } => {
@@ -100,8 +101,27 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     }
   };
 
+  let data: unknown;
+  if (problems.length === 0) {
+    try {
+      // Aliases are expanded at most LIMITS.yamlAliasCount times over: a few lines of anchors cannot become gigabytes.
+      data = doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount });
+    } catch (error) {
+      let first: Node | undefined;
+      visit(doc, { Alias: (_, node) => { first = node; return visit.BREAK; } });
+      const { line, column } = at(first?.range?.[0] ?? 0);
+      const aliases = error instanceof ReferenceError && first !== undefined;
+      problems.push({
+        file, line, column, field: '', rule: 'yaml', severity: 'error',
+        message: aliases ? `expected YAML aliases (*name) to repeat at most ${LIMITS.yamlAliasCount} values in all` : `expected YAML that can be read, but it could not be: ${firstLine((error as Error).message)}`,
+        found: aliases ? 'more' : undefined,
+        hint: aliases ? 'Write the values out instead of repeating an anchor (&name) through aliases.' : 'Simplify the YAML: plain keys, values and lists.',
+      });
+    }
+  }
+
   return {
-    data: problems.length ? undefined : doc.toJS(),
+    data,
     problems,
     locate,
     positionAt: at,
@@ -130,31 +150,71 @@ export interface FrontmatterSource extends YamlSource {
   bodyLine: number;
 }
 
+/**
+ * Splits a file after its opening `---` line into the frontmatter block and the body: the block ends at
+ * the first line starting with `---`; without one, the whole rest is the block. Plain string work, so
+ * nothing but `yaml` (which never runs code for a tag) ever reads the block.
+ */
+export function splitFrontmatter(afterOpening: string): { block: string; body: string; closed: boolean } {
+  const close = afterOpening.indexOf('\n---');
+  if (close < 0) return { block: afterOpening, body: '', closed: false };
+  let body = afterOpening.slice(close + 4);
+  if (body.startsWith('\r')) body = body.slice(1);
+  if (body.startsWith('\n')) body = body.slice(1);
+  return { block: afterOpening.slice(0, close), body, closed: true };
+}
+
 /** Splits a `.mdx` file into frontmatter and body; a missing frontmatter block is a problem. */
 export function parseFrontmatterSource(file: string, written: string): FrontmatterSource {
   // A byte-order mark (some Windows editors write one) is not part of the text.
   const text = written.replace(/^\uFEFF/, '');
+  const withoutBlock = (problem: Omit<Problem, 'file' | 'field' | 'rule' | 'severity'>, body: string, bodyLine: number): FrontmatterSource => ({
+    ...parseYamlSource(file, '', 0),
+    data: undefined,
+    problems: [{ file, field: '', rule: 'yaml', severity: 'error', ...problem }],
+    body,
+    bodyLine,
+  });
   if (!/^---\r?\n/.test(text)) {
-    const yaml = parseYamlSource(file, '', 0);
-    return {
-      ...yaml,
-      data: undefined,
-      problems: [{
-        file, line: 1, column: 1, field: '', rule: 'yaml', severity: 'error',
-        message: 'expected the file to start with a frontmatter block between two --- lines',
-        hint: 'Copy the opening block from templates/postmortem.mdx.',
-      }],
-      body: text,
-      bodyLine: 1,
-    };
+    return withoutBlock({ line: 1, column: 1, message: 'expected the file to start with a frontmatter block between two --- lines', hint: 'Copy the opening block from templates/postmortem.mdx.' }, text, 1);
   }
-  // gray-matter splits the file; `yaml` parses the block so every key keeps its position.
-  const split = matter(text, { engines: { yaml: () => ({}) } });
+  const split = splitFrontmatter(text.slice(3));
   // With CRLF line ends, the block ends in a lone \r that would otherwise stick to the last value.
-  const yaml = parseYamlSource(file, split.matter.replace(/^\r?\n/, '').replace(/\r$/, ''), 1);
-  const bodyLine = text.slice(0, text.length - split.content.length).split('\n').length;
+  const block = split.block.replace(/^\r?\n/, '').replace(/\r$/, '');
+  const bodyLine = text.slice(0, text.length - split.body.length).split('\n').length;
+  const bytes = Buffer.byteLength(block);
+  if (bytes > LIMITS.frontmatterBytes) {
+    return withoutBlock({
+      line: 2, column: 1, message: `expected a frontmatter block of at most ${formatBytes(LIMITS.frontmatterBytes)}`, found: formatBytes(bytes),
+      hint: split.closed ? 'Keep long text in the body: the frontmatter holds short fields.' : 'The closing --- line is missing, so the whole file was read as frontmatter; add it after the last field.',
+    }, split.body, bodyLine);
+  }
+  const yaml = parseYamlSource(file, block, 1);
   const data = yaml.data === null ? {} : yaml.data;
-  return { ...yaml, data, body: split.content, bodyLine };
+  return { ...yaml, data, body: split.body, bodyLine };
+}
+
+/** Any explicit tag (`!!js/function`, `!!binary`, `!custom`) is refused: the format has none, and some YAML readers run code for them. */
+function tagProblems(doc: Document, text: string, file: string, at: (offset: number) => Position): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Node: (_, node) => {
+      if (!node.tag || isAlias(node)) return;
+      // The node starts at its value; the tag is written before it on the same line.
+      const start = node.range?.[0] ?? 0;
+      let tag = text.lastIndexOf('!', start);
+      if (tag < 0 || text.slice(tag, start).includes('\n')) tag = start;
+      while (tag > 0 && text[tag - 1] === '!') tag -= 1;
+      const { line, column } = at(tag);
+      const written = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      problems.push({
+        file, line, column, field: '', rule: 'yaml', severity: 'error',
+        message: 'expected plain YAML values without tags', found: describeValue(written),
+        hint: 'Remove the tag; quote the value if it is meant as text.',
+      });
+    },
+  });
+  return problems;
 }
 
 function firstLine(message: string): string {

@@ -1,15 +1,16 @@
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { OrganisationSchema, ServicesFileSchema, TeamsFileSchema, type Organisation, type Service, type Team } from '../schema/catalog.ts';
 import { createIncidentSchema, type IncidentData } from '../schema/incident.ts';
 import { ReadingListSchema, type ReadingListData } from '../schema/reading-list.ts';
 import { resolveTaxonomy, TaxonomyFileSchema, type Taxonomy } from '../schema/taxonomy.ts';
-import { checkIncidentConsistency } from './incident-rules.ts';
+import { ID_PATTERN } from '../schema/common.ts';
+import { archivePathExists, listArchiveFolder, readArchiveText } from './files.ts';
+import { checkIncidentConsistency, incidentIdFromPath } from './incident-rules.ts';
+import { checkDateRanges, checkTextCharacters, systemClock, type Clock } from './limits.ts';
 import { isAboutTouched, parseWithoutInvalid } from './lenient.ts';
 import { parseMdxBody } from './mdx-syntax.ts';
 import type { Root as MdastRoot } from 'mdast';
-import type { Problem } from './problems.ts';
+import { describeValue, type Finding, type Problem } from './problems.ts';
 import { checkCatalog } from './references.ts';
 import { parseFrontmatterSource, parseYamlSource, type FrontmatterSource, type YamlSource } from './source.ts';
 import { zodIssuesToFindings } from './zod-findings.ts';
@@ -21,12 +22,22 @@ export interface Validated<T> {
   source: YamlSource;
 }
 
-/** Validates parsed YAML data against a schema; problems carry positions from `source`. */
+/**
+ * Validates parsed YAML data against a schema; problems carry positions from `source`. Every string in
+ * it, keys included, must be free of control characters, whatever the schema says of the field.
+ */
 export function validateWithSchema<S extends z.ZodType>(source: YamlSource, schema: S): Validated<z.output<S>> {
   if (source.problems.length > 0) return { data: undefined, problems: source.problems, source };
+  const characters = source.toProblems(checkTextCharacters(source.data));
   const result = schema.safeParse(source.data);
-  if (result.success) return { data: result.data, problems: [], source };
-  return { data: undefined, problems: source.toProblems(zodIssuesToFindings(result.error.issues, source.data, schema)), source };
+  if (result.success) return { data: result.data, problems: characters, source };
+  return { data: undefined, problems: [...characters, ...source.toProblems(zodIssuesToFindings(result.error.issues, source.data, schema))], source };
+}
+
+/** What validating a post-mortem may depend on beyond its text. */
+export interface ValidateOptions {
+  /** The real time, for the latest date a key moment may have (tomorrow); the system clock by default. */
+  now?: Clock;
 }
 
 /** A validated `.mdx` file: its frontmatter source (with positions), its body and the body's MDX tree when it parses. */
@@ -38,8 +49,19 @@ export type ValidatedMdx<T> = Validated<T> & {
   partial?: { data: T; touched: (string | number)[][] } | undefined;
 };
 
+/**
+ * The rules within one incident: dates in range, then consistency, leaving out what consistency says
+ * about a date already out of range (a file name or folder of the year 9999 is no fix).
+ */
+function withinFile(relativePath: string, data: IncidentData, now: Date): Finding[] {
+  const ranges = checkDateRanges(data, now);
+  const outOfRange = new Set(ranges.map((f) => JSON.stringify(f.path)));
+  return [...ranges, ...checkIncidentConsistency(relativePath, data).filter((f) => !outOfRange.has(JSON.stringify(f.path)))];
+}
+
 /** Validates one incident file: frontmatter syntax, schema, then the rules within the file. */
-export function validateIncidentSource(relativePath: string, text: string, schema: z.ZodType<IncidentData>): ValidatedMdx<IncidentData> {
+export function validateIncidentSource(relativePath: string, text: string, schema: z.ZodType<IncidentData>, options: ValidateOptions = {}): ValidatedMdx<IncidentData> {
+  const now = (options.now ?? systemClock)();
   const source = parseFrontmatterSource(relativePath, text);
   const result = validateWithSchema(source, schema);
   const mdx = parseMdxBody(relativePath, source.body, source.bodyLine);
@@ -48,21 +70,36 @@ export function validateIncidentSource(relativePath: string, text: string, schem
     // Report the rules within the file too, on the data as it would be without the schema's problems.
     const lenient = source.problems.length === 0 ? parseWithoutInvalid(schema, source.data) : undefined;
     const more = lenient
-      ? source.toProblems(checkIncidentConsistency(relativePath, lenient.data).filter((f) => !isAboutTouched(f, lenient.touched)))
+      ? source.toProblems(withinFile(relativePath, lenient.data, now).filter((f) => !isAboutTouched(f, lenient.touched)))
       : [];
     return { ...result, ...common, problems: [...result.problems, ...more, ...mdx.problems], partial: lenient };
   }
   // The data is schema-valid here, so callers can still check its references after a consistency error.
-  const consistency = source.toProblems(checkIncidentConsistency(relativePath, result.data));
-  return { ...result, ...common, problems: [...consistency, ...mdx.problems] };
+  const consistency = source.toProblems(withinFile(relativePath, result.data, now));
+  return { ...result, ...common, problems: [...result.problems, ...consistency, ...mdx.problems] };
 }
 
-/** Validates one reading-list file's frontmatter. */
+/**
+ * A reading list's id is its file name, which becomes its address: lower-case letters, digits and
+ * single hyphens, like every other id (`..mdx` or `Start Here.mdx` would make no usable page).
+ */
+export function checkReadingListFileName(relativePath: string): Problem[] {
+  const id = incidentIdFromPath(relativePath);
+  if (ID_PATTERN.test(id)) return [];
+  const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'reading-list';
+  return [{
+    file: relativePath, line: 1, column: 1, field: '', rule: 'consistency', severity: 'error',
+    message: 'expected the file name to be <slug>.mdx with a lower-case, hyphenated slug', found: describeValue(relativePath.split('/').pop()),
+    hint: `Rename it, e.g. to ${suggestion}.mdx: the name is the reading list's id and address.`,
+  }];
+}
+
+/** Validates one reading-list file: its name, its frontmatter and its body. */
 export function validateReadingListSource(relativePath: string, text: string): ValidatedMdx<ReadingListData> {
   const source = parseFrontmatterSource(relativePath, text);
   const result = validateWithSchema(source, ReadingListSchema);
   const mdx = parseMdxBody(relativePath, source.body, source.bodyLine);
-  return { ...result, source, problems: [...result.problems, ...mdx.problems], body: source.body, tree: mdx.tree };
+  return { ...result, source, problems: [...checkReadingListFileName(relativePath), ...result.problems, ...mdx.problems], body: source.body, tree: mdx.tree };
 }
 
 /** The catalog: organisation, services, teams and taxonomy, with every problem found in them. */
@@ -77,13 +114,14 @@ export interface Catalog {
 const DEFAULT_ORGANISATION: Organisation = OrganisationSchema.parse({ name: 'Hindsight', title: 'Post-mortems', time_zone: 'UTC' });
 
 function readYaml<S extends z.ZodType>(root: string, file: string, schema: S, required: boolean): Validated<z.output<S>> | undefined {
-  const path = join(root, file);
-  if (!existsSync(path)) {
+  if (!archivePathExists(root, file)) {
     if (!required) return undefined;
     const source = parseYamlSource(file, '');
     return { data: undefined, source, problems: [{ file, line: 1, column: 1, field: '', rule: 'yaml', severity: 'error', message: 'expected this file to exist', hint: 'Create it; see the README section "Configuration".' }] };
   }
-  return validateWithSchema(parseYamlSource(file, readFileSync(path, 'utf8')), schema);
+  const read = readArchiveText(root, file);
+  if (read.text === undefined || read.problems.length > 0) return { data: undefined, source: parseYamlSource(file, ''), problems: read.problems };
+  return validateWithSchema(parseYamlSource(file, read.text), schema);
 }
 
 /** Reads and validates `catalog/*.yaml` under `root`. */
@@ -111,12 +149,10 @@ export function incidentSchemaFor(catalog: Pick<Catalog, 'taxonomy'>) {
   return createIncidentSchema(catalog.taxonomy);
 }
 
-/** Relative paths (with `/`) of the `.mdx` files under `dir`, skipping names that start with `_`. */
+/**
+ * Relative paths (with `/`) of the `.mdx` files under `dir`, skipping names that start with `_`; a
+ * symbolic link inside the archive counts as the file it names. listArchiveFolder also says what else is there.
+ */
 export function listMdxFiles(root: string, dir: string): string[] {
-  const base = join(root, dir);
-  if (!existsSync(base)) return [];
-  return (readdirSync(base, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((d) => d.isFile() && d.name.endsWith('.mdx') && !d.name.startsWith('_'))
-    .map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join('/'))
-    .sort();
+  return listArchiveFolder(root, dir).files;
 }

@@ -19,10 +19,16 @@ const NO_FRONTMATTER = 'incidents/2025/2025-06-21-checkout-500s.mdx:1:1 expected
 describe('files nobody meant to write that way', () => {
   it.each([
     ['an empty file', ''],
-    ['a binary file', Buffer.from([0, 159, 146, 150, 10, 45, 45, 45])],
     ['three dashes and nothing else', '---'],
   ])('%s gets one clear message', async (_, text) => {
     expect(await check(text)).toEqual([NO_FRONTMATTER]);
+  });
+
+  it('says where a binary file stops being UTF-8', async () => {
+    expect(await check(Buffer.from([0, 159, 146, 150, 10, 45, 45, 45]))).toEqual([
+      NO_FRONTMATTER,
+      'incidents/2025/2025-06-21-checkout-500s.mdx:1:2 expected UTF-8 text, found the byte 0x9F. Save the file with the UTF-8 encoding (most editors offer it under "Save with encoding").',
+    ]);
   });
 
   it('reads CRLF line ends like LF, positions included', async () => {
