@@ -6,7 +6,7 @@ import type { ExampleFinding, ExamplePlace, Rule, RuleExample } from '../types.t
 /** Where the example post-mortem lives: a year folder and a date prefix that agree with its `started`. */
 export const EXAMPLE_FILE = 'incidents/2025/2025-06-21-checkout-500s-after-a-flag-push.mdx';
 
-/** The frontmatter of the example post-mortem: valid against the demo catalog, with no problem of any rule. */
+/** The frontmatter of the example post-mortem: no problem of any rule in an archive with these services and team. */
 export const EXAMPLE_FRONTMATTER = `title: Checkout returned 500s after a flag config push
 summary: A flag bundle went to every region at once and checkout failed for 45 minutes.
 status: published
