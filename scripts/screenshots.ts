@@ -40,7 +40,7 @@ if (!existsSync(join(values.dir, 'index.html'))) {
       await page.emulateMedia({ media: view.media });
       for (const path of PAGES) {
         await page.goto(`${server.url}${path}`);
-        if (path.startsWith('/search/')) await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+        if (path.startsWith('/search/')) await page.locator('.search-result-title > a').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
         const file = join(values.out, `${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}.${view.name}.png`);
         await page.screenshot({ path: file, fullPage: true });
       }

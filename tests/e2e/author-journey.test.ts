@@ -48,7 +48,7 @@ describe('an author following the README', () => {
       await page.goto(`${server.url}/`);
       await page.getByRole('searchbox', { name: 'Search post-mortems' }).fill('zanzibarite');
       await page.getByRole('button', { name: 'Search' }).click();
-      const result = page.locator('.pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link').first();
+      const result = page.locator('.search-result-title > a').first();
       await result.waitFor({ timeout: 15_000 });
       expect(await result.textContent()).toBe('Checkout rejected gift cards after a currency change');
       await result.click();

@@ -43,8 +43,8 @@ function pageText(path: string): string {
     .replace(/\s+/g, ' ');
 }
 
-/** Titles of the top-level results on a Pagefind UI page (sub-results excluded). */
-const RESULT_TITLES = '.pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link';
+/** Titles of the results on the search page (public/search.js), sections within a result excluded. */
+const RESULT_TITLES = '.search-result-title > a';
 
 let site: FixtureSite | undefined;
 beforeAll(async () => {
@@ -167,7 +167,7 @@ describe('search in a real browser', () => {
     });
     const response = await page.goto(`${server.url}/search/`);
     expect(response!.headers()['content-security-policy']).toContain("'wasm-unsafe-eval'");
-    await page.getByRole('textbox', { name: /search/i }).last().fill('warm-up period');
+    await page.getByRole('searchbox', { name: 'Search every post-mortem' }).fill('warm-up period');
     await page.locator(RESULT_TITLES).first().waitFor({ timeout: 15_000 });
     await expect.poll(() => page.locator(RESULT_TITLES).allTextContents(), { timeout: 15_000 }).toEqual(['Bill e-mails arrived up to ten hours late on the first of the month']);
     // Pagefind's WebAssembly, scripts and styles all ran without a single policy violation.
@@ -182,10 +182,10 @@ describe('search in a real browser', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/\/search\/\?q=rollback/);
     await page.locator(RESULT_TITLES).first().waitFor({ timeout: 15_000 });
-    const before = await page.locator('.pagefind-ui__message').textContent();
+    const before = await page.locator('.search-message').textContent();
     await page.getByText('Severity', { exact: true }).click();
     await page.getByRole('checkbox', { name: /SEV1/ }).check();
-    await expect.poll(() => page.locator('.pagefind-ui__message').textContent(), { timeout: 15_000 }).not.toBe(before);
+    await expect.poll(() => page.locator('.search-message').textContent(), { timeout: 15_000 }).not.toBe(before);
     // Of the two SEV1 incidents only the sign-in one mentions a rollback; results re-render once the filter applies.
     await expect.poll(() => page.locator(RESULT_TITLES).allTextContents(), { timeout: 15_000 }).toEqual([
       'Customers could not sign in for 42 minutes after a session library upgrade',
