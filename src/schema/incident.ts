@@ -114,6 +114,11 @@ export function createIncidentSchema(taxonomy: Taxonomy = DEFAULT_TAXONOMY) {
       }),
       rationale: field(TextSchema.optional(), { label: 'Rationale', help: 'Why, weighed against the error budget.', prose: true, strip: 'allowed' }),
       helped_by: field(z.array(TextSchema).default([]), { label: 'Helped by', help: 'Teams or people brought in to help.', prose: false, strip: 'default' }),
+      responders: field(z.number({ error: 'expected a whole number of people (1 or more), e.g. 6' })
+        .int({ error: 'expected a whole number of people (1 or more), e.g. 6' })
+        .min(1, { error: 'expected a whole number of people (1 or more), e.g. 6' }).optional(), {
+        label: 'Responders', help: 'How many people worked on the response, e.g. `6`.',
+      }),
     }), { label: 'Response', help: 'How the impact was stopped and why.' }),
     slo_impact: field(z.array(SloImpactSchema).default([]), { label: 'SLO impact', help: 'One entry per SLO hit.' }),
     customer_impact: field(z.strictObject({

@@ -17,7 +17,7 @@ const unclassifiedText = (fields: readonly SchemaField[]) => fields.filter((f) =
 describe('the incident schema as the one place that describes a field', () => {
   it('gives every field, nested ones included, a label and a line of help', () => {
     expect(INCIDENT_FIELDS.filter((f) => !f.meta?.label || !f.meta.help).map((f) => f.pattern)).toEqual([]);
-    expect(INCIDENT_FIELDS).toHaveLength(48);
+    expect(INCIDENT_FIELDS).toHaveLength(49);
   });
 
   it('classifies every text field as prose or not, so a new one cannot slip past the prose rules', () => {
