@@ -69,8 +69,25 @@ export function checkIncidentConsistency(relativePath: string, data: IncidentDat
       findings.push({ path: ['action_items', i, 'status'], rule: 'consistency', message: `required field is missing: closed, the date the item became ${item.status}`, hint: 'Add closed: YYYY-MM-DD under this item.' });
     } else if (!finished && item.closed !== undefined) {
       findings.push({ path: ['action_items', i, 'closed'], rule: 'consistency', message: `expected no closed date while status is ${item.status}`, found: describeValue(item.closed), hint: 'Remove closed, or set status to done or wont-do.' });
+    } else if (item.closed !== undefined && item.closed < startedDate) {
+      // Days to close count from this day; an item cannot be settled before the incident that raised it.
+      findings.push({
+        path: ['action_items', i, 'closed'], rule: 'consistency', message: `expected closed to be on or after the day the incident started (${startedDate})`,
+        found: describeValue(item.closed), hint: `Correct the date: an item is closed on ${startedDate} at the earliest.`,
+      });
     }
   });
+
+  if (data.type === 'near-miss') {
+    data.slo_impact.forEach((impact, i) => {
+      if (impact.bad_minutes > 0) {
+        findings.push({
+          path: ['slo_impact', i, 'bad_minutes'], rule: 'consistency', message: 'expected no bad minutes in a near-miss: minutes against an SLO mean users were hurt',
+          found: describeValue(impact.bad_minutes), hint: 'It hurt users, so make it an incident: set type: incident (and add its action items). If no user was affected, set bad_minutes: 0.',
+        });
+      }
+    });
+  }
 
   if (data.mitigated !== undefined) {
     const window = minutesBetween(data.started, data.mitigated);
