@@ -4,6 +4,7 @@ import { readArchiveText, readTextFile } from '../validation/files.ts';
 import type { Clock } from '../validation/limits.ts';
 import { parseMdxBody } from '../validation/mdx-syntax.ts';
 import { parseFrontmatterSource } from '../validation/source.ts';
+import { loadPlaceholders } from '../validation/sources.ts';
 import { formatProblem, sortProblems, type Problem } from '../validation/problems.ts';
 import { loadCheckConfig, type CheckConfig } from './config.ts';
 import { catalogDocument, documentFromArchiveFile } from './document.ts';
@@ -132,7 +133,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const { root } = options;
   const projectRoot = options.projectRoot ?? PROJECT_ROOT;
   const config = loadCheckConfig(root);
-  const archive = checkArchive(root, { now: options.now });
+  const gate = { now: options.now, unfinished: { from: 'in-review' as const, placeholders: loadPlaceholders(projectRoot) } };
+  const archive = checkArchive(root, gate);
   const selected = options.files || options.outside ? new Set(options.files ?? []) : undefined;
   const isSelected = (file: string) => !selected || selected.has(file);
 
@@ -154,7 +156,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const read = readTextFile(path, path);
     problems.push(...read.problems);
     if (read.text === undefined) continue;
-    const { problems: found, file } = checkOutsideFile(archive, path, read.text, { now: options.now });
+    const { problems: found, file } = checkOutsideFile(archive, path, read.text, gate);
     problems.push(...found);
     documents.push(documentFromArchiveFile(root, file));
   }

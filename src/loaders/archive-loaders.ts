@@ -8,7 +8,7 @@ import { listArchiveFolder, readArchiveText } from '../validation/files.ts';
 import { incidentIdFromPath } from '../validation/incident-rules.ts';
 import { ArchiveError, type Problem } from '../validation/problems.ts';
 import { buildReferenceIndex, checkIncidentReferences, checkReadingListReferences } from '../validation/references.ts';
-import { incidentSchemaFor, listMdxFiles, loadCatalog, validateIncidentSource, validateReadingListSource } from '../validation/sources.ts';
+import { incidentSchemaFor, listMdxFiles, loadCatalog, loadPlaceholders, validateIncidentSource, validateReadingListSource } from '../validation/sources.ts';
 import type { IncidentData } from '../schema/incident.ts';
 import type { ReadingListData } from '../schema/reading-list.ts';
 import type { Audience } from '../lib/audience.ts';
@@ -18,6 +18,8 @@ import type { Organisation } from '../schema/catalog.ts';
 export interface LoaderOptions {
   /** The folder holding catalog/, incidents/ and reading-lists/. */
   archiveRoot: string;
+  /** The project folder, where templates/postmortem.mdx is. */
+  projectRoot: string;
   audience: Audience;
 }
 
@@ -140,7 +142,9 @@ export function incidentLoader(options: LoaderOptions): Loader {
     'incidents',
     (root) => {
       const schema = incidentSchemaFor(loadCatalog(root));
-      return (file, text) => validateIncidentSource(file, text, schema);
+      // A published post-mortem may hold nothing unfinished: no TODO, no template text, no empty section.
+      const gate = { unfinished: { from: 'published' as const, placeholders: loadPlaceholders(options.projectRoot) } };
+      return (file, text) => validateIncidentSource(file, text, schema, gate);
     },
     (root, entries) => {
       const catalog = loadCatalog(root);

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import { OrganisationSchema, ServicesFileSchema, TeamsFileSchema, type Organisation, type Service, type Team } from '../schema/catalog.ts';
 import { createIncidentSchema, type IncidentData } from '../schema/incident.ts';
@@ -14,6 +16,7 @@ import { describeValue, type Finding, type Problem } from './problems.ts';
 import { checkCatalog } from './references.ts';
 import { parseFrontmatterSource, parseYamlSource, type FrontmatterSource, type YamlSource } from './source.ts';
 import { zodIssuesToFindings } from './zod-findings.ts';
+import { checkUnfinished, templatePlaceholders, type Placeholders, type UnfinishedFrom } from './unfinished.ts';
 
 /** The outcome of validating one file: its data when valid, every problem, and its positions. */
 export interface Validated<T> {
@@ -38,6 +41,26 @@ export function validateWithSchema<S extends z.ZodType>(source: YamlSource, sche
 export interface ValidateOptions {
   /** The real time, for the latest date a key moment may have (tomorrow); the system clock by default. */
   now?: Clock;
+  /**
+   * Refuse unfinished work (src/validation/unfinished.ts) in files at or past this status: `npm run
+   * check` passes `in-review`, the build `published`. Left out, nothing is checked for it.
+   */
+  unfinished?: { from: UnfinishedFrom; placeholders: Placeholders };
+}
+
+const STAGES = ['draft', 'in-review', 'published'];
+
+/** The template's placeholders, read from `templates/postmortem.mdx` under the project (none when it is absent). */
+export function loadPlaceholders(projectRoot: string): Placeholders {
+  const path = join(projectRoot, 'templates/postmortem.mdx');
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  return templatePlaceholders(text, (body) => parseMdxBody('templates/postmortem.mdx', body, 1).tree);
+}
+
+function unfinishedProblems(file: string, text: string, source: FrontmatterSource, tree: MdastRoot | undefined, status: unknown, options: ValidateOptions): Problem[] {
+  const gate = options.unfinished;
+  if (!gate || typeof status !== 'string' || STAGES.indexOf(status) < STAGES.indexOf(gate.from)) return [];
+  return checkUnfinished(file, text, source, tree, gate.placeholders);
 }
 
 /** A validated `.mdx` file: its frontmatter source (with positions), its body and the body's MDX tree when it parses. */
@@ -72,11 +95,13 @@ export function validateIncidentSource(relativePath: string, text: string, schem
     const more = lenient
       ? source.toProblems(withinFile(relativePath, lenient.data, now).filter((f) => !isAboutTouched(f, lenient.touched)))
       : [];
-    return { ...result, ...common, problems: [...result.problems, ...more, ...mdx.problems], partial: lenient };
+    const unfinished = unfinishedProblems(relativePath, text, source, mdx.tree, (source.data as { status?: unknown } | undefined)?.status, options);
+    return { ...result, ...common, problems: [...result.problems, ...more, ...mdx.problems, ...unfinished], partial: lenient };
   }
   // The data is schema-valid here, so callers can still check its references after a consistency error.
   const consistency = source.toProblems(withinFile(relativePath, result.data, now));
-  return { ...result, ...common, problems: [...result.problems, ...consistency, ...mdx.problems] };
+  const unfinished = unfinishedProblems(relativePath, text, source, mdx.tree, result.data.status, options);
+  return { ...result, ...common, problems: [...result.problems, ...consistency, ...mdx.problems, ...unfinished] };
 }
 
 /**
