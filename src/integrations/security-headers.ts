@@ -2,13 +2,17 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildContentSecurityPolicy, buildHeadersFile, findInlineCode, type InlineCode } from '../lib/csp.ts';
+import { buildHeadersFile, CONTENT_SECURITY_POLICY, findInlineCode } from '../lib/csp.ts';
 import type { Audience } from '../config/settings.ts';
 
+/** How many pieces of inline code a failed build lists before it gives a count. */
+const LISTED = 20;
+
 /**
- * Writes `_headers` next to the built site: a Content-Security-Policy that hashes every inline script
- * and style the pages contain, plus the usual hardening headers. The internal site also asks search
- * engines not to index it.
+ * Writes `_headers` next to the built site: the fixed Content-Security-Policy (src/lib/csp.ts), which
+ * allows no inline code, plus the usual hardening headers; the internal site also asks search engines
+ * not to index it. A page with inline code fails the build here, since the policy would block that
+ * code in every browser: move scripts to files under public/ and styles to stylesheets.
  */
 export default function securityHeaders({ audience }: { audience: Audience }): AstroIntegration {
   return {
@@ -16,17 +20,15 @@ export default function securityHeaders({ audience }: { audience: Audience }): A
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const inline: InlineCode = { scripts: [], styles: [], styleAttributes: [] };
-        const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-        for (const file of files) {
-          const found = findInlineCode(readFileSync(join(site, file), 'utf8'));
-          inline.scripts.push(...found.scripts);
-          inline.styles.push(...found.styles);
-          inline.styleAttributes.push(...found.styleAttributes);
+        const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
+        const inline = files.flatMap((file) => findInlineCode(file.split('\\').join('/'), readFileSync(join(site, file), 'utf8')));
+        if (inline.length > 0) {
+          const listed = inline.slice(0, LISTED).map((i) => `  ${i.file}: ${i.kind}`);
+          if (inline.length > LISTED) listed.push(`  ... and ${inline.length - LISTED} more`);
+          throw new Error(`The Content-Security-Policy allows no inline code, found ${inline.length} in the built site:\n${listed.join('\n')}\nMove scripts to files under public/ (loaded with <script is:inline src="/name.js">) and styles to src/styles; see docs/security-csp.md.`);
         }
-        const policy = buildContentSecurityPolicy(inline);
-        writeFileSync(join(site, '_headers'), buildHeadersFile(policy, { noindex: audience === 'internal' }));
-        logger.info(`Wrote _headers (${new Set(inline.scripts).size} inline scripts and ${new Set([...inline.styles, ...inline.styleAttributes]).size} inline styles hashed).`);
+        writeFileSync(join(site, '_headers'), buildHeadersFile(CONTENT_SECURITY_POLICY, { noindex: audience === 'internal' }));
+        logger.info('Wrote _headers: no page has inline code, so the Content-Security-Policy allows none.');
       },
     },
   };

@@ -1,52 +1,50 @@
-import { createHash } from 'node:crypto';
+/**
+ * The site's Content-Security-Policy, directive by directive. It is the same for every page and every
+ * build, because it follows from what the site ships (its scripts are files under public/ or bundled
+ * by Astro, its styles are stylesheet files, Pagefind needs WebAssembly), never from what the built
+ * pages happen to contain: nothing inline is allowed, by hash or otherwise. docs/security-csp.md says
+ * why each directive is there.
+ */
+export const CSP_DIRECTIVES: readonly (readonly [directive: string, ...sources: string[]])[] = [
+  ['default-src', "'self'"],
+  ['script-src', "'self'", "'wasm-unsafe-eval'"],
+  ['style-src', "'self'"],
+  ['img-src', "'self'"],
+  ['font-src', "'self'"],
+  ['connect-src', "'self'"],
+  ['worker-src', "'self'"],
+  ['object-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'self'"],
+  ['frame-ancestors', "'none'"],
+];
 
-/** The inline code of one HTML page that a Content-Security-Policy has to allow by hash. */
+/** The policy as the `Content-Security-Policy` header value. */
+export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map((d) => d.join(' ')).join('; ');
+
+/** One piece of inline code in a built page, which the policy would block. */
 export interface InlineCode {
-  scripts: string[];
-  styles: string[];
-  styleAttributes: string[];
-}
-
-/** Finds inline `<script>` bodies (not `src=` ones), `<style>` bodies and `style="..."` attributes. */
-export function findInlineCode(html: string): InlineCode {
-  const scripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
-    .filter((m) => !/type=["']?application\/(ld\+)?json/i.test(m[0]))
-    .map((m) => m[1]!);
-  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]!);
-  const styleAttributes = [...html.matchAll(/\sstyle="([^"]*)"/gi)].map((m) => decodeEntities(m[1]!));
-  return { scripts, styles, styleAttributes };
-}
-
-function decodeEntities(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-/** `'sha256-...'` for a CSP source list. */
-export function cspHash(code: string): string {
-  return `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+  /** The page, relative to the site's folder, e.g. `trends/index.html`. */
+  file: string;
+  /** What it is, e.g. `<script> without src`, `style attribute on <span>`, `onclick attribute on <img>`. */
+  kind: string;
 }
 
 /**
- * A Content-Security-Policy for a static site served from one origin: its own scripts and styles,
- * WebAssembly for Pagefind ('wasm-unsafe-eval'), and inline code only where its hash is listed.
+ * Finds what the policy blocks in one built page: `<script>` elements without `src` (JSON data
+ * blocks aside), `<style>` elements, `style="..."` attributes and `on...=` event-handler attributes.
+ * The build uses it to refuse such a page, never to allow its code.
  */
-export function buildContentSecurityPolicy(inline: InlineCode): string {
-  const unique = (list: string[]) => [...new Set(list.map(cspHash))].sort();
-  const scriptHashes = unique(inline.scripts);
-  const styleHashes = unique([...inline.styles, ...inline.styleAttributes]);
-  const styleExtra = inline.styleAttributes.length > 0 ? ["'unsafe-hashes'"] : [];
-  return [
-    "default-src 'self'",
-    ['script-src', "'self'", "'wasm-unsafe-eval'", ...scriptHashes].join(' '),
-    ['style-src', "'self'", ...styleExtra, ...styleHashes].join(' '),
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+export function findInlineCode(file: string, html: string): InlineCode[] {
+  const found: InlineCode[] = [];
+  for (const [, tag, attributes = ''] of html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^>]*)?)>/g)) {
+    const name = tag!.toLowerCase();
+    if (name === 'script' && !/\ssrc\s*=/i.test(attributes) && !/\stype\s*=\s*["']?application\/(ld\+)?json/i.test(attributes)) found.push({ file, kind: '<script> without src' });
+    if (name === 'style') found.push({ file, kind: '<style> element' });
+    if (/\sstyle\s*=/i.test(attributes)) found.push({ file, kind: `style attribute on <${name}>` });
+    for (const [, handler] of attributes.matchAll(/\s(on[a-z]+)\s*=/gi)) found.push({ file, kind: `${handler!.toLowerCase()} attribute on <${name}>` });
+  }
+  return found;
 }
 
 /** The `_headers` file (Netlify, Cloudflare Pages and compatible hosts) for every path of the site. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactIncident, withoutInternalNames } from '../../../src/lib/audience.ts';
 import { DEFAULT_PUBLIC_STRIP } from '../../../src/schema/incident-fields.ts';
-import { buildContentSecurityPolicy, buildHeadersFile, cspHash, findInlineCode, parseHeadersFile } from '../../../src/lib/csp.ts';
 
 const incident = {
   authors: ['akrishnan'],
@@ -49,42 +48,6 @@ describe('redacting an incident for a public build', () => {
     redactIncident(incident, DEFAULT_PUBLIC_STRIP);
     expect(incident.authors).toEqual(['akrishnan']);
     expect(incident.action_items[0]!.owner).toBe('platform');
-  });
-});
-
-describe('Content-Security-Policy', () => {
-  it('finds inline scripts, styles and style attributes, but not external scripts or JSON data', () => {
-    const html = '<script src="/a.js"></script><script>go()</script><script type="application/ld+json">{}</script><style>p{}</style><span style="color:#fff">x</span>';
-    expect(findInlineCode(html)).toEqual({ scripts: ['go()'], styles: ['p{}'], styleAttributes: ['color:#fff'] });
-  });
-
-  it('hashes with SHA-256 in base64', () => {
-    // printf 'go()' | openssl dgst -sha256 -binary | base64
-    expect(cspHash('go()')).toBe("'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='");
-  });
-
-  it('allows Pagefind WebAssembly and only hashed inline code', () => {
-    expect(buildContentSecurityPolicy({ scripts: [], styles: [], styleAttributes: [] })).toBe(
-      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-    );
-    const policy = buildContentSecurityPolicy({ scripts: ['go()', 'go()'], styles: [], styleAttributes: ['color:#fff'] });
-    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw=';");
-    expect(policy).toContain(`style-src 'self' 'unsafe-hashes' ${cspHash('color:#fff')};`);
-  });
-
-  it('writes and reads back a _headers file', () => {
-    const text = buildHeadersFile("default-src 'self'", { noindex: true });
-    expect(text).toBe([
-      '/*',
-      "  Content-Security-Policy: default-src 'self'",
-      '  X-Content-Type-Options: nosniff',
-      '  Referrer-Policy: strict-origin-when-cross-origin',
-      '  X-Frame-Options: DENY',
-      '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
-      '  X-Robots-Tag: noindex, nofollow',
-      '',
-    ].join('\n'));
-    expect(parseHeadersFile(text)[0]!.headers['Content-Security-Policy']).toBe("default-src 'self'");
   });
 });
 
