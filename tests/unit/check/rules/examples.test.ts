@@ -7,6 +7,7 @@ import { EXAMPLE_BODY, EXAMPLE_FILE, placeExample } from '../../../../src/check/
 import { ALL_RULES } from '../../../../src/check/rules/index.ts';
 import type { ExampleFinding, Rule, RuleExample } from '../../../../src/check/types.ts';
 import { checkArchive } from '../../../../src/validation/archive.ts';
+import { loadPlaceholders } from '../../../../src/validation/sources.ts';
 import { sortProblems, type Position, type Problem } from '../../../../src/validation/problems.ts';
 import { cli, PROJECT } from '../helpers.ts';
 
@@ -16,7 +17,8 @@ const DEFAULTS = { rules: defaultRuleConfigs(), docsUrl: undefined, problems: []
 
 /** Every problem of every rule in a post-mortem added to the demo archive, as `npm run check <file>` finds them. */
 async function check(text: string): Promise<Problem[]> {
-  const built = checkOutsideFile(archive, join(PROJECT, EXAMPLE_FILE), text).problems.map((p) => ({ ...p, file: EXAMPLE_FILE }));
+  const gate = { unfinished: { from: 'in-review' as const, placeholders: loadPlaceholders(PROJECT) } };
+  const built = checkOutsideFile(archive, join(PROJECT, EXAMPLE_FILE), text, gate).problems.map((p) => ({ ...p, file: EXAMPLE_FILE }));
   const linted = await lintText({ root: PROJECT, file: EXAMPLE_FILE, text, config: DEFAULTS });
   return sortProblems([...built, ...linted]);
 }
