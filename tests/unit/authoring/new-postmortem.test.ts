@@ -1,96 +1,88 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkArchive } from '../../../src/validation/archive.ts';
-import { offsetOn, slugify } from '../../../src/authoring/new-postmortem.ts';
+import { createPostmortem, NewPostmortemError, offsetOn, slugify, type NewPostmortemAnswers } from '../../../src/authoring/new-postmortem.ts';
 
 const PROJECT = join(import.meta.dirname, '../../..');
 const TSX = join(PROJECT, 'node_modules/.bin/tsx');
-const SCRIPT = join(PROJECT, 'scripts/new.ts');
 
-/** A project folder with the demo catalog and the template, and no incidents. */
+/** A project folder with the fixture site's catalog (Kestrel Energy, Europe/Berlin) and the template, and no incidents. */
 function freshArchive(): string {
   const root = mkdtempSync(join(tmpdir(), 'hindsight-new-'));
-  cpSync(join(PROJECT, 'catalog'), join(root, 'catalog'), { recursive: true });
+  cpSync(join(PROJECT, 'tests/fixtures/site/catalog'), join(root, 'catalog'), { recursive: true });
   cpSync(join(PROJECT, 'templates'), join(root, 'templates'), { recursive: true });
   return root;
 }
 
-function runNew(root: string, args: string[]) {
-  // stdin is not a terminal here, so the script must take everything from flags.
-  return spawnSync(TSX, [SCRIPT, '--root', root, ...args], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+/** The message of the NewPostmortemError that creating this draft throws. */
+function refusal(root: string, answers: NewPostmortemAnswers): string {
+  try {
+    createPostmortem(root, answers);
+  } catch (error) {
+    if (error instanceof NewPostmortemError) return error.message;
+    throw error;
+  }
+  throw new Error('expected npm run new to refuse');
 }
 
-const FLAGS = ['--title', 'Basket totals ignored vouchers', '--date', '2026-07-01', '--severity', 'SEV3', '--services', 'checkout-api,storefront-web'];
+const ANSWERS: NewPostmortemAnswers = { title: 'Usage graphs showed yesterday twice', date: '2026-07-01', severity: 'SEV3', services: ['customer-portal', 'meter-ingest'] };
+const FILE = 'incidents/2026/2026-07-01-usage-graphs-showed-yesterday-twice.mdx';
 
 describe('npm run new', () => {
   it('creates a draft from the template that passes the checks', () => {
     const root = freshArchive();
-    const result = runNew(root, FLAGS);
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    expect(result.stdout).toBe(
-      'Created incidents/2026/2026-07-01-basket-totals-ignored-vouchers.mdx (status: draft).\n' +
-      'Next: fill in the TODOs, run `npm run dev` to see it at /incidents/2026-07-01-basket-totals-ignored-vouchers/, then open a pull request.\n',
-    );
-    const text = readFileSync(join(root, 'incidents/2026/2026-07-01-basket-totals-ignored-vouchers.mdx'), 'utf8');
-    expect(text).toContain('title: Basket totals ignored vouchers');
-    expect(text).toContain('services: [ checkout-api, storefront-web ]');
-    expect(text).toContain('teams: [ payments, storefront ]');
-    // 1 July is in British Summer Time, so the offset is +01:00.
-    expect(text).toContain('started: 2026-07-01T00:00:00+01:00');
+    expect(createPostmortem(root, ANSWERS)).toBe(FILE);
+    const text = readFileSync(join(root, FILE), 'utf8');
+    expect(text).toContain('title: Usage graphs showed yesterday twice');
+    expect(text).toContain('services: [ customer-portal, meter-ingest ]');
+    expect(text).toContain('teams: [ customer-apps, metering ]');
+    // 1 July is in Central European Summer Time, so the offset is +02:00.
+    expect(text).toContain('started: 2026-07-01T00:00:00+02:00');
     expect(text).toContain('status: draft');
     expect(text).toContain('## Where we got lucky');
     const { problems, incidents } = checkArchive(root);
     expect(problems).toEqual([]);
-    expect(incidents.map((i) => i.id)).toEqual(['2026-07-01-basket-totals-ignored-vouchers']);
-    expect(incidents[0]!.data.slo_impact.map((s) => s.slo)).toEqual(['checkout-availability', 'checkout-latency', 'storefront-availability']);
+    expect(incidents.map((i) => i.id)).toEqual(['2026-07-01-usage-graphs-showed-yesterday-twice']);
+    expect(incidents[0]!.data.slo_impact.map((s) => s.slo)).toEqual(['portal-availability', 'portal-latency', 'reading-ingest-availability', 'reading-freshness']);
   });
 
   it('never overwrites an existing post-mortem', () => {
     const root = freshArchive();
-    expect(runNew(root, FLAGS).status).toBe(0);
-    const path = join(root, 'incidents/2026/2026-07-01-basket-totals-ignored-vouchers.mdx');
-    writeFileSync(path, 'my words\n');
-    const again = runNew(root, FLAGS);
-    expect(again.status).toBe(1);
-    expect(again.stderr).toBe('incidents/2026/2026-07-01-basket-totals-ignored-vouchers.mdx already exists; it was left untouched. Choose another title or pass --slug.\n');
-    expect(readFileSync(path, 'utf8')).toBe('my words\n');
+    createPostmortem(root, ANSWERS);
+    writeFileSync(join(root, FILE), 'my words\n');
+    expect(refusal(root, ANSWERS)).toBe(`${FILE} already exists; it was left untouched. Choose another title or pass --slug.`);
+    expect(readFileSync(join(root, FILE), 'utf8')).toBe('my words\n');
   });
 
-  it('validates services against the catalog and suggests the nearest id', () => {
+  it('validates severity and services against the catalog, listing the known services', () => {
     const root = freshArchive();
-    const result = runNew(root, ['--title', 'x', '--date', '2026-07-01', '--severity', 'SEV5', '--services', 'checkout,payment-gateway']);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toBe(
+    expect(refusal(root, { title: 'x', date: '2026-07-01', severity: 'SEV5', services: ['portal', 'notifications'] })).toBe(
       'severity: expected one of SEV1, SEV2, SEV3, SEV4, found "SEV5".\n' +
-      'services: "checkout" is not in catalog/services.yaml. Known services: checkout-api, payment-gateway, storefront-web, product-search, order-service, delivery-dispatch, inventory-sync, notifications, feature-flags, edge-gateway, auth-service.\n',
+      'services: "portal" is not in catalog/services.yaml. Known services: meter-ingest, billing-engine, payments-api, customer-portal, notifications, account-login, tariff-catalogue.',
     );
     expect(existsSync(join(root, 'incidents'))).toBe(false);
   });
 
-  it('suggests a near miss of a service id', () => {
-    const result = runNew(freshArchive(), ['--title', 'x', '--date', '2026-02-30', '--severity', 'SEV2', '--services', 'checkout-apii']);
-    expect(result.stderr).toBe(
+  it('suggests the nearest service id, and rejects a day that does not exist', () => {
+    expect(refusal(freshArchive(), { title: 'x', date: '2026-02-30', severity: 'SEV2', services: ['customer-portl'] })).toBe(
       'date: expected a date written YYYY-MM-DD, found "2026-02-30". Pass --date 2025-06-21.\n' +
-      'services: "checkout-apii" is not in catalog/services.yaml. Did you mean "checkout-api"?\n',
+      'services: "customer-portl" is not in catalog/services.yaml. Did you mean "customer-portal"?',
     );
   });
 
-  it('says which flags are missing when it cannot ask', () => {
-    const result = runNew(freshArchive(), ['--title', 'Search timed out']);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toBe(
-      'Missing --date, --severity, --services (not on a terminal, so nothing can be asked).\n' +
-      'Usage: npm run new -- --title "Checkout returned 500s" --date 2025-06-21 --severity SEV2 --services checkout-api,payment-gateway [--slug checkout-500s] [--root DIR]\n' +
-      'On a terminal, any value left out is asked for.\n',
+  it('runs as a command: the flags make the draft and it says what to do next', () => {
+    const root = freshArchive();
+    // stdin is not a terminal here, so the script takes everything from flags.
+    const result = spawnSync(TSX, ['scripts/new.ts', '--root', root, '--title', ANSWERS.title, '--date', ANSWERS.date, '--severity', ANSWERS.severity, '--services', 'customer-portal,meter-ingest'], { cwd: PROJECT, encoding: 'utf8' });
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toBe(
+      `Created ${FILE} (status: draft).\n` +
+      'Next: fill in the TODOs, run `npm run dev` to see it at /incidents/2026-07-01-usage-graphs-showed-yesterday-twice/, then open a pull request.\n',
     );
-  });
-
-  it('prints its usage with --help', () => {
-    expect(execFileSync(TSX, [SCRIPT, '--help'], { encoding: 'utf8' })).toContain('Usage: npm run new --');
+    expect(existsSync(join(root, FILE))).toBe(true);
   });
 });
 

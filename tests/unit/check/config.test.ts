@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCheckConfig } from '../../../src/check/config.ts';
 import { runCheck } from '../../../src/check/engine.ts';
 import { formatProblem } from '../../../src/validation/problems.ts';
-import { copyArchive, FIXTURE, PROJECT, postmortem } from './helpers.ts';
+import { copyArchive, FIXTURE, postmortem, SITE } from './helpers.ts';
 
 /** A copy of the fixture archive with this catalog/check.yaml. */
 function withConfig(yaml: string): string {
@@ -24,10 +24,12 @@ describe('catalog/check.yaml', () => {
     expect(config.rules.has('mdx-safety')).toBe(false);
   });
 
-  it('as committed, sets the defaults explicitly and is valid', () => {
-    const config = loadCheckConfig(PROJECT);
+  it('written out in full, as the fixture site does, sets the defaults explicitly and is valid', () => {
+    const config = loadCheckConfig(SITE);
     expect(config.problems).toEqual([]);
     expect(config.rules.get('personal-data')).toEqual({ severity: 'warning', options: { allow: [] } });
+    // The same settings as an archive without the file.
+    expect(config.rules).toEqual(loadCheckConfig(FIXTURE).rules);
   });
 
   it('reports every mistake in one run, at its line, with a suggestion', () => {

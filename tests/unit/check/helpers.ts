@@ -72,12 +72,12 @@ export function copyArchive(from: string): string {
   return root;
 }
 
-/** Runs `npm run check` in-process with these arguments, capturing its output. */
+/** Runs `npm run check` in-process with these arguments (from the fixture site unless `cwd` says otherwise), capturing its output. */
 export async function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean } = {}): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    cwd: options.cwd ?? PROJECT,
+    cwd: options.cwd ?? SITE,
     env: options.env ?? {},
     stdout: (t) => { stdout += t; },
     stderr: (t) => { stderr += t; },

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { writeEditorManifest } from '../../../src/check/editor.ts';
 import { buildJsonSchemas, readFieldDocs, schemaFileText } from '../../../src/check/json-schema.ts';
 import { listMdxFiles } from '../../../src/validation/sources.ts';
-import { BROKEN, copyArchive, FIXTURE, PROJECT } from './helpers.ts';
+import { BROKEN, copyArchive, FIXTURE, PROJECT, SITE } from './helpers.ts';
 
 type Schema = { [key: string]: unknown };
 
@@ -61,13 +61,14 @@ describe('the JSON Schemas for editors', () => {
     }
   });
 
-  it('accept every demo post-mortem, reading list and catalog file', () => {
+  it('accept every post-mortem, reading list and catalog file of the fixture site', () => {
     const failures: string[] = [];
-    for (const file of listMdxFiles(PROJECT, 'incidents')) failures.push(...validate(committed('incident.schema.json'), frontmatter(PROJECT, file)).map((e) => `${file}${e}`));
-    for (const file of listMdxFiles(PROJECT, 'reading-lists')) failures.push(...validate(committed('reading-list.schema.json'), frontmatter(PROJECT, file)).map((e) => `${file}${e}`));
+    for (const file of listMdxFiles(SITE, 'incidents')) failures.push(...validate(committed('incident.schema.json'), frontmatter(SITE, file)).map((e) => `${file}${e}`));
+    for (const file of listMdxFiles(SITE, 'reading-lists')) failures.push(...validate(committed('reading-list.schema.json'), frontmatter(SITE, file)).map((e) => `${file}${e}`));
     for (const name of ['services', 'teams', 'organisation', 'check']) {
-      failures.push(...validate(committed(`${name}.schema.json`), parse(readFileSync(join(PROJECT, `catalog/${name}.yaml`), 'utf8'))).map((e) => `catalog/${name}.yaml${e}`));
+      failures.push(...validate(committed(`${name}.schema.json`), parse(readFileSync(join(SITE, `catalog/${name}.yaml`), 'utf8'))).map((e) => `catalog/${name}.yaml${e}`));
     }
+    expect([listMdxFiles(SITE, 'incidents').length, listMdxFiles(SITE, 'reading-lists').length]).toEqual([13, 2]);
     expect(failures).toEqual([]);
   });
 
