@@ -3,14 +3,36 @@
  * dark mode, printed, and on a phone, for visual review. PNGs go to screenshots/ (or --out).
  *   npm run build && npm run screenshots
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, resolveEnvConfig } from '../src/config/config.ts';
 import { launchChromium } from '../src/tooling/browser.ts';
 import { serveStatic } from '../src/tooling/static-server.ts';
 
-const PAGES = ['/', '/incidents/', '/incidents/2025-05-22-card-acquirer-outage/', '/search/?q=rollback', '/reading-lists/first-week-on-payments/', '/trends/', '/trends/error-budgets/', '/services/checkout-api/'];
+/**
+ * One page of each kind, taken from the build itself so that any archive can be photographed: the
+ * incident that hit the most SLOs, a search for the longest word of its title, the first reading list
+ * and the first service.
+ */
+function pagesOf(dir: string): string[] {
+  const firstFolder = (folder: string) => (existsSync(join(dir, folder)) ? readdirSync(join(dir, folder), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()[0] : undefined);
+  const api = join(dir, 'api/incidents.json');
+  const incidents = existsSync(api) ? (JSON.parse(readFileSync(api, 'utf8')) as { incidents: { id: string; title: string; sloImpacts: unknown[] }[] }).incidents : [];
+  const incident = [...incidents].sort((a, b) => b.sloImpacts.length - a.sloImpacts.length)[0];
+  const word = incident?.title.split(/[^\p{L}\p{N}-]+/u).sort((a, b) => b.length - a.length)[0];
+  const list = firstFolder('reading-lists');
+  const service = firstFolder('services');
+  return [
+    '/', '/incidents/',
+    ...(incident ? [`/incidents/${incident.id}/`] : []),
+    ...(word ? [`/search/?q=${encodeURIComponent(word)}`] : []),
+    ...(list ? [`/reading-lists/${list}/`] : []),
+    '/trends/', '/trends/error-budgets/',
+    ...(service ? [`/services/${service}/`] : []),
+  ];
+}
+
 const VIEWS = [
   { name: 'light', viewport: { width: 1280, height: 900 }, colorScheme: 'light', media: 'screen' },
   { name: 'dark', viewport: { width: 1280, height: 900 }, colorScheme: 'dark', media: 'screen' },
@@ -31,6 +53,7 @@ if (!existsSync(join(values.dir, 'index.html'))) {
   console.error(`${values.dir}/index.html not found: run npm run build first (or pass --dir).`);
   process.exitCode = 1;
 } else {
+  const PAGES = pagesOf(values.dir);
   mkdirSync(values.out, { recursive: true });
   const server = await serveStatic(values.dir);
   const browser = await launchChromium(chromiumPath);
