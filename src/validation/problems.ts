@@ -36,6 +36,8 @@ export interface Finding {
   hint?: string;
   rule: string;
   severity?: 'error' | 'warning';
+  /** For a missing key: the keys that come before it in the schema, to point where it belongs. */
+  missingAfter?: readonly string[];
 }
 
 /** Formats a field path the way authors read it: `action_items[2].closed`. Control characters in a key are escaped, so no terminal acts on them. */

@@ -72,6 +72,22 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     return { node, best, complete: true };
   };
   const locate = (path: readonly (string | number)[]): Position => at(walk(path).best);
+  // Where a missing key belongs: the line after the last sibling written before it in the schema's
+  // order, else the line after its parent's key (or the first line of a top-level block).
+  const locateMissing = (path: readonly (string | number)[], before: readonly string[]): Position => {
+    const parent = walk(path.slice(0, -1));
+    if (!parent.complete || !isMap(parent.node)) return at(parent.best);
+    const written = parent.node.items.filter((item) => isScalar(item.key) && before.includes(String(item.key.value)));
+    const last = written.sort((a, b) => before.indexOf(String((a.key as { value: unknown }).value)) - before.indexOf(String((b.key as { value: unknown }).value))).at(-1);
+    const end = (last?.value as Node | null | undefined)?.range?.[1] ?? (last?.key as Node | undefined)?.range?.[1];
+    if (end !== undefined) {
+      const { line } = at(end);
+      const next = text.slice(0, end).endsWith('\n') ? line : line + 1;
+      return { line: next, column: (parent.node.items[0]?.key as Node | undefined)?.range ? at((parent.node.items[0]!.key as Node).range![0]).column : 1 };
+    }
+    const first = parent.node.items[0]?.key as Node | undefined;
+    return first?.range ? at(first.range[0]) : at(parent.best);
+  };
   const scalarAt = (path: readonly (string | number)[]): WrittenScalar | undefined => {
     const { node, complete } = walk(path);
     if (!complete || !isScalar(node) || !node.range) return undefined;
@@ -129,7 +145,7 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     pathAt,
     toProblems: (findings) =>
       findings.map((f) => {
-        const { line, column } = locate(f.path);
+        const { line, column } = f.missingAfter ? locateMissing(f.path, f.missingAfter) : locate(f.path);
         return {
           file, line, column,
           field: formatFieldPath(f.path),

