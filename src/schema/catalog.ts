@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { IdSchema, TextSchema } from './common.ts';
+import { IdSchema, NameSchema, TextSchema } from './common.ts';
 import { DEFAULT_PUBLIC_STRIP, STRIPPABLE_FIELDS } from './incident-fields.ts';
 
 /** `internal` catalog entries are left out of a public build; `public` is the default. */
@@ -26,7 +26,7 @@ export const ServiceSchema = z.strictObject({
   /** Referenced from incidents' `services`, e.g. `checkout-api`. */
   id: IdSchema,
   /** Display name, e.g. `Checkout API`. */
-  name: TextSchema,
+  name: NameSchema,
   /** The owning team's id from `catalog/teams.yaml`. */
   team: IdSchema,
   /** One sentence on what the service does. */
@@ -42,7 +42,7 @@ export const TeamSchema = z.strictObject({
   /** Referenced from incidents, services and action-item owners, e.g. `payments`. */
   id: IdSchema,
   /** Display name, e.g. `Payments`. */
-  name: TextSchema,
+  name: NameSchema,
   /** Where to reach the team, e.g. `"#payments-oncall"`. */
   contact: TextSchema.optional(),
   /** `internal` keeps the team out of a public build; default `public`. */

@@ -50,3 +50,15 @@ export const IdSchema = z.string({ error: 'expected an id such as checkout-api' 
 
 /** A non-empty line of text. */
 export const TextSchema = z.string({ error: 'expected text' }).trim().min(1, { error: 'expected text, found an empty value' });
+
+/** An HTML character reference such as `&amp;`, `&#60;` or `&#x3c;`. */
+const CHARACTER_REFERENCE = /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]+);/i;
+
+/**
+ * A display name of the catalog or taxonomy, e.g. `Checkout API`: plain text, never markup. Names are
+ * search filters and appear in headings, feeds and downloads; each place shows them as text, so `<`,
+ * `>` or a character reference (`&amp;`) would only ever appear as typed.
+ */
+export const NameSchema = TextSchema
+  .regex(/^[^<>]*$/, { error: 'expected a name in plain text, without < or >: write words or brackets instead of markup, e.g. Payments or Search (beta)' })
+  .refine((name) => !CHARACTER_REFERENCE.test(name), { error: 'expected a name in plain text, without character references: type the character itself, e.g. & rather than &amp;' });

@@ -1,12 +1,12 @@
 import { z } from 'astro/zod';
-import { IdSchema, TextSchema } from './common.ts';
+import { IdSchema, NameSchema, TextSchema } from './common.ts';
 
 /** One severity level, e.g. `{ id: SEV1, name: Critical }`. Listed from most to least severe. */
 export const SeveritySchema = z.strictObject({
   /** The value authors write in `severity`, e.g. `SEV1`. */
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: 'expected a short code such as SEV1' }),
   /** Display name, e.g. `Critical`. */
-  name: TextSchema,
+  name: NameSchema,
   /** When to use it, e.g. `Most customers cannot order`. */
   description: TextSchema.optional(),
 });
@@ -16,7 +16,7 @@ export const CategorySchema = z.strictObject({
   /** The value authors write in `contributing_factors[].category`. */
   id: IdSchema,
   /** Display name, e.g. `Release size`. */
-  name: TextSchema,
+  name: NameSchema,
   /** What belongs in it. */
   description: TextSchema.optional(),
 });
