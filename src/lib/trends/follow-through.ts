@@ -160,12 +160,21 @@ export function exportActionItem(row: ActionItemRow, site: string): ExportedActi
   };
 }
 
-function csvField(value: string | boolean | null): string {
-  const text = value === null ? '' : String(value);
+// A spreadsheet reads a cell starting with =, +, - or @ (or a tab or carriage return before one) as a
+// formula; a leading ' makes it show the text as written instead.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field: text that could start a formula prefixed with `'`, then quoted when it holds `"`, `,` or a line break. */
+export function csvField(value: string | boolean | null): string {
+  const raw = value === null ? '' : String(value);
+  const text = FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** RFC 4180 CSV: a header row, then one row per item, CRLF line ends, fields quoted only when needed. */
+/**
+ * RFC 4180 CSV: a header row, then one row per item, CRLF line ends, fields quoted only when needed,
+ * and no field a spreadsheet would run as a formula (`csvField`).
+ */
 export function toCsv(items: readonly ExportedActionItem[]): string {
   const lines = [EXPORT_COLUMNS.join(','), ...items.map((item) => EXPORT_COLUMNS.map((c) => csvField(item[c])).join(','))];
   return `${lines.join('\r\n')}\r\n`;
