@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/check/engine.ts';
-import { BROKEN, cli } from './helpers.ts';
+import { BROKEN, cli, PROJECT } from './helpers.ts';
 
 /**
  * Every post-mortem in tests/fixtures/broken has exactly one defect (its file name says which), and
@@ -115,7 +115,7 @@ describe('the broken-post-mortem corpus', () => {
   });
 
   it('is summed up in one line, and fails the check', async () => {
-    const { status, stdout } = await cli(['--root', 'tests/fixtures/broken']);
+    const { status, stdout } = await cli(['--root', 'tests/fixtures/broken'], { cwd: PROJECT });
     expect(status).toBe(1);
     // 74 findings: 8 warnings (2 hindsight-bias, 3 action-item-quality, 2 personal-data, 1 unused-ignore) and 66 errors,
     // in 68 incident files and 3 reading lists.
