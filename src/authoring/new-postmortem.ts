@@ -53,7 +53,10 @@ export function checkAnswers(answers: NewPostmortemAnswers, catalog: Catalog): s
   else if (answers.title.length > 120) problems.push(`title: expected at most 120 characters, found ${answers.title.length}. Shorten it; detail goes in the summary.`);
   if (!isCalendarDate(answers.date)) problems.push(`date: expected a date written YYYY-MM-DD, found "${answers.date}". Pass --date 2025-06-21.`);
   const severities = catalog.taxonomy.severities.map((s) => s.id);
-  if (!severities.includes(answers.severity)) problems.push(`severity: expected one of ${severities.join(', ')}, found "${answers.severity}".`);
+  if (!severities.includes(answers.severity)) {
+    const suggestion = closestMatch(answers.severity, severities) ?? severities.find((s) => s.toLowerCase() === answers.severity.toLowerCase());
+    problems.push(`severity: expected one of ${severities.join(', ')}, found "${answers.severity}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
+  }
   const serviceIds = catalog.services.map((s) => s.id);
   if (answers.services.length === 0) problems.push(`services: expected at least one service id from catalog/services.yaml (${serviceIds.join(', ')}).`);
   for (const id of answers.services) {

@@ -110,18 +110,21 @@ export class ArchiveError extends Error {
   }
 }
 
-/** The closest candidate by edit distance, when it is close enough to be a likely typo. */
+/** The closest candidate by edit distance, when it is close enough to be a likely typo and no other is as close. */
 export function closestMatch(value: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  let tied = false;
   for (const candidate of candidates) {
     const d = editDistance(value.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       bestDistance = d;
       best = candidate;
-    }
+      tied = false;
+    } else if (d === bestDistance) tied = true;
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(value.length / 3)) ? best : undefined;
+  // Two candidates equally close (SEV5 against SEV1..SEV4) make a guess, not a suggestion.
+  return best !== undefined && !tied && bestDistance <= Math.max(2, Math.floor(value.length / 3)) ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {
