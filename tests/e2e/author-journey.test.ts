@@ -20,18 +20,26 @@ describe('an author following the README', () => {
     expect(created.status).toBe(0);
     const file = join(archive, 'incidents/2025/2025-09-09-checkout-rejected-gift-cards-after-a-currency-change.mdx');
 
-    // What an author does next: real times, a summary, a factor, an action item, prose, then status published.
+    // What an author does next: real times, a summary, a factor, an action item, their own prose in place of
+    // the template's guidance, then status published.
     const draft = readFileSync(file, 'utf8');
-    const filled = draft
+    const body = [
+      '## Impact', '', 'Every customer paying with a zanzibarite gift card saw a decline for fifty minutes.', '',
+      '## Timeline', '', '- 10:10 — The currency table is reloaded.', '- 10:18 — The decline-rate alert fires.', '- 11:00 — The previous table is restored.', '',
+      '## Contributing factors', '', 'The reload replaced every currency at once and checked none of them against the gift-card issuers.', '',
+      '## Lessons', '', 'A reference table that payments depend on needs the same checks as code.', '',
+    ].join('\n');
+    const filled = draft.slice(0, draft.indexOf('\n---\n') + 5).concat('\n', body)
       .replace(/summary: >-[^\n]*\n {2}TODO[^\n]*/, 'summary: Gift-card payments failed for 50 minutes after the currency table was reloaded.')
+      .replace(/authors: \[ your-handle \][^\n]*/, 'authors: [ mkowalski ]')
+      .replace(/bad_minutes: 0/, 'bad_minutes: 42')
       .replace('status: draft', 'status: published')
       .replace(/started: 2025-09-09T00:00:00\+01:00[^\n]*/, 'started: 2025-09-09T10:10:00+01:00')
       .replace(/detected: 2025-09-09T00:00:00\+01:00[^\n]*/, 'detected: 2025-09-09T10:18:00+01:00\nmitigated: 2025-09-09T11:00:00+01:00')
       .replace(/rationale: [^\n]*/, 'rationale: Rolling the currency table back was quicker than a fix and the budget was half spent.')
       .replace(/description: "TODO: a system condition[^\n]*/, 'description: The currency reload did not validate gift-card currencies.')
       .replace(/title: "TODO: a specific, bounded follow-up"/, 'title: Validate gift-card currencies when the currency table is reloaded')
-      .replace(/ {2}- at: 2025-09-09T00:00:00\+01:00\n {4}kind: trigger\n {4}text: "TODO: what set it off."/, '  - at: 2025-09-09T10:10:00+01:00\n    kind: trigger\n    text: Currency table reloaded.')
-      .replace('## Impact\n', '## Impact\n\nEvery customer paying with a zanzibarite gift card saw a decline for fifty minutes.\n');
+      .replace(/ {2}- at: 2025-09-09T00:00:00\+01:00\n {4}kind: trigger\n {4}text: "TODO: what set it off."/, '  - at: 2025-09-09T10:10:00+01:00\n    kind: trigger\n    text: Currency table reloaded.');
     // Every TODO the draft started with has been dealt with.
     expect(filled.split('\n').filter((line) => line.includes('TODO') && !line.startsWith('# '))).toEqual([]);
     writeFileSync(file, filled);
