@@ -30,19 +30,28 @@ export interface InlineCode {
   kind: string;
 }
 
+// A start tag with its attributes, values quoted or not, so that markup inside a quoted value (an
+// escaped attribute such as content="a <b> c") is part of the value and never read as a tag.
+const START_TAG = /<([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+
 /**
  * Finds what the policy blocks in one built page: `<script>` elements without `src` (JSON data
- * blocks aside), `<style>` elements, `style="..."` attributes and `on...=` event-handler attributes.
+ * blocks aside), `<style>` elements, `style` attributes and `on...` event-handler attributes.
  * The build uses it to refuse such a page, never to allow its code.
  */
 export function findInlineCode(file: string, html: string): InlineCode[] {
   const found: InlineCode[] = [];
-  for (const [, tag, attributes = ''] of html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^>]*)?)>/g)) {
+  for (const [, tag, attributeText = ''] of html.matchAll(START_TAG)) {
     const name = tag!.toLowerCase();
-    if (name === 'script' && !/\ssrc\s*=/i.test(attributes) && !/\stype\s*=\s*["']?application\/(ld\+)?json/i.test(attributes)) found.push({ file, kind: '<script> without src' });
+    const attributes = [...attributeText.matchAll(ATTRIBUTE)].map(([, attribute, value = '']) => ({ name: attribute!.toLowerCase(), value: value.replace(/^["']|["']$/g, '') }));
+    const has = (attribute: string) => attributes.find((a) => a.name === attribute);
+    if (name === 'script' && !has('src') && !/^application\/(ld\+)?json$/i.test(has('type')?.value ?? '')) found.push({ file, kind: '<script> without src' });
     if (name === 'style') found.push({ file, kind: '<style> element' });
-    if (/\sstyle\s*=/i.test(attributes)) found.push({ file, kind: `style attribute on <${name}>` });
-    for (const [, handler] of attributes.matchAll(/\s(on[a-z]+)\s*=/gi)) found.push({ file, kind: `${handler!.toLowerCase()} attribute on <${name}>` });
+    for (const attribute of attributes) {
+      if (attribute.name === 'style') found.push({ file, kind: `style attribute on <${name}>` });
+      else if (attribute.name.startsWith('on')) found.push({ file, kind: `${attribute.name} attribute on <${name}>` });
+    }
   }
   return found;
 }

@@ -78,6 +78,12 @@ describe('inline code in a built page', () => {
     expect(findInlineCode('a.html', html)).toEqual([]);
   });
 
+  it('reads markup inside a quoted attribute value as part of the value', () => {
+    const html = '<meta name="description" content="Takes <b>orders</b> <img src=x onerror=go()> & <script>go()</script>">'
+      + "<section aria-label='<svg onload=go()>' data-x=plain><p>ok</p></section>";
+    expect(findInlineCode('a.html', html)).toEqual([]);
+  });
+
   it('fails the build, listing each page and what it holds, instead of writing a policy that allows it', () => {
     expect(buildDone({ 'index.html': '<p>fine</p>', 'trends/index.html': '<svg><style>x{}</style><g style="fill:red"></g></svg>' })).toBe([
       'The Content-Security-Policy allows no inline code, found 2 in the built site:',
