@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // The unit files share their workers' module cache (isolate: false): they are pure, restore what they spy
+      // on and change no globals, and loading the schemas and the check's rules once per worker instead of once
+      // per file halves the time.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false } },
       {
         test: {
           name: 'e2e',
