@@ -1,9 +1,10 @@
+// The pull-request mode runs git, a child process, so it is tested here rather than in the unit project.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changedFiles, defaultBaseRef } from '../../../src/check/select.ts';
-import { cli, copyArchive, FIXTURE, postmortem } from './helpers.ts';
+import { changedFiles, defaultBaseRef } from '../../src/check/select.ts';
+import { cli, copyArchive, FIXTURE, postmortem } from '../unit/check/helpers.ts';
 
 const git = (root: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=Hindsight tests', '-c', 'user.email=tests@pantrybox.example', '-c', 'init.defaultBranch=main', '-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
