@@ -9,17 +9,17 @@ import type { ExampleFinding, Rule, RuleExample } from '../../../../src/check/ty
 import { checkArchive } from '../../../../src/validation/archive.ts';
 import { loadPlaceholders } from '../../../../src/validation/sources.ts';
 import { sortProblems, type Position, type Problem } from '../../../../src/validation/problems.ts';
-import { cli, PROJECT } from '../helpers.ts';
+import { cli, FIXTURE, PROJECT } from '../helpers.ts';
 
-// The demo archive: the examples name its services and teams, and its src/components/ exist.
-const archive = checkArchive(PROJECT);
+// The fixture archive (tests/fixtures/archive): the examples name its services and teams.
+const archive = checkArchive(FIXTURE);
 const DEFAULTS = { rules: defaultRuleConfigs(), docsUrl: undefined, problems: [] };
 
-/** Every problem of every rule in a post-mortem added to the demo archive, as `npm run check <file>` finds them. */
+/** Every problem of every rule in a post-mortem added to the fixture archive, as `npm run check <file>` finds them. */
 async function check(text: string): Promise<Problem[]> {
   const gate = { unfinished: { from: 'in-review' as const, placeholders: loadPlaceholders(PROJECT) } };
-  const built = checkOutsideFile(archive, join(PROJECT, EXAMPLE_FILE), text, gate).problems.map((p) => ({ ...p, file: EXAMPLE_FILE }));
-  const linted = await lintText({ root: PROJECT, file: EXAMPLE_FILE, text, config: DEFAULTS });
+  const built = checkOutsideFile(archive, join(FIXTURE, EXAMPLE_FILE), text, gate).problems.map((p) => ({ ...p, file: EXAMPLE_FILE }));
+  const linted = await lintText({ root: FIXTURE, file: EXAMPLE_FILE, text, config: DEFAULTS });
   return sortProblems([...built, ...linted]);
 }
 
