@@ -189,13 +189,14 @@ export function tableContext(archive: Archive): TableContext {
   return { timeZone: archive.organisation.time_zone, servicesById: archive.servicesById, severities: archive.severities };
 }
 
-/** The props `OverviewSections` takes from the archive: taxonomy orders and names, and the time zone. */
-export function overviewContext(archive: Archive): { orders: OverviewOrders; severities: { id: string; name: string }[]; categories: { id: string; name: string }[]; timeZone: string } {
+/** The props `OverviewSections` takes from the archive: taxonomy orders and names, the time zone and the reference day. */
+export function overviewContext(archive: Archive): { orders: OverviewOrders; severities: { id: string; name: string }[]; categories: { id: string; name: string }[]; timeZone: string; today: string } {
   return {
     orders: overviewOrders(archive),
     severities: archive.severities.map((s) => ({ id: s.id, name: s.name })),
     categories: archive.categories.map((c) => ({ id: c.id, name: c.name })),
     timeZone: archive.organisation.time_zone,
+    today: archive.today,
   };
 }
 

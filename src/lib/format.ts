@@ -1,3 +1,4 @@
+import type { Sample } from './figures.ts';
 import { toEpochMs } from './time.ts';
 
 // Building an Intl formatter costs far more than using one, and a build formats thousands of times.
@@ -43,4 +44,33 @@ export function formatPercent(share: number): string {
 /** "12,000" */
 export function formatCount(n: number): string {
   return counts.format(n);
+}
+
+/** "40 min (n = 6)": a median with the number of values it rests on; "–" when there are none. */
+export function formatMedian(sample: Pick<Sample, 'n' | 'median'>, format: (value: number) => string): string {
+  return sample.median === undefined ? '–' : `${format(sample.median)} (n = ${sample.n})`;
+}
+
+/**
+ * The 90th percentile, from `MIN_SAMPLE` values on; with fewer, the values themselves ("values: 12 min,
+ * 40 min"), since a percentile of two or three values says nothing they do not; "–" when there are none.
+ */
+export function formatP90(sample: Pick<Sample, 'n' | 'p90' | 'values'>, format: (value: number) => string): string {
+  if (sample.p90 !== undefined) return format(sample.p90);
+  return sample.n === 0 ? '–' : `values: ${sample.values.map(format).join(', ')}`;
+}
+
+/**
+ * "12.5 min", "43.2 min", "0.432 min": bad and budget minutes to the hundredth of a minute, or to the
+ * thousandth below one minute, so a 99.999% budget over 30 days (0.432 minutes) keeps its digits.
+ */
+export function formatMinutes(minutes: number): string {
+  const places = Math.abs(minutes) < 1 ? 1000 : 100;
+  return `${(Math.round(minutes * places) / places).toLocaleString('en-GB', { maximumFractionDigits: 3 })} min`;
+}
+
+/** "62%", or "none (8% overspent)" when the window's budget is gone and more. */
+export function formatBudgetLeft(left: number): string {
+  if (left > 0) return formatPercent(left);
+  return left === 0 ? 'none' : `none (${formatPercent(-left)} overspent)`;
 }

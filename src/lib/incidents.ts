@@ -1,5 +1,6 @@
 import type { IncidentData } from '../schema/incident.ts';
 import type { Service, Slo } from '../schema/catalog.ts';
+import { isOpenStatus } from './figures.ts';
 import { computeBudgetConsumed, computeBudgetMinutes, computeTimeToDetect, computeTimeToMitigate, computeTimeToResolve } from './metrics.ts';
 
 /** An SLO hit, with the budget it consumed. */
@@ -47,7 +48,7 @@ export function indexCatalog(services: readonly Service[]): CatalogIndex {
 
 /** An open or in-progress item whose due date is before `today` (YYYY-MM-DD). */
 export function isOverdue(item: Pick<ActionItem, 'status' | 'due'>, today: string): boolean {
-  return (item.status === 'open' || item.status === 'in-progress') && item.due < today;
+  return isOpenStatus(item.status) && item.due < today;
 }
 
 /** Derives durations, budget consumption and overdue flags for one validated incident. */

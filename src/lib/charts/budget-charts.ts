@@ -1,21 +1,17 @@
 import * as Plot from '@observablehq/plot';
-import { formatDay, formatPercent } from '../format.ts';
-import type { SloBudget } from '../trends/budgets.ts';
+import { formatBudgetLeft, formatDay, formatMinutes, formatPercent } from '../format.ts';
+import type { MonthlyBudget, SloBudget } from '../trends/budgets.ts';
 import type { ServiceGuide, Thresholds } from '../trends/decision-guide.ts';
 import { listInProse, plural } from '../trends/labels.ts';
 import { formatMonth, nextMonth, type MonthKey } from '../trends/periods.ts';
 import { renderPlot, type Chart } from './render.ts';
 import { CHART_WIDTH, monthTickFormat } from './scales.ts';
 
-/** "12.5 min": minutes with up to two decimals, as budgets such as 4.32 minutes need. */
-export function formatMinutes(minutes: number): string {
-  return `${(Math.round(minutes * 100) / 100).toLocaleString('en-GB')} min`;
-}
+export { formatBudgetLeft, formatMinutes } from '../format.ts';
 
-/** "62%", or "none (8% overspent)" when the window's budget is gone and more. */
-export function formatBudgetLeft(left: number): string {
-  if (left > 0) return formatPercent(left);
-  return left === 0 ? 'none' : `none (${formatPercent(-left)} overspent)`;
+/** "Oct 2026", or "Oct 2026 (partial)" for the month in progress on the reference day. */
+function monthLabel(m: Pick<MonthlyBudget, 'month' | 'partial'>): string {
+  return `${formatMonth(m.month)}${m.partial ? ' (partial)' : ''}`;
 }
 
 function monthStart(month: MonthKey): Date {
@@ -66,7 +62,7 @@ export function budgetHeatmapChart(id: string, budgets: readonly SloBudget[], mo
       caption: 'Months in which incidents consumed error budget',
       head: ['SLO', 'Month', 'Bad minutes', 'Month’s budget', 'Consumed'],
       numeric: [false, false, true, true, true],
-      rows: hit.flatMap((b) => b.monthly.filter((m) => m.badMinutes > 0).map((m) => [b.slo.id, formatMonth(m.month), formatMinutes(m.badMinutes), formatMinutes(m.budgetMinutes), formatPercent(m.consumed)])),
+      rows: hit.flatMap((b) => b.monthly.filter((m) => m.badMinutes > 0).map((m) => [b.slo.id, monthLabel(m), formatMinutes(m.badMinutes), formatMinutes(m.budgetMinutes), formatPercent(m.consumed)])),
     }],
   };
 }
@@ -82,9 +78,9 @@ export function sloBudgetChart(id: string, budget: SloBudget, timeZone: string):
     description += ' No incident consumed any of it.';
   } else {
     const worst = [...budget.rolling].sort((a, b) => b.consumed - a.consumed)[0]!;
-    description += ` ${plural(budget.events.length, 'incident')} consumed budget; the fullest ${windowName} reached ${formatPercent(worst.consumed)} after the incident of ${formatDay(worst.started, timeZone)}.`
+    description += ` ${plural(budget.events.length, 'incident')} consumed budget; the fullest ${windowName} reached ${formatPercent(worst.consumed)} when the incident of ${formatDay(worst.started, timeZone)} was mitigated.`
       + (overMonths.length + overWindows.length > 0
-        ? ` Over budget in ${plural(overMonths.length, 'calendar month')} and after ${plural(overWindows.length, 'incident')}.`
+        ? ` Over budget in ${plural(overMonths.length, 'calendar month')}, and in the window when ${plural(overWindows.length, 'incident')} ${overWindows.length === 1 ? 'was' : 'were'} mitigated.`
         : ' Never over budget.')
       + ` Left now: ${formatBudgetLeft(budget.now.left)}.`;
   }
@@ -118,7 +114,7 @@ export function sloBudgetChart(id: string, budget: SloBudget, timeZone: string):
     legend: budget.events.length === 0 ? [] : [
       { label: 'Calendar month', color: 'color-mix(in srgb, var(--chart-1) 45%, transparent)' },
       { label: 'Calendar month over budget', color: 'color-mix(in srgb, var(--chart-bad) 45%, transparent)' },
-      { label: `${windowName} at each incident, from before it to after it`, color: 'currentColor', shape: 'dot' },
+      { label: `${windowName} at each incident, from when it began to when it was mitigated`, color: 'currentColor', shape: 'dot' },
       { label: '100%: the whole budget', color: 'var(--chart-bad)', shape: 'line' },
     ],
     tables: budget.events.length === 0 ? [] : [
@@ -126,11 +122,11 @@ export function sloBudgetChart(id: string, budget: SloBudget, timeZone: string):
         caption: `${budget.slo.id}: budget consumed per calendar month`,
         head: ['Month', 'Bad minutes', 'Month’s budget', 'Consumed'],
         numeric: [false, true, true, true],
-        rows: budget.monthly.filter((m) => m.badMinutes > 0).map((m) => [formatMonth(m.month), formatMinutes(m.badMinutes), formatMinutes(m.budgetMinutes), formatPercent(m.consumed)]),
+        rows: budget.monthly.filter((m) => m.badMinutes > 0).map((m) => [monthLabel(m), formatMinutes(m.badMinutes), formatMinutes(m.budgetMinutes), formatPercent(m.consumed)]),
       },
       {
-        caption: `${budget.slo.id}: the ${windowName} ending at each incident`,
-        head: ['Incident', 'Started', 'Bad minutes', 'Consumed before', 'Consumed after'],
+        caption: `${budget.slo.id}: the ${windowName} when each incident began and when its impact stopped`,
+        head: ['Incident', 'Started', 'Bad minutes', 'Consumed when it began', 'Consumed when mitigated'],
         numeric: [false, false, true, true, true],
         rows: budget.rolling.map((r) => [r.title, formatDay(r.started, timeZone), formatMinutes(r.badMinutes), formatPercent(r.before), formatPercent(r.consumed)]),
       },
@@ -138,7 +134,7 @@ export function sloBudgetChart(id: string, budget: SloBudget, timeZone: string):
   };
 }
 
-/** Budget left now per service (its tightest SLO), with the decision guide's thresholds. */
+/** Budget left now per service (in the SLO that decides its stance), with the decision guide's thresholds. */
 export function budgetLeftChart(id: string, guides: readonly ServiceGuide[], thresholds: Thresholds, today: string): Chart {
   const withSlo = guides.filter((g) => g.governing !== undefined);
   const rows = withSlo.map((g) => ({ service: g.service.name, left: g.governing!.now.left * 100, stance: g.stance.key }));
@@ -173,8 +169,8 @@ export function budgetLeftChart(id: string, guides: readonly ServiceGuide[], thr
       { label: 'Hot-fix or investigate', color: 'var(--chart-good)' },
     ],
     tables: [{
-      caption: 'Budget left now per service, set by its tightest SLO',
-      head: ['Service', 'Tightest SLO', 'Bad minutes in window', 'Budget left', 'Stance'],
+      caption: 'Budget left now per service, in the SLO that decides its stance',
+      head: ['Service', 'Deciding SLO', 'Bad minutes in window', 'Budget left', 'Stance'],
       numeric: [false, false, true, true, false],
       rows: withSlo.map((g) => [g.service.name, g.governing!.slo.id, formatMinutes(g.governing!.now.badMinutes), formatBudgetLeft(g.governing!.now.left), g.stance.label]),
     }],

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatPercent } from '../format.ts';
+import { formatMedian, formatPercent } from '../format.ts';
 import type { FollowThroughTally } from '../trends/follow-through.ts';
 import { listInProse, plural } from '../trends/labels.ts';
 import { renderPlot, type Chart } from './render.ts';
@@ -12,15 +12,19 @@ const SEGMENTS = [
   { key: 'wontDo', label: 'Won’t do', color: 'var(--chart-muted)' },
 ] as const;
 
+const share = (t: FollowThroughTally, key: 'done' | 'wontDo' | 'open') => (t.shares === undefined ? '–' : formatPercent(t.shares[key]));
+
 /** Action items per group (team or priority): done, open on time, overdue and dropped, as stacked bars. */
 export function followThroughChart(id: string, title: string, groupLabel: string, tallies: readonly FollowThroughTally[], nameOf: (key: string) => string): Chart {
   const total = tallies.reduce((sum, t) => sum + t.total, 0);
   const open = tallies.reduce((sum, t) => sum + t.open, 0);
   const overdue = tallies.reduce((sum, t) => sum + t.overdue, 0);
+  const done = tallies.reduce((sum, t) => sum + t.done, 0);
+  const wontDo = tallies.reduce((sum, t) => sum + t.wontDo, 0);
   const mostOverdue = [...tallies].filter((t) => t.overdue > 0).sort((a, b) => b.overdue - a.overdue || a.key.localeCompare(b.key));
   const description = total === 0
     ? 'No action items.'
-    : `${plural(total, 'action item')}: ${open} open, ${overdue} of them overdue.`
+    : `${plural(total, 'action item')}: ${done} done (${formatPercent(done / total)}), ${wontDo} won’t do (${formatPercent(wontDo / total)}), ${open} open (${formatPercent(open / total)}), ${overdue} of them overdue.`
       + (mostOverdue.length > 0 ? ` Overdue items sit with ${listInProse(mostOverdue.map((t) => `${nameOf(t.key)} (${t.overdue})`))}.` : ' None is overdue.');
   const bars = tallies.flatMap((t) => {
     const counts = { done: t.done, onTime: t.open - t.overdue, overdue: t.overdue, wontDo: t.wontDo };
@@ -48,10 +52,10 @@ export function followThroughChart(id: string, title: string, groupLabel: string
     legend: SEGMENTS.map((s) => ({ label: s.label, color: s.color })),
     tables: [{
       caption: `Action items by ${groupLabel}`,
-      head: [groupLabel.replace(/^./, (c) => c.toUpperCase()), 'Items', 'Done', 'Open', 'Overdue', 'Won’t do', 'Done of done and open', 'Median days to close'],
-      numeric: [false, true, true, true, true, true, true, true],
-      rows: tallies.map((t) => [nameOf(t.key), String(t.total), String(t.done), String(t.open), String(t.overdue), String(t.wontDo),
-        t.doneShare === undefined ? '–' : formatPercent(t.doneShare), t.medianDaysToClose === undefined ? '–' : String(t.medianDaysToClose)]),
+      head: [groupLabel.replace(/^./, (c) => c.toUpperCase()), 'Items', 'Done', 'Won’t do', 'Open', 'Overdue', 'Done share', 'Won’t-do share', 'Open share', 'Days to close: median'],
+      numeric: [false, true, true, true, true, true, true, true, true, true],
+      rows: tallies.map((t) => [nameOf(t.key), String(t.total), String(t.done), String(t.wontDo), String(t.open), String(t.overdue),
+        share(t, 'done'), share(t, 'wontDo'), share(t, 'open'), formatMedian(t.daysToClose, (d) => plural(d, 'day'))]),
     }],
   };
 }

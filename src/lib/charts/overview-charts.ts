@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import { formatDay, formatPercent } from '../format.ts';
+import { canCompare, MIN_SAMPLE, severeSeverities } from '../figures.ts';
+import { formatDay, formatMedian, formatP90, formatPercent } from '../format.ts';
 import { formatDuration } from '../time.ts';
 import type { MonthCount, PeriodTally, ReleaseBand, ReleasePoint, DecisionFigures } from '../trends/counts.ts';
 import { DURATION_MEASURES, summariseDurations, type DurationPoint, type DurationSummary, type QuarterDurations } from '../trends/durations.ts';
@@ -39,6 +40,8 @@ export function monthlyIncidentsChart(id: string, months: readonly MonthCount[],
       + (bySeverity.length > 0 ? ` (${listInProse(bySeverity)})` : '') + '.'
       + (busiest > 0 ? ` The most in one month was ${busiest}, in ${listInProse(busiestMonths)}.` : '');
   }
+  const partial = months.find((m) => m.partial);
+  if (partial) description += ` ${formatMonth(partial.month)} is in progress: counted up to the reference day only.`;
   const bars = months.flatMap((m) => severities.map((s, i) => ({ month: m.month, facet: 'Incidents', severity: s.id, color: severityColor(i), count: m.bySeverity[s.id] ?? 0 })))
     .filter((b) => b.count > 0);
   const misses = months.filter((m) => m.nearMisses > 0).map((m) => ({ month: m.month, facet: 'Near-misses', count: m.nearMisses }));
@@ -70,7 +73,7 @@ export function monthlyIncidentsChart(id: string, months: readonly MonthCount[],
       caption: 'Incidents per month by severity, and near-misses',
       head: ['Month', ...severities.map((s) => s.id), 'Incidents', 'Near-misses'],
       numeric: [false, ...severities.map(() => true), true, true],
-      rows: months.map((m) => [formatMonth(m.month), ...severities.map((s) => String(m.bySeverity[s.id] ?? 0)), String(m.incidents), String(m.nearMisses)]),
+      rows: months.map((m) => [`${formatMonth(m.month)}${m.partial ? ' (partial)' : ''}`, ...severities.map((s) => String(m.bySeverity[s.id] ?? 0)), String(m.incidents), String(m.nearMisses)]),
     }],
   };
 }
@@ -92,23 +95,33 @@ export function durationsChart(id: string, data: { quarters: readonly QuarterDur
     const parts = DURATION_MEASURES.map(({ key }, n) => {
       const s = overall(data.points, key);
       const verb = ['detect', 'mitigate', 'resolve'][n]!;
-      return `${n === 0 ? 'time to detect was' : 'to'}${n === 0 ? '' : ` ${verb}`} ${minutesOrDash(s.median)} (90th percentile ${minutesOrDash(s.p90)})`;
+      const spread = s.p90 === undefined ? '' : `, 90th percentile ${minutesOrDash(s.p90)}`;
+      return `${n === 0 ? 'time to detect was' : 'to'}${n === 0 ? '' : ` ${verb}`} ${minutesOrDash(s.median)} (n = ${s.n}${spread})`;
     });
-    const withData = data.quarters.filter((q) => q.timeToMitigate.count > 0);
-    const firstQ = withData[0];
-    const lastQ = withData.at(-1);
+    // Quarters are compared only when both rest on enough incidents.
+    const enough = data.quarters.filter((q) => q.timeToMitigate.n >= MIN_SAMPLE);
+    const firstQ = enough[0];
+    const lastQ = enough.at(-1);
+    const compared = firstQ && lastQ && firstQ !== lastQ && canCompare(firstQ.timeToMitigate, lastQ.timeToMitigate)
+      ? ` The quarterly median time to mitigate went from ${formatMedian(firstQ.timeToMitigate, formatDuration)} in ${formatQuarter(firstQ.quarter)} to ${formatMedian(lastQ.timeToMitigate, formatDuration)} in ${formatQuarter(lastQ.quarter)}.`
+      : ` Quarters are compared only when each has at least ${MIN_SAMPLE} incidents; ${enough.length === 0 ? 'none has' : 'only one has'}.`;
+    const partial = data.quarters.find((q) => q.partial && q.incidents > 0);
     description = `Across ${plural(incidents, 'incident')} (near-misses left out), the median ${listInProse(parts)}.`
-      + (firstQ && lastQ && firstQ !== lastQ
-        ? ` The quarterly median time to mitigate went from ${minutesOrDash(firstQ.timeToMitigate.median)} in ${formatQuarter(firstQ.quarter)} to ${minutesOrDash(lastQ.timeToMitigate.median)} in ${formatQuarter(lastQ.quarter)}.`
-        : '')
+      + (data.quarters.length > 1 ? compared : '')
+      + (partial ? ` ${formatQuarter(partial.quarter)} is in progress.` : '')
       + (unresolved > 0 ? ` ${plural(unresolved, 'incident')} without a resolved time ${unresolved === 1 ? 'is' : 'are'} left out of time to resolve.` : '')
       + (data.points.some((p) => p.minutes < 1) ? ' Durations under a minute are drawn at one minute.' : '');
   }
   const max = Math.max(1, ...data.points.map((p) => p.minutes));
   const points = data.points.map((p) => ({ ...p, label: label(p.measure), y: logMinutes(p.minutes) }));
+  // The median of every quarter with values; the 90th percentile only where it rests on enough of them.
   const lines = data.quarters.flatMap((q) => DURATION_MEASURES.flatMap(({ key, label: name }) => {
     const s = q[key];
-    return s.median === undefined || s.p90 === undefined ? [] : [{ quarter: q.quarter, label: name, median: logMinutes(s.median), p90: logMinutes(s.p90) }];
+    return s.median === undefined ? [] : [{ quarter: q.quarter, label: name, median: logMinutes(s.median) }];
+  }));
+  const p90Lines = data.quarters.flatMap((q) => DURATION_MEASURES.flatMap(({ key, label: name }) => {
+    const s = q[key];
+    return s.p90 === undefined ? [] : [{ quarter: q.quarter, label: name, p90: logMinutes(s.p90) }];
   }));
   const svg = renderPlot(id, {
     width: CHART_WIDTH,
@@ -124,16 +137,16 @@ export function durationsChart(id: string, data: { quarters: readonly QuarterDur
       // Every quarter and measure gets a panel, including quarters without incidents.
       Plot.ruleY(quarters.flatMap((quarter) => DURATION_MEASURES.map((m) => ({ quarter, label: m.label }))), { fx: 'quarter', fy: 'label', y: 0, stroke: 'var(--chart-grid)' }),
       Plot.frame({ stroke: 'var(--chart-grid)' }),
-      Plot.ruleY(lines, { fx: 'quarter', fy: 'label', y: 'p90', stroke: 'var(--chart-2)', strokeWidth: 1.5, strokeDasharray: '4 3' }),
+      Plot.ruleY(p90Lines, { fx: 'quarter', fy: 'label', y: 'p90', stroke: 'var(--chart-2)', strokeWidth: 1.5, strokeDasharray: '4 3' }),
       Plot.ruleY(lines, { fx: 'quarter', fy: 'label', y: 'median', stroke: 'var(--chart-1)', strokeWidth: 3 }),
       Plot.dot(points, Plot.dodgeX('middle', { fx: 'quarter', fy: 'label', y: 'y', r: 3.5, fill: 'currentColor', fillOpacity: 0.6, padding: 1 })),
     ],
   });
   const row = (q: QuarterDurations) => [
-    formatQuarter(q.quarter), String(q.incidents),
-    minutesOrDash(q.timeToDetect.median), minutesOrDash(q.timeToDetect.p90),
-    minutesOrDash(q.timeToMitigate.median), minutesOrDash(q.timeToMitigate.p90),
-    minutesOrDash(q.timeToResolve.median), minutesOrDash(q.timeToResolve.p90), String(q.unresolved),
+    `${formatQuarter(q.quarter)}${q.partial ? ' (partial)' : ''}`, String(q.incidents),
+    formatMedian(q.timeToDetect, formatDuration), formatP90(q.timeToDetect, formatDuration),
+    formatMedian(q.timeToMitigate, formatDuration), formatP90(q.timeToMitigate, formatDuration),
+    formatMedian(q.timeToResolve, formatDuration), formatP90(q.timeToResolve, formatDuration), String(q.unresolved),
   ];
   return {
     id,
@@ -143,10 +156,10 @@ export function durationsChart(id: string, data: { quarters: readonly QuarterDur
     legend: [
       { label: 'One incident', color: 'currentColor', shape: 'dot' },
       { label: 'Median', color: 'var(--chart-1)', shape: 'line' },
-      { label: '90th percentile', color: 'var(--chart-2)', shape: 'line' },
+      { label: `90th percentile (from ${MIN_SAMPLE} incidents)`, color: 'var(--chart-2)', shape: 'line' },
     ],
     tables: [{
-      caption: 'Median and 90th percentile durations per quarter (incidents only)',
+      caption: `Median and 90th percentile durations per quarter (incidents only); below ${MIN_SAMPLE} incidents the values themselves`,
       head: ['Quarter', 'Incidents', 'Detect: median', 'Detect: p90', 'Mitigate: median', 'Mitigate: p90', 'Resolve: median', 'Resolve: p90', 'Unresolved'],
       numeric: [false, true, true, true, true, true, true, true, true],
       rows: data.quarters.map(row),
@@ -234,11 +247,9 @@ export function triggersChart(id: string, years: readonly string[], tallies: rea
 export function detectionChart(id: string, halves: readonly HalfKey[], data: { tallies: readonly PeriodTally[]; totals: readonly number[] }, order: readonly string[], labels: Readonly<Record<string, string>>): Chart {
   const total = data.totals.reduce((a, b) => a + b, 0);
   const tally = (key: string) => data.tallies.find((t) => t.key === key);
-  const shareIn = (key: string, i: number) => (data.totals[i]! === 0 ? undefined : (tally(key)?.counts[i] ?? 0) / data.totals[i]!);
-  const trend = (key: string) => halves
-    .map((h, i) => ({ h, share: shareIn(key, i) }))
-    .filter((x) => x.share !== undefined)
-    .map((x) => `${formatPercent(x.share!)} in ${formatHalf(x.h)}`);
+  // Shares are compared across half-years only where each rests on enough incidents and near-misses.
+  const enough = halves.map((h, i) => ({ h, i })).filter((x) => data.totals[x.i]! >= MIN_SAMPLE);
+  const trend = (key: string) => enough.map((x) => `${formatPercent((tally(key)?.counts[x.i] ?? 0) / data.totals[x.i]!)} of ${data.totals[x.i]} in ${formatHalf(x.h)}`);
   let description: string;
   if (total === 0) {
     description = 'No incidents.';
@@ -246,9 +257,9 @@ export function detectionChart(id: string, halves: readonly HalfKey[], data: { t
     const alerts = tally('alert')?.total ?? 0;
     const customers = tally('customer-report')?.total ?? 0;
     description = `Alerts noticed ${alerts} of ${plural(total, 'incident')} and near-misses (${formatPercent(alerts / total)}); customers reported ${customers} (${formatPercent(customers / total)}).`
-      + (data.totals.filter((t) => t > 0).length > 1
+      + (enough.length > 1
         ? ` The alerts' share was ${listInProse(trend('alert'))}; the customers' share was ${listInProse(trend('customer-report'))}.`
-        : '');
+        : data.totals.filter((t) => t > 0).length > 1 ? ` Half-years are compared only when at least two have ${MIN_SAMPLE} or more.` : '');
   }
   const bars = data.tallies.flatMap((t) => t.counts.map((count, i) => ({
     half: halves[i]!, detection: t.key, color: seriesColor(order.indexOf(t.key)), count,
@@ -289,7 +300,7 @@ export function decisionsChart(id: string, decisions: readonly DecisionFigures[]
   const counted = decisions.filter((d) => d.count > 0);
   const description = counted.length === 0
     ? 'No incidents.'
-    : `${listInProse([...counted].sort((a, b) => b.count - a.count).slice(0, 4).map((d) => `${labelOf(labels, d.decision).toLowerCase()} ${d.count} (median ${minutesOrDash(d.timeToMitigate.median)})`))}: incidents per decision with the median time to mitigate. Near-misses are left out.`.replace(/^./, (c) => c.toUpperCase());
+    : `${listInProse([...counted].sort((a, b) => b.count - a.count).slice(0, 4).map((d) => `${labelOf(labels, d.decision).toLowerCase()} ${d.count} (median ${minutesOrDash(d.timeToMitigate.median)}, n = ${d.timeToMitigate.n})`))}: incidents per decision with the median time to mitigate. Near-misses are left out.`.replace(/^./, (c) => c.toUpperCase());
   const dots = counted.flatMap((d) => d.minutes.map((m) => ({ decision: labelOf(labels, d.decision), x: logMinutes(m) })));
   const max = Math.max(1, ...counted.flatMap((d) => d.minutes));
   const medians = counted.filter((d) => d.timeToMitigate.median !== undefined).map((d) => ({ decision: labelOf(labels, d.decision), x: logMinutes(d.timeToMitigate.median!) }));
@@ -313,9 +324,9 @@ export function decisionsChart(id: string, decisions: readonly DecisionFigures[]
     legend: [{ label: 'One incident', color: 'currentColor', shape: 'dot' }, { label: 'Median', color: 'var(--chart-1)', shape: 'line' }],
     tables: [{
       caption: 'Time to mitigate per response decision (incidents only)',
-      head: ['Decision', 'Incidents', 'Median', '90th percentile', 'Shortest', 'Longest'],
+      head: ['Decision', 'Incidents', 'Median', `90th percentile (from ${MIN_SAMPLE})`, 'Shortest', 'Longest'],
       numeric: [false, true, true, true, true, true],
-      rows: counted.map((d) => [labelOf(labels, d.decision), String(d.count), minutesOrDash(d.timeToMitigate.median), minutesOrDash(d.timeToMitigate.p90), minutesOrDash(d.timeToMitigate.min), minutesOrDash(d.timeToMitigate.max)]),
+      rows: counted.map((d) => [labelOf(labels, d.decision), String(d.count), formatMedian(d.timeToMitigate, formatDuration), formatP90(d.timeToMitigate, formatDuration), minutesOrDash(d.timeToMitigate.min), minutesOrDash(d.timeToMitigate.max)]),
     }],
   };
 }
@@ -324,12 +335,12 @@ export function decisionsChart(id: string, decisions: readonly DecisionFigures[]
 export function releaseChart(id: string, data: { points: readonly ReleasePoint[]; bands: readonly ReleaseBand[] }, severities: readonly Named[], timeZone: string): Chart {
   const withLines = data.points.filter((p) => p.linesChanged !== undefined);
   const filled = data.bands.filter((b) => b.count > 0);
-  const severe = severities.slice(0, 2).map((s) => s.id);
+  const severe = severeSeverities(severities);
   let description: string;
   if (withLines.length === 0) {
     description = 'No incident records the size of the release that set it off.';
   } else {
-    description = filled.map((b) => `${b.label}: ${plural(b.count, 'incident')} (${severe.reduce((n, s) => n + (b.bySeverity[s] ?? 0), 0)} ${severe.join(' or ')}), median time to mitigate ${minutesOrDash(b.medianTimeToMitigate)}, the latest on ${formatDay(b.latest!, timeZone)}.`).join(' ')
+    description = filled.map((b) => `${b.label}: ${plural(b.count, 'incident')} (${severe.reduce((n, s) => n + (b.bySeverity[s] ?? 0), 0)} ${severe.join(' or ')}), median time to mitigate ${formatMedian(b.timeToMitigate, formatDuration)}, the latest on ${formatDay(b.latest!, timeZone)}.`).join(' ')
       + ' The archive records only releases that went wrong, so this compares failures with each other, not failure rates.';
   }
   const rank = new Map(severities.map((s, i) => [s.id, i]));
@@ -366,7 +377,7 @@ export function releaseChart(id: string, data: { points: readonly ReleasePoint[]
         caption: 'Incidents by size of the release that set them off',
         head: ['Lines changed', 'Incidents', ...severities.map((s) => s.id), 'Median pull requests', 'Median time to mitigate', 'Latest'],
         numeric: [false, true, ...severities.map(() => true), true, true, false],
-        rows: data.bands.map((b) => [b.label, String(b.count), ...severities.map((s) => String(b.bySeverity[s.id] ?? 0)), b.medianPullRequests === undefined ? dash : String(b.medianPullRequests), minutesOrDash(b.medianTimeToMitigate), b.latest ? formatDay(b.latest, timeZone) : dash]),
+        rows: data.bands.map((b) => [b.label, String(b.count), ...severities.map((s) => String(b.bySeverity[s.id] ?? 0)), formatMedian(b.pullRequests, String), formatMedian(b.timeToMitigate, formatDuration), b.latest ? formatDay(b.latest, timeZone) : dash]),
       },
       {
         caption: 'Every incident with a recorded release size',

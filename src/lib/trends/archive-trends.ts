@@ -1,16 +1,21 @@
 import type { Organisation, Service, Team } from '../../schema/catalog.ts';
 import { DECISIONS, DETECTIONS, PRIORITIES, TRIGGERS } from '../../schema/incident.ts';
 import type { Category, Severity } from '../../schema/taxonomy.ts';
+import { countedPostMortems, headlineFigures, type HeadlineFigures, type Reference } from '../figures.ts';
 import type { IncidentView } from '../incidents.ts';
 import { budgetsByService, countOverspends, type OverspendCount, type SloBudget } from './budgets.ts';
 import { listActionItems, openActionItems, summariseItems, tallyActionItems, urgentFollowThrough, type ActionItemRow, type FollowThroughTally, type UrgentFollowThrough } from './follow-through.ts';
-import { compareYears, coveredMonths, type OverviewOrders, type YearOnYear } from './overview.ts';
+import { coveredMonths, type OverviewOrders } from './overview.ts';
 import { monthRange, type MonthKey } from './periods.ts';
-import { findRecurrences, type Recurrence } from './recurrences.ts';
+import { findOverlaps, findRecurrences, type Recurrence } from './recurrences.ts';
 
-/** The parts of the archive the trends read: what `getArchive()` returns, so a public build's trends see only public incidents. */
+/**
+ * The parts of the archive the trends read: what `getArchive()` returns, so a public build's trends see
+ * only public incidents. Every figure counts only `countedIncidents(source)` of `incidents`.
+ */
 export interface TrendsSource {
   organisation: Organisation;
+  /** The incidents the build shows; drafts among them (under `npm run dev`) are never counted. */
   incidents: readonly IncidentView[];
   services: readonly Service[];
   teams: readonly Team[];
@@ -46,15 +51,23 @@ export function overviewOrders(source: Pick<TrendsSource, 'severities' | 'catego
   };
 }
 
-/** The archive's months: from the earliest incident to the reference day, in the organisation's time zone. */
-export function archiveRange(source: Pick<TrendsSource, 'incidents' | 'today' | 'organisation'>): { from: MonthKey; to: MonthKey } {
-  return coveredMonths(source.incidents, source.today, source.organisation.time_zone);
+/** The reference day and the organisation's time zone of a source. */
+export function referenceOf(source: Pick<TrendsSource, 'today' | 'organisation'>): Reference {
+  return { today: source.today, timeZone: source.organisation.time_zone };
+}
+
+/** The post-mortems every figure counts (`countedPostMortems`: in review or published, started by the end of the reference day), newest first. */
+export const countedIncidents: (source: TrendsSource) => IncidentView[] = memoise((source) => countedPostMortems(source.incidents, referenceOf(source)));
+
+/** The archive's months: from the earliest counted incident to the reference day, in the organisation's time zone. */
+export function archiveRange(source: TrendsSource): { from: MonthKey; to: MonthKey } {
+  return coveredMonths(countedIncidents(source), source.today, source.organisation.time_zone);
 }
 
 /** Error-budget figures for every service, over the archive's months. */
 export const archiveBudgets: (source: TrendsSource) => { service: Service; slos: SloBudget[] }[] = memoise((source) => {
   const range = archiveRange(source);
-  return budgetsByService(source.services, source.incidents, monthRange(range.from, range.to), source.today, source.organisation.time_zone);
+  return budgetsByService(source.services, countedIncidents(source), monthRange(range.from, range.to), source.today, source.organisation.time_zone);
 });
 
 /** Action-item follow-through for the whole archive. */
@@ -69,7 +82,7 @@ export interface FollowThrough {
 
 /** Action items flattened and tallied by team and by priority. */
 export const archiveFollowThrough: (source: TrendsSource) => FollowThrough = memoise((source) => {
-  const rows = listActionItems(source.incidents, new Set(source.teams.map((t) => t.id)), source.organisation.time_zone);
+  const rows = listActionItems(countedIncidents(source), new Set(source.teams.map((t) => t.id)));
   const teamOrder = source.teams.map((t) => t.id);
   return {
     rows,
@@ -77,13 +90,22 @@ export const archiveFollowThrough: (source: TrendsSource) => FollowThrough = mem
     all: summariseItems('all', rows),
     byTeam: tallyActionItems(rows, (r) => r.team ?? 'no team', teamOrder),
     byPriority: tallyActionItems(rows, (r) => r.priority, PRIORITIES),
-    urgent: urgentFollowThrough(source.incidents),
+    urgent: urgentFollowThrough(countedIncidents(source)),
   };
 });
 
 /** Incidents repeating the primary service and contributing factor of an earlier one whose prevent items were done. */
 export const archiveRecurrences: (source: TrendsSource) => Recurrence[] = memoise((source) =>
-  findRecurrences(source.incidents, source.organisation.time_zone, 'primary'));
+  findRecurrences(countedIncidents(source), source.organisation.time_zone, 'primary'));
+
+/**
+ * The weaker overlaps: every pair sharing any service and any category after the earlier incident's
+ * prevention was done (`findOverlaps`), except the pairs `archiveRecurrences` already lists. Nothing is left out.
+ */
+export const archiveWeakerOverlaps: (source: TrendsSource) => Recurrence[] = memoise((source) => {
+  const listed = new Set(archiveRecurrences(source).map((r) => `${r.incident.id} ${r.earlier.id}`));
+  return findOverlaps(countedIncidents(source), source.organisation.time_zone).filter((r) => !listed.has(`${r.incident.id} ${r.earlier.id}`));
+});
 
 /** The same recurrences by the id of the later incident, so an incident page looks its own up. */
 export const archiveRecurrencesByIncident: (source: TrendsSource) => ReadonlyMap<string, Recurrence[]> = memoise((source) => {
@@ -92,24 +114,22 @@ export const archiveRecurrencesByIncident: (source: TrendsSource) => ReadonlyMap
   return byIncident;
 });
 
-/** The headline figures of the trends overview. */
+/** The headline figures of the trends overview: the home page's (`headlineFigures`), with budgets overspent and recurrences. */
 export interface TrendsHeadline {
-  yearOnYear: YearOnYear;
+  figures: HeadlineFigures;
   overspends: OverspendCount;
-  openActionItems: number;
-  overdueActionItems: number;
   recurrences: number;
 }
 
+/** The headline figures every page shares, from the counted post-mortems, against the reference day. */
+export const archiveHeadline: (source: TrendsSource) => HeadlineFigures = memoise((source) =>
+  headlineFigures(countedIncidents(source), referenceOf(source), source.severities));
+
 /** Headline figures: the last 12 months against the 12 before, budgets overspent, open items, recurrences. */
 export function trendsHeadline(source: TrendsSource): TrendsHeadline {
-  const range = archiveRange(source);
-  const follow = archiveFollowThrough(source);
   return {
-    yearOnYear: compareYears(source.incidents, range.to, source.organisation.time_zone),
+    figures: archiveHeadline(source),
     overspends: countOverspends(archiveBudgets(source).flatMap((s) => s.slos)),
-    openActionItems: follow.all.open,
-    overdueActionItems: follow.all.overdue,
     recurrences: new Set(archiveRecurrences(source).map((r) => r.incident.id)).size,
   };
 }

@@ -2,43 +2,74 @@ import type { Service, Slo } from '../../schema/catalog.ts';
 import type { IncidentView } from '../incidents.ts';
 import { computeBudgetMinutes } from '../metrics.ts';
 import { toEpochMs } from '../time.ts';
-import { addDays, minutesInMonth, monthOf, startOfDay, type MonthKey } from './periods.ts';
+import { addDays, minutesInMonth, monthOf, nextMonth, periodsInProgress, startOfDay, type MonthKey } from './periods.ts';
 
 const DAY_MS = 86_400_000;
 
-/** Sums bad minutes, rounded to 1e-9 so 21.6 + 10.8 reads 32.4 rather than 32.400000000000006. */
-export function sumMinutes(events: readonly { badMinutes: number }[]): number {
-  return Math.round(events.reduce((sum, e) => sum + e.badMinutes, 0) * 1e9) / 1e9;
+/** Rounds minutes to 1e-9, so 21.6 + 10.8 reads 32.4 rather than 32.400000000000006. */
+function roundMinutes(minutes: number): number {
+  return Math.round(minutes * 1e9) / 1e9;
 }
 
-/** Bad minutes one incident counted against one SLO, attributed to the moment the incident started. */
+/** Sums bad minutes, rounded to 1e-9 so 21.6 + 10.8 reads 32.4 rather than 32.400000000000006. */
+export function sumMinutes(events: readonly { badMinutes: number }[]): number {
+  return roundMinutes(events.reduce((sum, e) => sum + e.badMinutes, 0));
+}
+
+/**
+ * Bad minutes one incident counted against one SLO, spread evenly over its impact window: from
+ * `started` to `mitigated`. An incident without `mitigated` (only a draft can lack it) counts at `started`.
+ */
 export interface BudgetEvent {
   incidentId: string;
   title: string;
   started: string;
+  /** When impact stopped: where the spread ends. */
+  mitigated: string | undefined;
   badMinutes: number;
+}
+
+/**
+ * The bad minutes of an event that fall between `fromMs` and `toMs`, in proportion to the time of its
+ * impact window inside. An event without an impact window counts whole where it started: inside when
+ * `fromMs <= started < toMs`, or `fromMs < started <= toMs` with `endIncluded` (a rolling window).
+ */
+export function minutesWithin(event: BudgetEvent, fromMs: number, toMs: number, endIncluded = false): { minutes: number; inside: boolean } {
+  const start = toEpochMs(event.started);
+  const end = event.mitigated === undefined ? start : toEpochMs(event.mitigated);
+  if (end <= start) {
+    const inside = endIncluded ? start > fromMs && start <= toMs : start >= fromMs && start < toMs;
+    return { minutes: inside ? event.badMinutes : 0, inside };
+  }
+  const overlap = Math.min(end, toMs) - Math.max(start, fromMs);
+  return overlap <= 0 ? { minutes: 0, inside: false } : { minutes: (event.badMinutes * overlap) / (end - start), inside: true };
 }
 
 /** Budget consumed by incidents in one calendar month. */
 export interface MonthlyBudget {
   month: MonthKey;
+  /** The share of each incident's bad minutes whose impact fell in the month. */
   badMinutes: number;
   /** `(1 - objective/100)` of the minutes in the month on the zone's clocks. */
   budgetMinutes: number;
   /** `badMinutes / budgetMinutes`; above 1 is over budget. */
   consumed: number;
+  /** Incidents with some impact in the month, oldest first. */
   incidentIds: string[];
+  /** The month holds the reference day and ends after it: counted only up to the end of that day, against the whole month's budget. */
+  partial: boolean;
 }
 
-/** Budget consumed in the rolling window that ends when one incident started, that incident included. */
+/** Budget consumed in the rolling windows around one incident: when it began and when its impact stopped. */
 export interface RollingPoint extends BudgetEvent {
-  /** The window is the `window_days` × 24 hours up to `started`; this is where it begins (UTC). */
-  windowStart: string;
-  /** Share consumed by earlier incidents in the window: what was gone when this one began. */
+  /** Share consumed in the window ending when it started: what was gone when it began. */
   before: number;
-  /** Share consumed with this incident included; above 1 is over budget. */
+  /** Share consumed in the window ending when it was mitigated, its own bad minutes included; above 1 is over budget. */
   consumed: number;
-  /** Bad minutes in the window, this incident included. */
+  /** Where that window begins and ends (UTC instants). */
+  windowStart: string;
+  windowEnd: string;
+  /** Bad minutes in that window. */
   windowBadMinutes: number;
 }
 
@@ -51,6 +82,7 @@ export interface WindowBudget {
   consumed: number;
   /** `1 - consumed`: negative when the budget is overspent. */
   left: number;
+  /** Incidents with some impact in the window, oldest first. */
   incidentIds: string[];
 }
 
@@ -68,77 +100,121 @@ export interface SloBudget {
   now: WindowBudget;
 }
 
-/** The SLO impacts of the incidents against one SLO, oldest first. */
+/**
+ * The SLO impacts against one SLO of the incidents among `incidents`, oldest first. Near-misses never
+ * count (a near-miss with bad minutes is a consistency error: it hurt users, so it is an incident).
+ */
 export function budgetEvents(incidents: readonly IncidentView[], sloId: string): BudgetEvent[] {
   return incidents
+    .filter((incident) => incident.type === 'incident')
     .flatMap((incident) => incident.sloImpacts
       .filter((impact) => impact.slo.id === sloId)
-      .map((impact) => ({ incidentId: incident.id, title: incident.title, started: incident.started, badMinutes: impact.badMinutes })))
+      .map((impact) => ({ incidentId: incident.id, title: incident.title, started: incident.started, mitigated: incident.mitigated, badMinutes: impact.badMinutes })))
     .sort((a, b) => toEpochMs(a.started) - toEpochMs(b.started) || a.incidentId.localeCompare(b.incidentId));
 }
 
 /**
- * Budget consumed per calendar month of the zone, for every month in `months`. A month's budget is the
- * SLO's allowed share of that month's own length, so February allows less than March.
+ * Budget consumed per calendar month of the zone, for every month in `months`. Each incident's bad
+ * minutes are spread over its impact window and each month counts the share inside it. A month's
+ * budget is the SLO's allowed share of that month's own length, so February allows less than March.
  */
-export function monthlyBudget(slo: Pick<Slo, 'objective'>, events: readonly BudgetEvent[], months: readonly MonthKey[], timeZone: string): MonthlyBudget[] {
-  const byMonth = new Map<MonthKey, BudgetEvent[]>();
+export function monthlyBudget(slo: Pick<Slo, 'objective'>, events: readonly BudgetEvent[], months: readonly MonthKey[], timeZone: string, inProgress?: MonthKey): MonthlyBudget[] {
+  const wanted = new Set(months);
+  const shares = new Map<MonthKey, { minutes: number; ids: string[] }>();
   for (const event of events) {
-    const month = monthOf(event.started, timeZone);
-    const list = byMonth.get(month);
-    if (list) list.push(event);
-    else byMonth.set(month, [event]);
+    const last = monthOf(event.mitigated ?? event.started, timeZone);
+    for (let month = monthOf(event.started, timeZone); month <= last; month = nextMonth(month)) {
+      if (!wanted.has(month)) continue;
+      const within = minutesWithin(event, startOfDay(`${month}-01`, timeZone), startOfDay(`${nextMonth(month)}-01`, timeZone));
+      if (!within.inside) continue;
+      const share = shares.get(month) ?? { minutes: 0, ids: [] };
+      share.minutes += within.minutes;
+      share.ids.push(event.incidentId);
+      shares.set(month, share);
+    }
   }
   return months.map((month) => {
-    const inMonth = byMonth.get(month) ?? [];
-    const badMinutes = sumMinutes(inMonth);
+    const share = shares.get(month);
+    const badMinutes = roundMinutes(share?.minutes ?? 0);
     // Rounded to 1e-9 like computeBudgetMinutes, so 0.1% of 44,640 minutes is 44.64.
-    const budgetMinutes = Math.round((1 - slo.objective / 100) * minutesInMonth(month, timeZone) * 1e9) / 1e9;
-    return { month, badMinutes, budgetMinutes, consumed: badMinutes / budgetMinutes, incidentIds: inMonth.map((e) => e.incidentId) };
+    const budgetMinutes = roundMinutes((1 - slo.objective / 100) * minutesInMonth(month, timeZone));
+    return { month, badMinutes, budgetMinutes, consumed: badMinutes / budgetMinutes, incidentIds: share?.ids ?? [], partial: month === inProgress };
   });
 }
 
 /**
- * Budget consumed in the rolling window (`window_days` × 24 hours) ending at each incident's start.
- * Events must be oldest first, as `budgetEvents` returns them; an event exactly one window earlier is
- * outside the window.
+ * Bad minutes in the window of `windowMs` ending at `endMs` (the end included, the start not), with the
+ * incidents that had some impact in it, leaving out the event at index `except`. Events oldest first,
+ * `starts` their start instants and `longest` their longest impact window, so only events that can
+ * reach into the window are looked at.
+ */
+function minutesInWindow(events: readonly BudgetEvent[], starts: readonly number[], longest: number, windowMs: number, endMs: number, except = -1): { minutes: number; ids: string[] } {
+  const fromMs = endMs - windowMs;
+  let minutes = 0;
+  const ids: string[] = [];
+  // The last event that started by the end (starts are ascending), then back until none can reach in.
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid]! <= endMs) low = mid + 1;
+    else high = mid;
+  }
+  for (let k = low - 1; k >= 0 && starts[k]! > fromMs - longest; k--) {
+    if (k === except) continue;
+    const share = minutesWithin(events[k]!, fromMs, endMs, true);
+    if (!share.inside) continue;
+    minutes += share.minutes;
+    ids.push(events[k]!.incidentId);
+  }
+  return { minutes: roundMinutes(minutes), ids: ids.reverse() };
+}
+
+/** The longest impact window of some events, in milliseconds: how far back a window must look for impact reaching into it. */
+function longestImpact(events: readonly BudgetEvent[]): number {
+  return Math.max(0, ...events.map((e) => (e.mitigated === undefined ? 0 : toEpochMs(e.mitigated) - toEpochMs(e.started))));
+}
+
+/**
+ * Budget consumed in the rolling windows (`window_days` × 24 hours) around each incident: the window
+ * ending when it started (`before`) and the window ending when it was mitigated (`consumed`). Bad
+ * minutes are spread over each incident's impact window; events must be oldest first, as
+ * `budgetEvents` returns them.
  */
 export function rollingBudget(slo: Pick<Slo, 'objective' | 'window_days'>, events: readonly BudgetEvent[]): RollingPoint[] {
   const budget = computeBudgetMinutes(slo);
-  const times = events.map((e) => toEpochMs(e.started));
-  // Prefix sums and a window start that only moves forward: linear in the number of events.
-  const prefix = [0];
-  for (const e of events) prefix.push(prefix.at(-1)! + e.badMinutes);
-  const round = (minutes: number) => Math.round(minutes * 1e9) / 1e9;
-  let first = 0;
+  const windowMs = slo.window_days * DAY_MS;
+  const starts = events.map((e) => toEpochMs(e.started));
+  const longest = longestImpact(events);
   return events.map((event, n) => {
-    const start = times[n]! - slo.window_days * DAY_MS;
-    while (times[first]! <= start) first += 1;
-    const beforeMinutes = round(prefix[n]! - prefix[first]!);
-    const windowBadMinutes = round(prefix[n + 1]! - prefix[first]!);
+    const startMs = starts[n]!;
+    const endMs = event.mitigated === undefined ? startMs : toEpochMs(event.mitigated);
+    // What was gone when it began: every other impact in the window up to its start.
+    const before = minutesInWindow(events, starts, longest, windowMs, startMs, n);
+    const after = minutesInWindow(events, starts, longest, windowMs, endMs);
     return {
       ...event,
-      windowStart: new Date(start).toISOString(),
-      before: beforeMinutes / budget,
-      consumed: windowBadMinutes / budget,
-      windowBadMinutes,
+      before: before.minutes / budget,
+      consumed: after.minutes / budget,
+      windowStart: new Date(endMs - windowMs).toISOString(),
+      windowEnd: new Date(endMs).toISOString(),
+      windowBadMinutes: after.minutes,
     };
   });
 }
 
-/** Budget consumed by the events in the window of `window_days` × 24 hours ending at `endMs`. */
+/** Budget consumed by the events in the window of `window_days` × 24 hours ending at `endMs`; events oldest first. */
 export function budgetInWindow(slo: Pick<Slo, 'objective' | 'window_days'>, events: readonly BudgetEvent[], endMs: number): WindowBudget {
-  const startMs = endMs - slo.window_days * DAY_MS;
-  const inWindow = events.filter((e) => toEpochMs(e.started) > startMs && toEpochMs(e.started) <= endMs);
-  const badMinutes = sumMinutes(inWindow);
-  const consumed = badMinutes / computeBudgetMinutes(slo);
+  const windowMs = slo.window_days * DAY_MS;
+  const { minutes, ids } = minutesInWindow(events, events.map((e) => toEpochMs(e.started)), longestImpact(events), windowMs, endMs);
+  const consumed = minutes / computeBudgetMinutes(slo);
   return {
-    from: new Date(startMs).toISOString(),
+    from: new Date(endMs - windowMs).toISOString(),
     to: new Date(endMs).toISOString(),
-    badMinutes,
+    badMinutes: minutes,
     consumed,
     left: 1 - consumed,
-    incidentIds: inWindow.map((e) => e.incidentId),
+    incidentIds: ids,
   };
 }
 
@@ -156,6 +232,7 @@ export function budgetsByService(
   timeZone: string,
 ): { service: Service; slos: SloBudget[] }[] {
   const end = endOfDay(today, timeZone);
+  const running = periodsInProgress(today).month;
   return services.map((service) => ({
     service,
     slos: service.slos.map((slo) => {
@@ -165,7 +242,7 @@ export function budgetsByService(
         service,
         budgetMinutes: computeBudgetMinutes(slo),
         events,
-        monthly: monthlyBudget(slo, events, months, timeZone),
+        monthly: monthlyBudget(slo, events, months, timeZone, running),
         rolling: rollingBudget(slo, events),
         now: budgetInWindow(slo, events, end),
       };
@@ -177,7 +254,7 @@ export function budgetsByService(
 export interface OverspendCount {
   /** SLO-months consumed above 100%. */
   months: number;
-  /** Incidents after which their rolling window was above 100%. */
+  /** Incidents at whose mitigation their rolling window was above 100%. */
   windows: number;
   /** SLOs with at least one month or window above 100%. */
   slos: string[];

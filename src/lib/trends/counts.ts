@@ -1,5 +1,5 @@
+import { summariseSample, type Sample } from '../figures.ts';
 import type { IncidentView } from '../incidents.ts';
-import { median } from '../stats.ts';
 import { summariseDurations, type DurationSummary } from './durations.ts';
 import { monthOf, type MonthKey } from './periods.ts';
 
@@ -10,15 +10,17 @@ export interface MonthCount {
   bySeverity: Record<string, number>;
   incidents: number;
   nearMisses: number;
+  /** The month holds the reference day and ends after it: counted only up to the end of that day. */
+  partial: boolean;
 }
 
 /**
  * Incidents per month of `started` in the time zone, split by severity, with near-misses counted
- * apart; every month in `months` is present, empty ones with zeros.
+ * apart; every month in `months` is present, empty ones with zeros. `inProgress` is the month marked partial.
  */
-export function countByMonth(incidents: readonly IncidentView[], months: readonly MonthKey[], severities: readonly string[], timeZone: string): MonthCount[] {
+export function countByMonth(incidents: readonly IncidentView[], months: readonly MonthKey[], severities: readonly string[], timeZone: string, inProgress?: MonthKey): MonthCount[] {
   const rows = new Map<MonthKey, MonthCount>(months.map((month) => [month, {
-    month, bySeverity: Object.fromEntries(severities.map((s) => [s, 0])), incidents: 0, nearMisses: 0,
+    month, bySeverity: Object.fromEntries(severities.map((s) => [s, 0])), incidents: 0, nearMisses: 0, partial: month === inProgress,
   }]));
   for (const incident of incidents) {
     const row = rows.get(monthOf(incident.started, timeZone));
@@ -130,6 +132,7 @@ export interface ReleasePoint {
   severity: string;
   linesChanged: number | undefined;
   pullRequests: number | undefined;
+  /** For incidents only: a near-miss had no impact to mitigate. */
   timeToMitigate: number | undefined;
 }
 
@@ -147,8 +150,9 @@ export interface ReleaseBand {
   count: number;
   /** Incidents per severity id; every severity present. */
   bySeverity: Record<string, number>;
-  medianTimeToMitigate: number | undefined;
-  medianPullRequests: number | undefined;
+  /** Time to mitigate of the band's incidents (not near-misses), and the pull requests of all in it: each with its n. */
+  timeToMitigate: Sample;
+  pullRequests: Sample;
   /** `started` of the latest incident in the band. */
   latest: string | undefined;
 }
@@ -163,7 +167,7 @@ export function releaseFigures(incidents: readonly IncidentView[], severities: r
     .filter((i) => i.release?.lines_changed !== undefined || i.release?.pull_requests !== undefined)
     .map((i) => ({
       id: i.id, title: i.title, started: i.started, severity: i.severity,
-      linesChanged: i.release?.lines_changed, pullRequests: i.release?.pull_requests, timeToMitigate: i.timeToMitigate,
+      linesChanged: i.release?.lines_changed, pullRequests: i.release?.pull_requests, timeToMitigate: i.type === 'incident' ? i.timeToMitigate : undefined,
     }))
     .sort((a, b) => Date.parse(a.started) - Date.parse(b.started) || a.id.localeCompare(b.id));
   const bands = RELEASE_BANDS.map((band, n) => {
@@ -176,8 +180,8 @@ export function releaseFigures(incidents: readonly IncidentView[], severities: r
       label: band.label,
       count: inBand.length,
       bySeverity,
-      medianTimeToMitigate: median(inBand.flatMap((p) => (p.timeToMitigate === undefined ? [] : [p.timeToMitigate]))),
-      medianPullRequests: median(inBand.flatMap((p) => (p.pullRequests === undefined ? [] : [p.pullRequests]))),
+      timeToMitigate: summariseSample(inBand.flatMap((p) => (p.timeToMitigate === undefined ? [] : [p.timeToMitigate]))),
+      pullRequests: summariseSample(inBand.flatMap((p) => (p.pullRequests === undefined ? [] : [p.pullRequests]))),
       latest: inBand.at(-1)?.started,
     };
   });

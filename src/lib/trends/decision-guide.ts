@@ -60,20 +60,30 @@ export function stanceFor(left: number, thresholds: Thresholds): Stance {
   return STANCES.investigate;
 }
 
+/** Minutes of full impact before a threshold is crossed, and the SLO they belong to. */
+export interface FullImpact {
+  sloId: string;
+  minutes: number;
+}
+
 /** One service on the decision guide. */
 export interface ServiceGuide {
   service: Service;
-  /** Its SLOs, least budget left first. */
+  /** Its SLOs in the order that decides: least budget left first (see `compareForStance`). */
   slos: SloBudget[];
-  /** The SLO with the least budget left now, which sets the stance; undefined without SLOs. */
+  /** The SLO that decides the stance: the first of `slos`; undefined without SLOs. */
   governing: SloBudget | undefined;
   stance: Stance;
   /**
-   * Minutes of full impact (every minute bad against every SLO of the service) before the stance
-   * hardens: until some SLO falls below `investigateFrom` and below `rollBackBelow`. 0 when it already
-   * has; undefined without SLOs.
+   * Minutes of full impact (every minute bad) before the deciding SLO's budget left falls below
+   * `investigateFrom` and below `rollBackBelow`; 0 when it already has, undefined without SLOs.
    */
   fullImpactMinutes: { preferRollBack: number | undefined; rollBack: number | undefined };
+  /**
+   * Another SLO of the service that would cross a threshold sooner than the deciding one under full
+   * impact (a smaller budget with a little more left), when there is one: the stance hardens then.
+   */
+  sooner: { preferRollBack: FullImpact | undefined; rollBack: FullImpact | undefined };
 }
 
 /** Minutes of full impact before an SLO's budget left falls below `threshold` (a share); 0 when it already has. */
@@ -82,26 +92,52 @@ export function minutesUntilBelow(budget: Pick<SloBudget, 'budgetMinutes'> & { n
   return Math.max(0, Math.round((budget.now.left - threshold) * budget.budgetMinutes * 1e9) / 1e9);
 }
 
-function soonest(slos: readonly SloBudget[], threshold: number): number | undefined {
-  return slos.length === 0 ? undefined : Math.min(...slos.map((b) => minutesUntilBelow(b, threshold)));
+/** Minutes of budget an SLO has left in its current window (negative when overspent). */
+function minutesLeft(budget: Pick<SloBudget, 'budgetMinutes' | 'now'>): number {
+  return budget.now.left * budget.budgetMinutes;
 }
 
 /**
- * The stance for each service now: set by whichever of its SLOs has the least budget left in its
- * current window. Services come least budget left first, then soonest to need a roll-back under full
- * impact, those without SLOs last.
+ * The order in which a service's SLOs decide its stance: the least share of budget left first; on a
+ * tie, the fewest minutes left (the smaller budget, which full impact uses up sooner); then the order
+ * of catalog/services.yaml. `catalogIndex` gives each SLO's place in the catalog.
+ */
+export function compareForStance(a: SloBudget, b: SloBudget, catalogIndex: (b: SloBudget) => number): number {
+  return a.now.left - b.now.left || minutesLeft(a) - minutesLeft(b) || catalogIndex(a) - catalogIndex(b);
+}
+
+function soonerThan(governing: SloBudget, others: readonly SloBudget[], threshold: number): FullImpact | undefined {
+  const own = minutesUntilBelow(governing, threshold);
+  const best = others
+    .map((b) => ({ sloId: b.slo.id, minutes: minutesUntilBelow(b, threshold) }))
+    .filter((x) => x.minutes < own)
+    .sort((a, b) => a.minutes - b.minutes)[0];
+  return best;
+}
+
+/**
+ * The stance for each service now, decided by one SLO: the one with the least share of budget left in
+ * its current window (ties: fewest minutes left, then catalog order). Services come least budget
+ * left first, then soonest to need a roll-back under full impact, then by name; those without SLOs last.
  */
 export function guideServices(budgets: readonly { service: Service; slos: SloBudget[] }[], thresholds: Thresholds): ServiceGuide[] {
   return budgets
     .map(({ service, slos }) => {
-      const sorted = [...slos].sort((a, b) => a.now.left - b.now.left || a.slo.id.localeCompare(b.slo.id));
+      const place = new Map(slos.map((b, i) => [b.slo.id, i]));
+      const sorted = [...slos].sort((a, b) => compareForStance(a, b, (x) => place.get(x.slo.id) ?? 0));
       const governing = sorted[0];
+      const others = sorted.slice(1);
       return {
         service,
         slos: sorted,
         governing,
         stance: governing ? stanceFor(governing.now.left, thresholds) : STANCES['no-slo'],
-        fullImpactMinutes: { preferRollBack: soonest(sorted, thresholds.investigateFrom), rollBack: soonest(sorted, thresholds.rollBackBelow) },
+        fullImpactMinutes: governing
+          ? { preferRollBack: minutesUntilBelow(governing, thresholds.investigateFrom), rollBack: minutesUntilBelow(governing, thresholds.rollBackBelow) }
+          : { preferRollBack: undefined, rollBack: undefined },
+        sooner: governing
+          ? { preferRollBack: soonerThan(governing, others, thresholds.investigateFrom), rollBack: soonerThan(governing, others, thresholds.rollBackBelow) }
+          : { preferRollBack: undefined, rollBack: undefined },
       };
     })
     .sort((a, b) => (a.governing?.now.left ?? Infinity) - (b.governing?.now.left ?? Infinity)
@@ -117,35 +153,37 @@ export interface PastDecision {
   sloName: string;
   /** Budget left in that SLO's window when the incident began, before its own bad minutes. */
   leftAtStart: number;
-  /** Budget left once the incident's own bad minutes are counted. */
+  /** Budget left in the window ending when its impact stopped (`mitigated`), its own bad minutes counted. */
   leftAfter: number;
   /** The stance for the budget left when the incident began. */
   stance: Stance;
-  /** The stance for the budget left once its bad minutes are counted: what the guide said by the end. */
+  /** The stance for the budget left when its impact stopped: what the guide said by the end. */
   stanceAfter: Stance;
   decision: string;
 }
 
 /**
- * For every incident with SLO impact, oldest first: the budget left in its tightest SLO (least left
- * at the start, then least left after) when it began and once its bad minutes counted, the stances
- * the guide gives for those, beside the decision responders took.
+ * For every incident (not near-miss) with SLO impact, oldest first: the budget left in its tightest SLO
+ * when it began and when its impact stopped, the stances the guide gives for those, beside the decision
+ * responders took. The tightest SLO has the least left at the start, then the least left after, then
+ * comes first in the order of `budgets` (the catalog's).
  */
 export function pastDecisions(incidents: readonly IncidentView[], budgets: readonly SloBudget[], thresholds: Thresholds): PastDecision[] {
-  const pointsBySlo = new Map(budgets.map((b) => [b.slo.id, { name: b.slo.name, points: new Map(b.rolling.map((r) => [r.incidentId, r])) }]));
+  const pointsBySlo = new Map(budgets.map((b, place) => [b.slo.id, { name: b.slo.name, place, points: new Map(b.rolling.map((r) => [r.incidentId, r])) }]));
   return [...incidents]
-    .filter((i) => i.sloImpacts.length > 0)
+    .filter((i) => i.type === 'incident' && i.sloImpacts.length > 0)
     .sort((a, b) => Date.parse(a.started) - Date.parse(b.started) || a.id.localeCompare(b.id))
     .flatMap((incident) => {
       const options = incident.sloImpacts.flatMap((impact) => {
         const slo = pointsBySlo.get(impact.slo.id);
         const point = slo?.points.get(incident.id);
-        return slo && point ? [{ sloId: impact.slo.id, sloName: slo.name, leftAtStart: 1 - point.before, leftAfter: 1 - point.consumed }] : [];
+        return slo && point ? [{ sloId: impact.slo.id, sloName: slo.name, place: slo.place, leftAtStart: 1 - point.before, leftAfter: 1 - point.consumed }] : [];
       });
-      const tightest = options.sort((a, b) => a.leftAtStart - b.leftAtStart || a.leftAfter - b.leftAfter || a.sloId.localeCompare(b.sloId))[0];
+      const tightest = options.sort((a, b) => a.leftAtStart - b.leftAtStart || a.leftAfter - b.leftAfter || a.place - b.place)[0];
       if (!tightest) return [];
+      const { sloId, sloName, leftAtStart, leftAfter } = tightest;
       return [{
-        incident, ...tightest,
+        incident, sloId, sloName, leftAtStart, leftAfter,
         stance: stanceFor(tightest.leftAtStart, thresholds),
         stanceAfter: stanceFor(tightest.leftAfter, thresholds),
         decision: incident.response.decision,

@@ -1,25 +1,13 @@
-import { percentile } from '../stats.ts';
+import { summariseSample, type Sample } from '../figures.ts';
 import type { IncidentView } from '../incidents.ts';
 import { quarterOf, type QuarterKey } from './periods.ts';
 
-/** The spread of some durations in minutes; figures are undefined when there are none. */
-export interface DurationSummary {
-  count: number;
-  median: number | undefined;
-  p90: number | undefined;
-  min: number | undefined;
-  max: number | undefined;
-}
+/** The spread of some durations in minutes: n, the values, the median and (from five values) the 90th percentile. */
+export type DurationSummary = Sample;
 
-/** Median, 90th percentile (PERCENTILE.INC), shortest and longest of some durations. */
+/** Summarises durations as every sample on the site is summarised (`summariseSample`). */
 export function summariseDurations(values: readonly number[]): DurationSummary {
-  return {
-    count: values.length,
-    median: percentile(values, 50),
-    p90: percentile(values, 90),
-    min: values.length === 0 ? undefined : Math.min(...values),
-    max: values.length === 0 ? undefined : Math.max(...values),
-  };
+  return summariseSample(values);
 }
 
 /** The three measured durations. */
@@ -51,6 +39,8 @@ export interface QuarterDurations {
   timeToResolve: DurationSummary;
   /** Incidents of the quarter with no `resolved` yet, left out of time to resolve. */
   unresolved: number;
+  /** The quarter holds the reference day and ends after it: its figures count only up to the end of that day. */
+  partial: boolean;
 }
 
 /**
@@ -58,7 +48,7 @@ export interface QuarterDurations {
  * in `quarters` (empty ones included). Near-misses are left out: they had no impact to mitigate.
  * Incidents without `mitigated` or `resolved` are left out of that measure only.
  */
-export function durationsByQuarter(incidents: readonly IncidentView[], quarters: readonly QuarterKey[], timeZone: string): {
+export function durationsByQuarter(incidents: readonly IncidentView[], quarters: readonly QuarterKey[], timeZone: string, inProgress?: QuarterKey): {
   quarters: QuarterDurations[];
   points: DurationPoint[];
 } {
@@ -89,6 +79,7 @@ export function durationsByQuarter(incidents: readonly IncidentView[], quarters:
       timeToMitigate: summariseDurations(row.values.timeToMitigate),
       timeToResolve: summariseDurations(row.values.timeToResolve),
       unresolved: row.unresolved,
+      partial: quarter === inProgress,
     })),
     points,
   };

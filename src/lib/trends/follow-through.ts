@@ -1,13 +1,11 @@
+import { isOpenStatus, summariseSample, type Sample } from '../figures.ts';
 import type { IncidentView } from '../incidents.ts';
-import { median } from '../stats.ts';
-import { dateInZone, daysBetweenDates } from '../time.ts';
+import { daysBetweenDates, writtenDate } from '../time.ts';
 
 /** One action item with the incident it came from and the team it counts for. */
 export interface ActionItemRow {
   incidentId: string;
   incidentTitle: string;
-  /** The day the incident started, in the organisation's time zone. */
-  incidentDate: string;
   title: string;
   kind: string;
   /** A team id or a person's handle; undefined when a public build stripped it. */
@@ -20,26 +18,26 @@ export interface ActionItemRow {
   closed: string | undefined;
   ticket: string | undefined;
   overdue: boolean;
-  /** Days from the incident's start day to `closed`, for done items only. */
+  /**
+   * Days from the day the incident started as written (the date its id begins with) to `closed`, for
+   * done items only; never negative, as the check rejects a `closed` before that day.
+   */
   daysToClose: number | undefined;
 }
 
-/** True for `open` and `in-progress`: not yet done or dropped. */
-export function isOpen(status: string): boolean {
-  return status === 'open' || status === 'in-progress';
-}
+/** True for `open` and `in-progress`: not yet done or dropped (`isOpenStatus`). */
+export const isOpen: (status: string) => boolean = isOpenStatus;
 
 /**
  * Every action item of every incident, flattened. An item counts for its owner when the owner is a
  * team id, otherwise (a person's handle, or no owner in a public build) for the first team the incident lists.
  */
-export function listActionItems(incidents: readonly IncidentView[], teamIds: ReadonlySet<string>, timeZone: string): ActionItemRow[] {
+export function listActionItems(incidents: readonly IncidentView[], teamIds: ReadonlySet<string>): ActionItemRow[] {
   return incidents.flatMap((incident) => {
-    const incidentDate = dateInZone(incident.started, timeZone);
+    const startDay = writtenDate(incident.started);
     return incident.action_items.map((item) => ({
       incidentId: incident.id,
       incidentTitle: incident.title,
-      incidentDate,
       title: item.title,
       kind: item.kind,
       owner: item.owner,
@@ -50,12 +48,12 @@ export function listActionItems(incidents: readonly IncidentView[], teamIds: Rea
       closed: item.closed,
       ticket: item.ticket,
       overdue: item.overdue,
-      daysToClose: item.status === 'done' && item.closed !== undefined ? daysBetweenDates(incidentDate, item.closed) : undefined,
+      daysToClose: item.status === 'done' && item.closed !== undefined ? daysBetweenDates(startDay, item.closed) : undefined,
     }));
   });
 }
 
-/** Counts of action items in one group (a team or a priority). */
+/** Counts of action items in one group (a team, a priority or all of them). */
 export interface FollowThroughTally {
   key: string;
   total: number;
@@ -64,9 +62,10 @@ export interface FollowThroughTally {
   overdue: number;
   done: number;
   wontDo: number;
-  /** `done / (done + open)`: items dropped as won't do are left out. Undefined when there are none. */
-  doneShare: number | undefined;
-  medianDaysToClose: number | undefined;
+  /** `done`, `wontDo` and `open` as shares of `total`: together 1. Undefined when there are no items. */
+  shares: { done: number; wontDo: number; open: number } | undefined;
+  /** Days to close of the done items, with their n. */
+  daysToClose: Sample;
 }
 
 /** Tallies action items per key, in the order of `order` (keys missing from it go last, by name). */
@@ -85,19 +84,21 @@ export function tallyActionItems(rows: readonly ActionItemRow[], keyOf: (row: Ac
     .sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
 }
 
-/** The tally of one group of action items. */
+/** The tally of one group of action items: every item counts, done, won't do and open, as shares of all of them. */
 export function summariseItems(key: string, items: readonly ActionItemRow[]): FollowThroughTally {
   const open = items.filter((i) => isOpen(i.status)).length;
   const done = items.filter((i) => i.status === 'done').length;
+  const wontDo = items.filter((i) => i.status === 'wont-do').length;
+  const total = items.length;
   return {
     key,
-    total: items.length,
+    total,
     open,
     overdue: items.filter((i) => i.overdue).length,
     done,
-    wontDo: items.filter((i) => i.status === 'wont-do').length,
-    doneShare: done + open === 0 ? undefined : done / (done + open),
-    medianDaysToClose: median(items.flatMap((i) => (i.daysToClose === undefined ? [] : [i.daysToClose]))),
+    wontDo,
+    shares: total === 0 ? undefined : { done: done / total, wontDo: wontDo / total, open: open / total },
+    daysToClose: summariseSample(items.flatMap((i) => (i.daysToClose === undefined ? [] : [i.daysToClose]))),
   };
 }
 

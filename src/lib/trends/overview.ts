@@ -1,8 +1,7 @@
 import type { IncidentView } from '../incidents.ts';
-import { median } from '../stats.ts';
 import { countByMonth, countPerPeriod, decisionFigures, releaseFigures, tallyByPeriod, type DecisionFigures, type MonthCount, type PeriodTally, type ReleaseBand, type ReleasePoint } from './counts.ts';
 import { durationsByQuarter, type DurationPoint, type QuarterDurations } from './durations.ts';
-import { halfOfMonth, halfRange, monthOf, monthRange, quarterOfMonth, quarterRange, yearRange, type HalfKey, type MonthKey, type QuarterKey } from './periods.ts';
+import { halfOfMonth, halfRange, monthOf, monthRange, periodsInProgress, quarterOfMonth, quarterRange, yearRange, type HalfKey, type MonthKey, type PeriodsInProgress, type QuarterKey } from './periods.ts';
 
 /** The taxonomy and enum orders an overview sorts by. */
 export interface OverviewOrders {
@@ -35,28 +34,39 @@ export interface Overview {
   detection: { tallies: PeriodTally[]; totals: number[] };
   decisions: DecisionFigures[];
   releases: { points: ReleasePoint[]; bands: ReleaseBand[] };
+  /** The periods of the range still in progress on the reference day, whose figures are partial. */
+  inProgress: PeriodsInProgress;
 }
 
 /**
- * The months an overview covers: from the month of the earliest incident (or of `today` when that is
- * earlier or there are none) to the month of `today` or of the latest incident, whichever is later.
+ * The months an overview covers: from the month of the earliest incident (or of `today` when there
+ * are none) to the month of the reference day `today`. Figures count only post-mortems of incidents
+ * that started by the end of the reference day (`countedPostMortems`), so no later month is needed.
  */
 export function coveredMonths(incidents: readonly IncidentView[], today: string, timeZone: string): { from: MonthKey; to: MonthKey } {
   const todayMonth = today.slice(0, 7);
   const months = incidents.map((i) => monthOf(i.started, timeZone));
-  return {
-    from: months.reduce((a, b) => (b < a ? b : a), todayMonth),
-    to: months.reduce((a, b) => (b > a ? b : a), todayMonth),
-  };
+  return { from: months.reduce((a, b) => (b < a ? b : a), todayMonth), to: todayMonth };
 }
 
-/** Builds the overview of `incidents` over the months `from` to `to` (both included) in the time zone. */
+/**
+ * Builds the overview of `incidents` over the months `from` to `to` (both included) in the time zone;
+ * the periods in progress on the reference day `today`, when given, are marked partial.
+ */
 export function buildOverview(
   incidents: readonly IncidentView[],
   range: { from: MonthKey; to: MonthKey },
   orders: OverviewOrders,
   timeZone: string,
+  today?: string,
 ): Overview {
+  const running = today === undefined ? {} : periodsInProgress(today);
+  const inProgress: PeriodsInProgress = {
+    ...(running.month !== undefined && running.month >= range.from && running.month <= range.to ? { month: running.month } : {}),
+    ...(running.quarter !== undefined && quarterRange(range.from, range.to).includes(running.quarter) ? { quarter: running.quarter } : {}),
+    ...(running.half !== undefined && halfRange(range.from, range.to).includes(running.half) ? { half: running.half } : {}),
+    ...(running.year !== undefined && yearRange(range.from, range.to).includes(running.year) ? { year: running.year } : {}),
+  };
   const monthKeyOf = (i: IncidentView) => monthOf(i.started, timeZone);
   const inRange = incidents.filter((i) => monthKeyOf(i) >= range.from && monthKeyOf(i) <= range.to);
   const quarters = quarterRange(range.from, range.to);
@@ -64,13 +74,13 @@ export function buildOverview(
   const halves = halfRange(range.from, range.to);
   const categories = tallyByPeriod(inRange, (i) => i.contributing_factors.map((f) => f.category), (i) => quarterOfMonth(monthKeyOf(i)), quarters, orders.categories);
   const recent = new Set(quarters.slice(-4));
-  const months = countByMonth(inRange, monthRange(range.from, range.to), orders.severities, timeZone);
+  const months = countByMonth(inRange, monthRange(range.from, range.to), orders.severities, timeZone, inProgress.month);
   return {
     incidents: inRange.filter((i) => i.type !== 'near-miss').length,
     nearMisses: inRange.filter((i) => i.type === 'near-miss').length,
     months,
     quarters,
-    durations: durationsByQuarter(inRange, quarters, timeZone),
+    durations: durationsByQuarter(inRange, quarters, timeZone, inProgress.quarter),
     categories,
     dormantCategories: quarters.length > 4 ? categories.filter((c) => !recent.has(c.last)) : [],
     years,
@@ -82,24 +92,6 @@ export function buildOverview(
     },
     decisions: decisionFigures(inRange, orders.decisions),
     releases: releaseFigures(inRange, orders.severities),
+    inProgress,
   };
-}
-
-/** The headline figures of a set of incidents in the 12 months up to the end of a month, and the 12 before. */
-export interface YearOnYear {
-  /** Incidents (not near-misses) and median time to mitigate, this year and the year before. */
-  recent: { incidents: number; medianTimeToMitigate: number | undefined };
-  previous: { incidents: number; medianTimeToMitigate: number | undefined };
-}
-
-/** Compares the 12 months ending with month `to` (included) with the 12 months before them. */
-export function compareYears(incidents: readonly IncidentView[], to: MonthKey, timeZone: string): YearOnYear {
-  const yearBefore = (m: MonthKey) => `${Number(m.slice(0, 4)) - 1}${m.slice(4)}`;
-  const start = yearBefore(to);
-  const previousStart = yearBefore(start);
-  const pick = (from: MonthKey, until: MonthKey) => {
-    const chosen = incidents.filter((i) => i.type !== 'near-miss' && monthOf(i.started, timeZone) > from && monthOf(i.started, timeZone) <= until);
-    return { incidents: chosen.length, medianTimeToMitigate: median(chosen.flatMap((i) => (i.timeToMitigate === undefined ? [] : [i.timeToMitigate]))) };
-  };
-  return { recent: pick(start, to), previous: pick(previousStart, start) };
 }

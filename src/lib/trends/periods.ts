@@ -148,3 +148,35 @@ export function yearRange(from: MonthKey, to: MonthKey): string[] {
 export function formatHalf(half: HalfKey): string {
   return `${half.slice(5)} ${half.slice(0, 4)}`;
 }
+
+/** The last calendar day of a month: `2028-02` ends on `2028-02-29`. */
+export function lastDayOfMonth(month: MonthKey): string {
+  return addDays(`${nextMonth(month)}-01`, -1);
+}
+
+/** The month, quarter, half-year and year that hold the reference day and end after it: the periods still in progress. */
+export interface PeriodsInProgress {
+  month?: MonthKey;
+  quarter?: QuarterKey;
+  half?: HalfKey;
+  year?: string;
+}
+
+/**
+ * The periods in progress on the reference day `today` (YYYY-MM-DD): each one holding it whose last day
+ * is later. Figures for them count up to the end of the reference day only, so they are marked partial.
+ * On 31 December nothing is in progress; on 15 October 2026 all four are.
+ */
+export function periodsInProgress(today: string): PeriodsInProgress {
+  const month = today.slice(0, 7);
+  const m = Number(month.slice(5, 7));
+  const year = month.slice(0, 4);
+  const quarterEnd = lastDayOfMonth(`${year}-${String(Math.ceil(m / 3) * 3).padStart(2, '0')}`);
+  const halfEnd = lastDayOfMonth(`${year}-${m <= 6 ? '06' : '12'}`);
+  const result: PeriodsInProgress = {};
+  if (lastDayOfMonth(month) > today) result.month = month;
+  if (quarterEnd > today) result.quarter = quarterOfMonth(month);
+  if (halfEnd > today) result.half = halfOfMonth(month);
+  if (`${year}-12-31` > today) result.year = year;
+  return result;
+}

@@ -112,25 +112,48 @@ describe('overview charts describe their numbers in words and tables', () => {
     expect(chart.description).toBe('No incidents or near-misses from Jan 2025 to Mar 2025.');
   });
 
-  it('durations: medians and 90th percentiles overall, the quarterly trend and the unresolved incidents', () => {
+  it('durations: medians with their n, the values instead of a 90th percentile below five, and no quarterly comparison of small samples', () => {
     const data = durationsByQuarter([
       incident('2025-02-10-a'),
       incident('2025-03-05-b', { detected: '2025-03-05T10:30:00Z', mitigated: '2025-03-05T11:30:00Z', resolved: '2025-03-06T10:00:00Z' }),
       incident('2025-05-01-c', { resolved: undefined }),
     ], ['2025-Q1', '2025-Q2'], LONDON);
-    // Detect 10, 30, 10: median 10; p90 rank 1.8 of 10, 10, 30 → 10 + 0.8 × 20 = 26.
-    // Mitigate 40, 90, 40: median 40; p90 40 + 0.8 × 50 = 80 (1 h 20 min).
-    // Resolve 120 and 1,440: median 780 (13 h); p90 120 + 0.9 × 1,320 = 1,308 (21 h 48 min).
-    // Quarterly median time to mitigate: Q1 (40 + 90) / 2 = 65, Q2 40.
+    // Detect 10, 30, 10: median 10 of 3. Mitigate 40, 90, 40: median 40 of 3. Resolve 120 and 1,440: median 780 (13 h) of 2.
+    // Q1 has 2 incidents and Q2 1: neither reaches 5, so the quarters are not compared.
     expect(durationsChart('durations', data).description).toBe(
-      'Across 3 incidents (near-misses left out), the median time to detect was 10 min (90th percentile 26 min), to mitigate 40 min (90th percentile 1 h 20 min) '
-      + 'and to resolve 13 h (90th percentile 21 h 48 min). The quarterly median time to mitigate went from 1 h 05 min in Q1 2025 to 40 min in Q2 2025. '
+      'Across 3 incidents (near-misses left out), the median time to detect was 10 min (n = 3), to mitigate 40 min (n = 3) '
+      + 'and to resolve 13 h (n = 2). Quarters are compared only when each has at least 5 incidents; none has. '
       + '1 incident without a resolved time is left out of time to resolve.',
     );
     expect(durationsChart('durations', data).tables[0]!.rows).toEqual([
-      ['Q1 2025', '2', '20 min', '28 min', '1 h 05 min', '1 h 25 min', '13 h', '21 h 48 min', '0'],
-      ['Q2 2025', '1', '10 min', '10 min', '40 min', '40 min', '–', '–', '1'],
+      ['Q1 2025', '2', '20 min (n = 2)', 'values: 10 min, 30 min', '1 h 05 min (n = 2)', 'values: 40 min, 1 h 30 min', '13 h (n = 2)', 'values: 2 h, 1 d', '0'],
+      ['Q2 2025', '1', '10 min (n = 1)', 'values: 10 min', '40 min (n = 1)', 'values: 40 min', '–', '–', '1'],
     ]);
+  });
+
+  it('durations: compares the first and last quarters with five incidents each, and gives 90th percentiles from five', () => {
+    const mitigatedAfter = (id: string, minutes: number) => incident(id, { mitigated: new Date(Date.parse(`${id.slice(0, 10)}T10:00:00Z`) + minutes * 60_000).toISOString(), resolved: undefined });
+    const q1 = [10, 20, 30, 40, 50].map((m, i) => mitigatedAfter(`2025-02-0${i + 1}-q1`, m));
+    const q2 = [60, 70, 80, 90, 100].map((m, i) => mitigatedAfter(`2025-05-0${i + 1}-q2`, m));
+    const q3 = [15, 25, 35, 45].map((m, i) => mitigatedAfter(`2025-08-0${i + 1}-q3`, m));
+    const chart = durationsChart('durations', durationsByQuarter([...q1, ...q2, ...q3], ['2025-Q1', '2025-Q2', '2025-Q3'], LONDON, '2025-Q3'));
+    // Q1: 10..50, median 30 (n = 5); Q2: 60..100, median 80 = 1 h 20 min (n = 5); Q3 has only 4 and is not compared.
+    // Mitigate over all 14: sorted 10, 15, 20, 25, 30, 35, 40, 45, 50, 60, 70, 80, 90, 100; median (40 + 45) / 2 = 42.5 → 43 min;
+    // p90 rank 0.9 × 13 = 11.7: 80 + 0.7 × 10 = 87 min (1 h 27 min).
+    expect(chart.description).toContain('to mitigate 43 min (n = 14, 90th percentile 1 h 27 min)');
+    expect(chart.description).toContain('The quarterly median time to mitigate went from 30 min (n = 5) in Q1 2025 to 1 h 20 min (n = 5) in Q2 2025. Q3 2025 is in progress.');
+    // p90 of Q1: rank 3.6 → 40 + 0.6 × 10 = 46; Q3 shows its four values; the quarter in progress is marked.
+    expect(chart.tables[0]!.rows.map((r) => [r[0], r[4], r[5]])).toEqual([
+      ['Q1 2025', '30 min (n = 5)', '46 min'],
+      ['Q2 2025', '1 h 20 min (n = 5)', '1 h 36 min'],
+      ['Q3 2025 (partial)', '30 min (n = 4)', 'values: 15 min, 25 min, 35 min, 45 min'],
+    ]);
+  });
+
+  it('durations: says so when only one quarter has enough incidents to compare', () => {
+    const five = [10, 20, 30, 40, 50].map((m, i) => incident(`2025-02-0${i + 1}-q1`, { mitigated: new Date(Date.parse(`2025-02-0${i + 1}T10:00:00Z`) + m * 60_000).toISOString() }));
+    const chart = durationsChart('durations', durationsByQuarter([...five, incident('2025-05-01-q2')], ['2025-Q1', '2025-Q2'], LONDON));
+    expect(chart.description).toContain('Quarters are compared only when each has at least 5 incidents; only one has.');
   });
 
   it('categories: the most common and the ones not seen lately', () => {
@@ -145,23 +168,42 @@ describe('overview charts describe their numbers in words and tables', () => {
       .toBe('Deploy 2 of 5 (40%), config change 2 of 5 (40%) and infrastructure 1 of 5 (20%) set off the most incidents and near-misses.');
   });
 
-  it('detection: shares of alerts and customers overall and per half-year with incidents', () => {
-    // H1 2025: 1 of 3 each (33%); H2 2025 had none and is skipped; H1 2026: the one incident, a customer report; H2 2026: an alert.
+  it('detection: shares of alerts and customers overall, and no half-year comparison of small samples', () => {
+    // H1 2025 has 3, H1 2026 and H2 2026 one each: none reaches 5.
     const chart = detectionChart('detection', overview.halves, overview.detection, DETECTIONS, DETECTION_LABELS);
     expect(chart.description).toBe('Alerts noticed 2 of 5 incidents and near-misses (40%); customers reported 2 (40%). '
-      + 'The alerts\' share was 33% in H1 2025, 0% in H1 2026 and 100% in H2 2026; the customers\' share was 33% in H1 2025, 100% in H1 2026 and 0% in H2 2026.');
+      + 'Half-years are compared only when at least two have 5 or more.');
     expect(chart.tables[0]!.rows.at(-1)).toEqual(['All', '3', '0', '1', '1', '5']);
+  });
+
+  it('detection: compares the half-years that have five or more, each share with its total', () => {
+    const noticed = (id: string, detection: 'alert' | 'customer-report') => incident(id, { detection });
+    const incidents = [
+      ...['01', '02', '03'].map((d) => noticed(`2025-02-${d}-a`, 'alert')), ...['04', '05'].map((d) => noticed(`2025-02-${d}-c`, 'customer-report')),
+      noticed('2025-08-01-a', 'alert'), ...['02', '03', '04', '05'].map((d) => noticed(`2025-08-${d}-c`, 'customer-report')),
+      noticed('2026-02-01-a', 'alert'),
+    ];
+    const data = buildOverview(incidents, { from: '2025-01', to: '2026-06' }, ORDERS, LONDON);
+    // H1 2025: 3 alerts of 5 (60%), 2 customers (40%); H2 2025: 1 of 5 (20%), 4 (80%); H1 2026 has one and is left out.
+    expect(detectionChart('detection', data.halves, data.detection, DETECTIONS, DETECTION_LABELS).description).toBe(
+      'Alerts noticed 5 of 11 incidents and near-misses (45%); customers reported 6 (55%). '
+      + 'The alerts\' share was 60% of 5 in H1 2025 and 20% of 5 in H2 2025; the customers\' share was 40% of 5 in H1 2025 and 80% of 5 in H2 2025.',
+    );
   });
 
   it('decisions: count and median time to mitigate', () => {
     expect(decisionsChart('decisions', overview.decisions, DECISION_LABELS).description)
-      .toBe('Roll-back 4 (median 40 min): incidents per decision with the median time to mitigate. Near-misses are left out.');
+      .toBe('Roll-back 4 (median 40 min, n = 4): incidents per decision with the median time to mitigate. Near-misses are left out.');
+    // Four values: no 90th percentile, the values themselves.
+    expect(decisionsChart('decisions', overview.decisions, DECISION_LABELS).tables[0]!.rows).toEqual([
+      ['Roll-back', '4', '40 min (n = 4)', 'values: 40 min, 40 min, 40 min, 40 min', '40 min', '40 min'],
+    ]);
   });
 
   it('release size: each band’s incidents, severity, time to mitigate and latest date, with the caveat', () => {
     const chart = releaseChart('releases', overview.releases, SEVERITIES, LONDON);
-    expect(chart.description).toBe('Up to 100 lines: 1 incident (0 SEV1 or SEV2), median time to mitigate 40 min, the latest on 29 Sept 2026. '
-      + 'Over 1,000 lines: 1 incident (1 SEV1 or SEV2), median time to mitigate 40 min, the latest on 14 Jan 2025. '
+    expect(chart.description).toBe('Up to 100 lines: 1 incident (0 SEV1 or SEV2), median time to mitigate 40 min (n = 1), the latest on 29 Sept 2026. '
+      + 'Over 1,000 lines: 1 incident (1 SEV1 or SEV2), median time to mitigate 40 min (n = 1), the latest on 14 Jan 2025. '
       + 'The archive records only releases that went wrong, so this compares failures with each other, not failure rates.');
     expect(chart.tables[1]!.rows).toEqual([
       ['14 Jan 2025', 'Incident 2025-01-14-a', 'SEV2', '6,200', '14', '40 min'],
@@ -206,11 +248,11 @@ describe('budget charts', () => {
   });
 
   it('one SLO: the fullest window, months and windows over budget, and what is left now', () => {
-    // Windows: a 30 / 43.2 = 69%; b 60 / 43.2 = 139%; c: a and b are over 30 days earlier, 10 / 43.2 = 23%.
+    // Windows when mitigated: a 30 / 43.2 = 69%; b 60 / 43.2 = 139%; c: a and b are over 30 days earlier, 10 / 43.2 = 23%.
     // Now (to the end of 31 March): c on 1 March 10:00 UTC is before 2 March 23:00 UTC, so nothing is spent.
     const chart = sloBudgetChart('availability', slos[0]!, LONDON);
     expect(chart.description).toBe('99.9% over 30 days allows 43.2 min of bad time per window. 3 incidents consumed budget; '
-      + 'the fullest 30-day window reached 139% after the incident of 20 Jan 2025. Over budget in 1 calendar month and after 1 incident. Left now: 100%.');
+      + 'the fullest 30-day window reached 139% when the incident of 20 Jan 2025 was mitigated. Over budget in 1 calendar month, and in the window when 1 incident was mitigated. Left now: 100%.');
     expect(chart.tables[1]!.rows.map((r) => r.slice(2))).toEqual([['30 min', '0%', '69%'], ['30 min', '69%', '139%'], ['10 min', '0%', '23%']]);
     expect(sloBudgetChart('latency', slos[1]!, LONDON)).toMatchObject({
       svg: '', tables: [], description: '99.95% over 30 days allows 21.6 min of bad time per window. No incident consumed any of it.',
@@ -221,7 +263,8 @@ describe('budget charts', () => {
     const chart = budgetLeftChart('left', guideServices(budgets, resolveThresholds(undefined)), resolveThresholds(undefined), '2025-03-31');
     expect(chart.description).toBe('On 31 Mar 2025: 2 services “Hot-fix or investigate”. Thresholds: roll back first below 25% left; hot-fix or investigate from 50%.');
     expect(chart.tables[0]!.rows).toEqual([
-      ['Checkout API', 'checkout-availability', '0 min', '100%', 'Hot-fix or investigate'],
+      // Both checkout SLOs have 100% left: latency has fewer minutes left (21.6 against 43.2), so it decides.
+      ['Checkout API', 'checkout-latency', '0 min', '100%', 'Hot-fix or investigate'],
       ['Product Search', 'search-freshness', '0 min', '100%', 'Hot-fix or investigate'],
     ]);
   });
@@ -238,12 +281,14 @@ describe('follow-through chart', () => {
         { title: 'C', kind: 'detect', owner: 'platform', priority: 'P2', due: '2026-11-25', status: 'open' },
         { title: 'D', kind: 'detect', owner: 'platform', priority: 'P2', due: '2026-12-25', status: 'open' },
       ] }),
-    ], new Set(TEAMS.map((t) => t.id)), LONDON);
+    ], new Set(TEAMS.map((t) => t.id)));
     const chart = followThroughChart('teams', 'Action items by team', 'team', tallyActionItems(rows, (r) => r.team ?? 'no team', TEAMS.map((t) => t.id)), (id) => TEAMS.find((t) => t.id === id)?.name ?? id);
-    expect(chart.description).toBe('4 action items: 3 open, 2 of them overdue. Overdue items sit with Platform (1) and Storefront (1).');
+    expect(chart.description).toBe('4 action items: 1 done (25%), 0 won’t do (0%), 3 open (75%), 2 of them overdue. Overdue items sit with Platform (1) and Storefront (1).');
+    // Items, done, won't do, open, overdue, then done, won't-do and open as shares of all items; B took 1 Jun → 12 Jun = 11 days.
+    expect(chart.tables[0]!.head).toEqual(['Team', 'Items', 'Done', 'Won’t do', 'Open', 'Overdue', 'Done share', 'Won’t-do share', 'Open share', 'Days to close: median']);
     expect(chart.tables[0]!.rows).toEqual([
-      ['Storefront', '2', '1', '1', '1', '0', '50%', '11'],
-      ['Platform', '2', '0', '2', '1', '0', '0%', '–'],
+      ['Storefront', '2', '1', '0', '1', '1', '50%', '0%', '50%', '11 days (n = 1)'],
+      ['Platform', '2', '0', '0', '2', '1', '0%', '0%', '100%', '–'],
     ]);
   });
 });

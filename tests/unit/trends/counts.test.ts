@@ -15,10 +15,11 @@ describe('incidents per month', () => {
       incident('2025-01-30-near', { type: 'near-miss', severity: 'SEV3' }),
       incident('2025-03-02-d', { severity: 'SEV4' }),
     ];
-    expect(countByMonth(incidents, ['2025-01', '2025-02', '2025-03'], SEVERITIES, LONDON)).toEqual([
-      { month: '2025-01', bySeverity: { SEV1: 1, SEV2: 2, SEV3: 0, SEV4: 0 }, incidents: 3, nearMisses: 1 },
-      { month: '2025-02', bySeverity: { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 }, incidents: 0, nearMisses: 0 },
-      { month: '2025-03', bySeverity: { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 1 }, incidents: 1, nearMisses: 0 },
+    // March holds the reference day here and ends after it: partial.
+    expect(countByMonth(incidents, ['2025-01', '2025-02', '2025-03'], SEVERITIES, LONDON, '2025-03')).toEqual([
+      { month: '2025-01', bySeverity: { SEV1: 1, SEV2: 2, SEV3: 0, SEV4: 0 }, incidents: 3, nearMisses: 1, partial: false },
+      { month: '2025-02', bySeverity: { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 }, incidents: 0, nearMisses: 0, partial: false },
+      { month: '2025-03', bySeverity: { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 1 }, incidents: 1, nearMisses: 0, partial: true },
     ]);
   });
 
@@ -31,7 +32,7 @@ describe('incidents per month', () => {
 
   it('gives zeros for an empty slice', () => {
     expect(countByMonth([], ['2025-06'], SEVERITIES, LONDON)).toEqual([
-      { month: '2025-06', bySeverity: { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 }, incidents: 0, nearMisses: 0 },
+      { month: '2025-06', bySeverity: { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 }, incidents: 0, nearMisses: 0, partial: false },
     ]);
   });
 });
@@ -88,10 +89,10 @@ describe('response decisions', () => {
       incident('2025-05-01-near', { type: 'near-miss', response: { decision: 'forward-fix', helped_by: [] } }),
     ];
     const figures = decisionFigures(incidents, DECISIONS);
-    // Roll-backs: 30, 50, 400 → median 50; p90 rank 0.9 × 2 = 1.8: 50 + 0.8 × 350 = 330.
+    // Roll-backs: 30, 50, 400 → median 50 (n = 3); three values are too few for a 90th percentile.
     expect(figures).toEqual([
-      { decision: 'rollback', count: 3, minutes: [30, 50, 400], timeToMitigate: { count: 3, median: 50, p90: 330, min: 30, max: 400 } },
-      { decision: 'hotfix', count: 1, minutes: [200], timeToMitigate: { count: 1, median: 200, p90: 200, min: 200, max: 200 } },
+      { decision: 'rollback', count: 3, minutes: [30, 50, 400], timeToMitigate: { n: 3, values: [30, 50, 400], median: 50, p90: undefined, min: 30, max: 400 } },
+      { decision: 'hotfix', count: 1, minutes: [200], timeToMitigate: { n: 1, values: [200], median: 200, p90: undefined, min: 200, max: 200 } },
     ]);
   });
 });
@@ -111,13 +112,20 @@ describe('release size', () => {
     const { bands, points } = releaseFigures(incidents, SEVERITIES);
     expect(points.map((p) => p.linesChanged)).toEqual([100, 101, 1000, 1001, 6200]);
     expect(bands.map((b) => [b.key, b.count])).toEqual([['small', 1], ['medium', 2], ['large', 2]]);
-    expect(bands[2]).toMatchObject({ bySeverity: { SEV1: 1, SEV2: 1, SEV3: 0, SEV4: 0 }, medianPullRequests: 13, medianTimeToMitigate: 40, latest: '2025-05-01T10:00:00Z' });
-    expect(bands[1]).toMatchObject({ medianPullRequests: 3, latest: '2025-03-01T10:00:00Z' });
+    expect(bands[2]).toMatchObject({ bySeverity: { SEV1: 1, SEV2: 1, SEV3: 0, SEV4: 0 }, pullRequests: { n: 2, median: 13 }, timeToMitigate: { n: 2, median: 40 }, latest: '2025-05-01T10:00:00Z' });
+    expect(bands[1]).toMatchObject({ pullRequests: { n: 2, median: 3 }, latest: '2025-03-01T10:00:00Z' });
   });
 
   it('shows an incident with only pull requests as a point but in no band, and leaves out incidents without a release', () => {
     const { bands, points } = releaseFigures([withRelease('2025-01-01-a', undefined, 3), incident('2025-02-01-none')], SEVERITIES);
     expect(points.map((p) => p.id)).toEqual(['2025-01-01-a']);
-    expect(bands.every((b) => b.count === 0 && b.latest === undefined && b.medianTimeToMitigate === undefined)).toBe(true);
+    expect(bands.every((b) => b.count === 0 && b.latest === undefined && b.timeToMitigate.n === 0)).toBe(true);
+  });
+
+  it('leaves a near-miss out of the time to mitigate of its band, but counts it in the band', () => {
+    const near = incident('2025-06-01-near', { type: 'near-miss', release: { lines_changed: 50, pull_requests: 1 } });
+    const { bands, points } = releaseFigures([near, withRelease('2025-06-02-a', 60, 1)], SEVERITIES);
+    expect(points.map((p) => [p.id, p.timeToMitigate])).toEqual([['2025-06-01-near', undefined], ['2025-06-02-a', 40]]);
+    expect(bands[0]).toMatchObject({ count: 2, timeToMitigate: { n: 1, values: [40] }, pullRequests: { n: 2 } });
   });
 });

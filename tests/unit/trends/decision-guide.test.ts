@@ -74,12 +74,20 @@ describe('each service now', () => {
   const budgets = budgetsByService(SERVICES, incidents, ['2026-11'], '2026-11-26', LONDON);
   const guides = guideServices(budgets, DEFAULTS);
 
-  it('orders services by budget left, those without SLOs last, each with the stance of its tightest SLO', () => {
+  it('orders services by budget left, those without SLOs last, each with the stance of the SLO that decides it', () => {
+    // checkout-api's SLOs both have 75% left: latency has 16.2 minutes left, availability 32.4, so latency decides.
     expect(guides.map((g) => [g.service.id, g.governing?.slo.id, g.stance.key])).toEqual([
-      ['checkout-api', 'checkout-availability', 'investigate'],
+      ['checkout-api', 'checkout-latency', 'investigate'],
       ['product-search', 'search-freshness', 'investigate'],
       ['feature-flags', undefined, 'no-slo'],
     ]);
+  });
+
+  it('breaks a tie in share and minutes left by the order of catalog/services.yaml', () => {
+    const twin = (id: string) => ({ id, name: id, objective: 99.9, window_days: 30 });
+    const service = { id: 'twins', name: 'Twins', team: 'platform', visibility: 'public' as const, slos: [twin('zeta-slo'), twin('alpha-slo')] };
+    const [guide] = guideServices(budgetsByService([service], [], ['2026-11'], '2026-11-26', LONDON), DEFAULTS);
+    expect(guide!.slos.map((b) => b.slo.id)).toEqual(['zeta-slo', 'alpha-slo']);
   });
 
   it('puts the service that would need a roll-back soonest first when budgets left are equal', () => {
@@ -90,27 +98,49 @@ describe('each service now', () => {
     expect(order.map((g) => [g.service.id, g.fullImpactMinutes.rollBack])).toEqual([['zulu-service', 3.24], ['alpha-service', 324]]);
   });
 
-  it('says how long full impact may last before the stance hardens; the smaller budget crosses first', () => {
-    // Until below 50%: availability (0.75 - 0.5) × 43.2 = 10.8, latency (0.75 - 0.5) × 21.6 = 5.4 → 5.4.
-    // Until below 25%: availability 0.5 × 43.2 = 21.6, latency 0.5 × 21.6 = 10.8 → 10.8.
+  it('gives the minutes of full impact of the deciding SLO itself', () => {
+    // checkout-latency: until below 50%, (0.75 - 0.5) × 21.6 = 5.4; until below 25%, 0.5 × 21.6 = 10.8.
     expect(guides[0]!.fullImpactMinutes).toEqual({ preferRollBack: 5.4, rollBack: 10.8 });
+    expect(guides[0]!.sooner).toEqual({ preferRollBack: undefined, rollBack: undefined });
     // search-freshness, untouched: 0.5 × 100.8 = 50.4 and 0.75 × 100.8 = 75.6.
     expect(guides[1]!.fullImpactMinutes).toEqual({ preferRollBack: 50.4, rollBack: 75.6 });
     expect(guides[2]!.fullImpactMinutes).toEqual({ preferRollBack: undefined, rollBack: undefined });
+  });
+
+  it('names another SLO that would cross a threshold sooner than the deciding one', () => {
+    // Availability: 30.24 of 43.2 used, 30% left (12.96 minutes). Latency: 6.48 of 21.6 used, 70% left (15.12 minutes).
+    // Availability decides (30% < 70%): 0.05 × 43.2 = 2.16 minutes until below 25%, already below 50%.
+    // Latency reaches 50% after 0.2 × 21.6 = 4.32 minutes: later than availability there (0), so nothing sooner;
+    // it reaches 25% after 0.45 × 21.6 = 9.72 minutes, later than 2.16.
+    const mixed = guideServices(budgetsByService(SERVICES.slice(0, 1), [hit('2026-11-20-b', { 'checkout-availability': 30.24, 'checkout-latency': 6.48 })], ['2026-11'], '2026-11-26', LONDON), DEFAULTS)[0]!;
+    expect([mixed.governing!.slo.id, mixed.stance.key, mixed.fullImpactMinutes, mixed.sooner]).toEqual([
+      'checkout-availability', 'prefer-roll-back', { preferRollBack: 0, rollBack: 2.16 }, { preferRollBack: undefined, rollBack: undefined },
+    ]);
+    // A big budget decides when its share is lower, but a small budget just above it crosses 25% first:
+    // big 99% (432 minutes) with 40% left: 0.15 × 432 = 64.8 minutes; small 99.99% (4.32 minutes) with 41% left:
+    // 0.16 × 4.32 = 0.6912. (The shares left are set by hand here.)
+    const big = { id: 'big-slo', name: 'Big', objective: 99, window_days: 30 };
+    const small = { id: 'small-slo', name: 'Small', objective: 99.99, window_days: 30 };
+    const service = { id: 'pair', name: 'Pair', team: 'platform', visibility: 'public' as const, slos: [big, small] };
+    const [pair] = guideServices(budgetsByService([service], [], ['2026-11'], '2026-11-26', LONDON).map((b) => ({
+      ...b, slos: b.slos.map((x) => ({ ...x, now: { ...x.now, left: x.slo.id === 'big-slo' ? 0.4 : 0.41 } })),
+    })), DEFAULTS);
+    expect([pair!.governing!.slo.id, pair!.fullImpactMinutes.rollBack, pair!.sooner.rollBack]).toEqual(['big-slo', 64.8, { sloId: 'small-slo', minutes: 0.6912 }]);
   });
 });
 
 describe('past decisions', () => {
   const incidents = [
     hit('2025-03-01-c', { 'checkout-availability': 43.2, 'checkout-latency': 32.4 }, 'config-revert'),
-    incident('2025-02-01-near', { type: 'near-miss' }),
+    // A near-miss never appears, even one that (against the check) lists bad minutes.
+    incident('2025-02-01-near', { type: 'near-miss', slo_impact: [{ slo: 'checkout-availability', bad_minutes: 5 }] }),
     hit('2025-01-20-b', { 'checkout-availability': 10.8, 'checkout-latency': 10.8 }, 'hotfix'),
     hit('2025-01-10-a', { 'checkout-availability': 21.6 }),
   ];
   const budgets = budgetsByService(SERVICES, incidents, ['2025-01', '2025-02', '2025-03'], '2025-03-31', LONDON).flatMap((b) => b.slos);
   const past = pastDecisions(incidents, budgets, DEFAULTS);
 
-  it('gives the budget left in the tightest SLO at the start and after, oldest first, near-misses without impact left out', () => {
+  it('gives the budget left in the tightest SLO when each incident began and when its impact stopped, oldest first, near-misses left out', () => {
     // a: 21.6 of 43.2 → 100% at start, 50% after.
     // b: availability had a's 21.6 in its window → 50% at start, (21.6 + 10.8) / 43.2 = 75% used → 25% after;
     //    latency 100% at start: availability is tighter.

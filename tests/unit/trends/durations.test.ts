@@ -3,22 +3,21 @@ import { durationsByQuarter, summariseDurations } from '../../../src/lib/trends/
 import { incident, LONDON } from './fixtures.ts';
 
 describe('summarising durations', () => {
-  it('gives the median and 90th percentile by linear interpolation, with the range', () => {
-    // Sorted 10, 20, 30, 40. Median rank 0.5 × 3 = 1.5: 20 + 0.5 × 10 = 25.
-    // 90th percentile rank 0.9 × 3 = 2.7: 30 + 0.7 × 10 = 37.
-    expect(summariseDurations([40, 10, 30, 20])).toEqual({ count: 4, median: 25, p90: 37, min: 10, max: 40 });
+  it('gives the median by linear interpolation with n and the values, and no 90th percentile below five values', () => {
+    // Sorted 10, 20, 30, 40. Median rank 0.5 × 3 = 1.5: 20 + 0.5 × 10 = 25. Four values: the values, not a p90.
+    expect(summariseDurations([40, 10, 30, 20])).toEqual({ n: 4, values: [10, 20, 30, 40], median: 25, p90: undefined, min: 10, max: 40 });
   });
 
-  it('shows how a long tail moves the 90th percentile but not the median', () => {
+  it('gives the 90th percentile from exactly five values, and shows how a long tail moves it but not the median', () => {
     // Sorted 30, 35, 40, 45, 1440. Median is the middle value, 40.
     // p90 rank 0.9 × 4 = 3.6: 45 + 0.6 × (1440 - 45) = 45 + 837 = 882.
     const summary = summariseDurations([35, 1440, 40, 30, 45]);
-    expect(summary.median).toBe(40);
+    expect([summary.n, summary.median]).toEqual([5, 40]);
     expect(summary.p90).toBeCloseTo(882, 9);
   });
 
   it('leaves every figure undefined when there are no durations', () => {
-    expect(summariseDurations([])).toEqual({ count: 0, median: undefined, p90: undefined, min: undefined, max: undefined });
+    expect(summariseDurations([])).toEqual({ n: 0, values: [], median: undefined, p90: undefined, min: undefined, max: undefined });
   });
 });
 
@@ -32,8 +31,8 @@ describe('durations per quarter', () => {
       incident('2025-02-10-a'),
       incident('2025-03-05-b', { started: '2025-03-05T10:00:00Z', detected: '2025-03-05T10:30:00Z', mitigated: '2025-03-05T11:30:00Z', resolved: '2025-03-06T10:00:00Z' }),
     ];
-    const { quarters: rows, points } = durationsByQuarter(incidents, quarters, LONDON);
-    expect(rows.map((r) => [r.quarter, r.incidents])).toEqual([['2025-Q1', 2], ['2025-Q2', 1], ['2025-Q3', 0]]);
+    const { quarters: rows, points } = durationsByQuarter(incidents, quarters, LONDON, '2025-Q3');
+    expect(rows.map((r) => [r.quarter, r.incidents, r.partial])).toEqual([['2025-Q1', 2, false], ['2025-Q2', 1, false], ['2025-Q3', 0, true]]);
     // Q1: detect 10 and 30 → median 20; mitigate 40 and 90 → 65; resolve 120 and 1,440 → 780.
     expect(rows[0]!.timeToDetect.median).toBe(20);
     expect(rows[0]!.timeToMitigate.median).toBe(65);
@@ -41,7 +40,7 @@ describe('durations per quarter', () => {
     // Q2: the late incident, 20 minutes to detect and 120 to mitigate.
     expect(rows[1]!.timeToDetect.median).toBe(20);
     expect(rows[1]!.timeToMitigate.median).toBe(120);
-    expect(rows[2]!.timeToMitigate).toEqual({ count: 0, median: undefined, p90: undefined, min: undefined, max: undefined });
+    expect(rows[2]!.timeToMitigate).toEqual({ n: 0, values: [], median: undefined, p90: undefined, min: undefined, max: undefined });
     expect(points.filter((p) => p.measure === 'timeToMitigate').map((p) => [p.id, p.quarter])).toEqual([
       ['2025-02-10-a', '2025-Q1'], ['2025-03-05-b', '2025-Q1'], ['2025-03-31-late', '2025-Q2'],
     ]);
@@ -51,8 +50,8 @@ describe('durations per quarter', () => {
     const open = incident('2025-05-01-open', { resolved: undefined });
     const { quarters: rows } = durationsByQuarter([open, incident('2025-05-02-done')], quarters, LONDON);
     expect(rows[1]).toMatchObject({ incidents: 2, unresolved: 1 });
-    expect(rows[1]!.timeToMitigate.count).toBe(2);
-    expect(rows[1]!.timeToResolve).toMatchObject({ count: 1, median: 120 });
+    expect(rows[1]!.timeToMitigate.n).toBe(2);
+    expect(rows[1]!.timeToResolve).toMatchObject({ n: 1, median: 120 });
   });
 
   it('leaves near-misses out: they had no impact to mitigate', () => {

@@ -3,7 +3,7 @@ import {
   EXPORT_COLUMNS, exportActionItem, listActionItems, openActionItems, summariseItems, tallyActionItems, toCsv, urgentFollowThrough,
 } from '../../../src/lib/trends/follow-through.ts';
 import { PRIORITIES } from '../../../src/schema/incident.ts';
-import { incident, LONDON, TEAMS } from './fixtures.ts';
+import { incident, TEAMS } from './fixtures.ts';
 
 const TEAM_IDS = new Set(TEAMS.map((t) => t.id));
 const incidents = [
@@ -16,7 +16,7 @@ const incidents = [
     ],
   }),
   incident('2025-06-01-y', {
-    // 23:30 UTC on 1 June is 00:30 BST on 2 June: days to close count from 2 June.
+    // 23:30 UTC on 1 June is 00:30 BST on 2 June in London, but the incident's day as written (its id's) is 1 June.
     started: '2025-06-01T23:30:00Z', detected: '2025-06-01T23:40:00Z', mitigated: '2025-06-02T00:10:00Z', resolved: '2025-06-02T02:00:00Z',
     teams: ['storefront', 'platform'],
     action_items: [
@@ -36,7 +36,7 @@ const incidents = [
     action_items: [{ title: 'Tidy the dashboard', kind: 'learn', owner: 'payments', priority: 'P3', due: '2025-09-01', status: 'open' }],
   }),
 ];
-const rows = listActionItems(incidents.slice(0, 3), TEAM_IDS, LONDON);
+const rows = listActionItems(incidents.slice(0, 3), TEAM_IDS);
 
 describe('action items across the archive', () => {
   it('counts an item for its owner when that is a team, else for the incident’s first team', () => {
@@ -51,10 +51,9 @@ describe('action items across the archive', () => {
     ]);
   });
 
-  it('counts days to close from the incident’s start day in the time zone, for done items only', () => {
-    // 10 Jan → 31 Jan = 21; 2 Jun (BST) → 12 Jun = 10; 1 Jul → 5 Jul = 4.
-    expect(rows.map((r) => r.daysToClose)).toEqual([21, undefined, undefined, undefined, 10, undefined, 4]);
-    expect(rows[3]!.incidentDate).toBe('2025-06-02');
+  it('counts days to close from the day the incident started as written, for done items only', () => {
+    // 10 Jan → 31 Jan = 21; 1 Jun → 12 Jun = 11 (the check rejects a closed date before 1 Jun, so never negative); 1 Jul → 5 Jul = 4.
+    expect(rows.map((r) => r.daysToClose)).toEqual([21, undefined, undefined, undefined, 11, undefined, 4]);
   });
 
   it('marks items overdue against the reference day 2026-11-26', () => {
@@ -63,26 +62,28 @@ describe('action items across the archive', () => {
 });
 
 describe('tallies by team and by priority', () => {
-  it('counts open (overdue included), done and dropped items, the share done and the median days to close', () => {
+  const sample = (values: number[]) => ({ n: values.length, values, median: values.length === 0 ? undefined : values.reduce((a, b) => a + b) / values.length, p90: undefined, min: values[0], max: values.at(-1) });
+
+  it('counts open (overdue included), done and dropped items, each as a share of all items, and the days to close of done items', () => {
     expect(tallyActionItems(rows, (r) => r.team ?? 'no team', TEAMS.map((t) => t.id))).toEqual([
-      { key: 'payments', total: 2, open: 1, overdue: 0, done: 0, wontDo: 1, doneShare: 0, medianDaysToClose: undefined },
-      { key: 'storefront', total: 2, open: 1, overdue: 1, done: 1, wontDo: 0, doneShare: 0.5, medianDaysToClose: 10 },
-      { key: 'platform', total: 1, open: 0, overdue: 0, done: 1, wontDo: 0, doneShare: 1, medianDaysToClose: 21 },
-      { key: 'no team', total: 2, open: 1, overdue: 1, done: 1, wontDo: 0, doneShare: 0.5, medianDaysToClose: 4 },
+      { key: 'payments', total: 2, open: 1, overdue: 0, done: 0, wontDo: 1, shares: { done: 0, wontDo: 0.5, open: 0.5 }, daysToClose: sample([]) },
+      { key: 'storefront', total: 2, open: 1, overdue: 1, done: 1, wontDo: 0, shares: { done: 0.5, wontDo: 0, open: 0.5 }, daysToClose: sample([11]) },
+      { key: 'platform', total: 1, open: 0, overdue: 0, done: 1, wontDo: 0, shares: { done: 1, wontDo: 0, open: 0 }, daysToClose: sample([21]) },
+      { key: 'no team', total: 2, open: 1, overdue: 1, done: 1, wontDo: 0, shares: { done: 0.5, wontDo: 0, open: 0.5 }, daysToClose: sample([4]) },
     ]);
   });
 
-  it('leaves the share done undefined for a group of dropped items only', () => {
+  it('counts an item dropped as won’t do in the shares: a group of dropped items is 0% done, not undefined', () => {
     const byPriority = tallyActionItems(rows, (r) => r.priority, PRIORITIES);
     expect(byPriority.map((t) => t.key)).toEqual(['P0', 'P1', 'P2', 'P3']);
-    expect(byPriority[0]).toMatchObject({ total: 1, wontDo: 1, doneShare: undefined });
-    // P1: done 21 and 4 days → median 12.5; 2 done of 3 done or open.
-    expect(byPriority[1]).toMatchObject({ total: 3, done: 2, open: 1, overdue: 1, medianDaysToClose: 12.5 });
-    expect(byPriority[1]!.doneShare).toBeCloseTo(2 / 3, 12);
+    expect(byPriority[0]).toMatchObject({ total: 1, wontDo: 1, shares: { done: 0, wontDo: 1, open: 0 } });
+    // P1: done in 21 and 4 days → median 12.5 of n = 2, too few for a 90th percentile; 2 done of 3 items.
+    expect(byPriority[1]).toMatchObject({ total: 3, done: 2, open: 1, overdue: 1, daysToClose: { n: 2, values: [4, 21], median: 12.5, p90: undefined } });
+    expect(byPriority[1]!.shares!.done).toBeCloseTo(2 / 3, 12);
   });
 
   it('tallies nothing to zeros for an empty slice', () => {
-    expect(summariseItems('all', [])).toEqual({ key: 'all', total: 0, open: 0, overdue: 0, done: 0, wontDo: 0, doneShare: undefined, medianDaysToClose: undefined });
+    expect(summariseItems('all', [])).toEqual({ key: 'all', total: 0, open: 0, overdue: 0, done: 0, wontDo: 0, shares: undefined, daysToClose: sample([]) });
     expect(tallyActionItems([], (r) => r.priority)).toEqual([]);
   });
 });
@@ -115,7 +116,7 @@ describe('the open action-item list and its downloads', () => {
         { title: 'Second', kind: 'learn', owner: 'payments', priority: 'P3', due: '2026-12-01', status: 'open' },
         { title: 'First', kind: 'prevent', owner: 'payments', priority: 'P0', due: '2026-12-01', status: 'open' },
       ],
-    })], TEAM_IDS, LONDON));
+    })], TEAM_IDS));
     expect(tied.map((r) => r.title)).toEqual(['First', 'Second']);
   });
 

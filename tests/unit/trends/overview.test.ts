@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOverview, compareYears, coveredMonths } from '../../../src/lib/trends/overview.ts';
+import { buildOverview, coveredMonths } from '../../../src/lib/trends/overview.ts';
 import { serviceSlices, teamSlices, yearSlices } from '../../../src/lib/trends/slices.ts';
 import { incident, LONDON, ORDERS, OVERVIEW_INCIDENTS, SERVICES, TEAMS } from './fixtures.ts';
 
@@ -9,9 +9,10 @@ describe('the months an overview covers', () => {
     expect(coveredMonths([incident('2026-06-01-b'), incident('2025-01-14-a')], '2026-11-26', LONDON)).toEqual({ from: '2025-01', to: '2026-11' });
   });
 
-  it('is the reference month alone for an empty archive, and reaches an incident dated after it', () => {
+  it('is the reference month alone for an empty archive, and ends at the reference day’s month whatever the newest incident', () => {
     expect(coveredMonths([], '2026-11-26', LONDON)).toEqual({ from: '2026-11', to: '2026-11' });
-    expect(coveredMonths([incident('2027-01-05-future')], '2026-11-26', LONDON)).toEqual({ from: '2026-11', to: '2027-01' });
+    // An incident after the reference day is never counted (countedPostMortems), so the range does not follow it.
+    expect(coveredMonths([incident('2027-01-05-future')], '2026-11-26', LONDON)).toEqual({ from: '2026-11', to: '2026-11' });
   });
 });
 
@@ -62,24 +63,17 @@ describe('the overview', () => {
   });
 });
 
-describe('the last 12 months against the 12 before', () => {
-  it('compares incident counts and median time to mitigate, near-misses left out', () => {
-    const at = (id: string, started: string, ttm: number) =>
-      incident(id, { started, detected: started, mitigated: new Date(Date.parse(started) + ttm * 60_000).toISOString(), resolved: undefined });
-    const incidents = [
-      at('2024-11-30-out', '2024-11-30T10:00:00Z', 5),
-      at('2024-12-01-p1', '2024-12-01T10:00:00Z', 30),
-      at('2025-11-30-p2', '2025-11-30T10:00:00Z', 90),
-      at('2025-12-01-r1', '2025-12-01T10:00:00Z', 20),
-      at('2026-11-20-r2', '2026-11-20T10:00:00Z', 40),
-      at('2026-11-21-r3', '2026-11-21T10:00:00Z', 300),
-      incident('2026-05-01-near', { type: 'near-miss' }),
-    ];
-    // Recent: December 2025 to November 2026 → 20, 40, 300: median 40. Previous: December 2024 to November 2025 → 30, 90: median 60.
-    expect(compareYears(incidents, '2026-11', LONDON)).toEqual({
-      recent: { incidents: 3, medianTimeToMitigate: 40 },
-      previous: { incidents: 2, medianTimeToMitigate: 60 },
-    });
+describe('periods in progress', () => {
+  it('marks the month, quarter, half-year and year of the reference day partial when they end after it', () => {
+    const overview = buildOverview(OVERVIEW_INCIDENTS, { from: '2025-01', to: '2026-11' }, ORDERS, LONDON, '2026-11-26');
+    expect(overview.inProgress).toEqual({ month: '2026-11', quarter: '2026-Q4', half: '2026-H2', year: '2026' });
+    expect(overview.months.filter((m) => m.partial).map((m) => m.month)).toEqual(['2026-11']);
+    expect(overview.durations.quarters.filter((q) => q.partial).map((q) => q.quarter)).toEqual(['2026-Q4']);
+  });
+
+  it('marks nothing without a reference day, or when the range ends before it', () => {
+    expect(buildOverview(OVERVIEW_INCIDENTS, { from: '2025-01', to: '2026-11' }, ORDERS, LONDON).inProgress).toEqual({});
+    expect(buildOverview(OVERVIEW_INCIDENTS, { from: '2025-01', to: '2025-12' }, ORDERS, LONDON, '2026-11-26').inProgress).toEqual({});
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, formatHalf, formatMonth, formatQuarter, halfOfMonth, halfRange, minutesInMonth, monthOf, monthRange, nextMonth,
-  quarterOf, quarterRange, startOfDay, yearOf, yearRange, zoneOffsetMinutes,
+  addDays, formatHalf, formatMonth, formatQuarter, halfOfMonth, halfRange, lastDayOfMonth, minutesInMonth, monthOf, monthRange, nextMonth,
+  periodsInProgress, quarterOf, quarterRange, startOfDay, yearOf, yearRange, zoneOffsetMinutes,
 } from '../../../src/lib/trends/periods.ts';
 import { LONDON } from './fixtures.ts';
 
@@ -113,5 +113,24 @@ describe('ranges and labels of months, quarters, half-years and years', () => {
     expect(formatMonth('2025-09')).toBe('Sep 2025');
     expect(formatQuarter('2025-Q4')).toBe('Q4 2025');
     expect(formatHalf('2026-H1')).toBe('H1 2026');
+  });
+});
+
+describe('periods in progress on the reference day', () => {
+  it('knows the last day of a month, leap years included', () => {
+    expect([lastDayOfMonth('2026-02'), lastDayOfMonth('2028-02'), lastDayOfMonth('2026-12'), lastDayOfMonth('2026-04')]).toEqual(['2026-02-28', '2028-02-29', '2026-12-31', '2026-04-30']);
+  });
+
+  it('counts the month, quarter, half-year and year holding the day as in progress while they have days left', () => {
+    // On its first day the month is counted for one day only, so it is partial, not whole.
+    expect(periodsInProgress('2026-10-01')).toEqual({ month: '2026-10', quarter: '2026-Q4', half: '2026-H2', year: '2026' });
+    expect(periodsInProgress('2026-10-15')).toEqual({ month: '2026-10', quarter: '2026-Q4', half: '2026-H2', year: '2026' });
+  });
+
+  it('counts a period complete on its last day: the figures run to the end of that day', () => {
+    expect(periodsInProgress('2026-10-31')).toEqual({ quarter: '2026-Q4', half: '2026-H2', year: '2026' });
+    expect(periodsInProgress('2026-09-30')).toEqual({ half: '2026-H2', year: '2026' });
+    expect(periodsInProgress('2026-06-30')).toEqual({ year: '2026' });
+    expect(periodsInProgress('2026-12-31')).toEqual({});
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRecurrences, preventionWasDone, recurrencesByIncident } from '../../../src/lib/trends/recurrences.ts';
+import { findOverlaps, findRecurrences, preventionWasDone, recurrencesByIncident } from '../../../src/lib/trends/recurrences.ts';
 import { incident, LONDON, preventDone } from './fixtures.ts';
 
 const factors = (...categories: string[]) => categories.map((category) => ({ category, description: `About ${category}.` }));
@@ -76,5 +76,34 @@ describe('recurrences', () => {
   it('finds nothing in an empty archive or a single incident', () => {
     expect(findRecurrences([], LONDON)).toEqual([]);
     expect(findRecurrences([flags2025], LONDON)).toEqual([]);
+  });
+});
+
+describe('every overlap the weaker rule finds', () => {
+  it('pairs a later incident with every earlier one whose prevention was done, not only the most recent', () => {
+    const a = incident('2025-01-01-a', { action_items: [preventDone('2025-01-15')] });
+    const b = incident('2025-03-01-b', { action_items: [preventDone('2025-03-15')] });
+    const c = incident('2025-06-01-c');
+    // Three pairs where the most recent match alone gives two: c with b and with a, and b with a.
+    expect(findOverlaps([a, c, b], LONDON).map((r) => `${r.incident.id} < ${r.earlier.id}`)).toEqual([
+      '2025-06-01-c < 2025-03-01-b', '2025-06-01-c < 2025-01-01-a', '2025-03-01-b < 2025-01-01-a',
+    ]);
+  });
+
+  it('lists a pair once however many services it shares, with every service and category in common', () => {
+    const earlier = incident('2025-01-01-a', {
+      services: ['checkout-api', 'feature-flags'], contributing_factors: factors('testing', 'configuration'), action_items: [preventDone('2025-01-15')],
+    });
+    const later = incident('2025-06-01-b', { services: ['feature-flags', 'checkout-api'], contributing_factors: factors('configuration', 'testing') });
+    expect(findOverlaps([earlier, later], LONDON).map((r) => [r.incident.id, r.earlier.id, r.services, r.categories])).toEqual([
+      ['2025-06-01-b', '2025-01-01-a', ['feature-flags', 'checkout-api'], ['testing', 'configuration']],
+    ]);
+  });
+
+  it('needs a shared service and a shared category, and the prevention done by the day', () => {
+    const earlier = incident('2025-01-01-a', { action_items: [preventDone('2025-02-01')] });
+    expect(findOverlaps([earlier, incident('2025-01-20-soon')], LONDON)).toEqual([]);
+    expect(findOverlaps([earlier, incident('2025-03-01-other', { services: ['product-search'] })], LONDON)).toEqual([]);
+    expect(findOverlaps([earlier, incident('2025-03-01-cause', { contributing_factors: factors('capacity') })], LONDON)).toEqual([]);
   });
 });
