@@ -5,8 +5,9 @@ import { countedPostMortems, headlineFigures, type HeadlineFigures, type Referen
 import type { IncidentView } from '../incidents.ts';
 import { budgetsByService, countOverspends, type OverspendCount, type SloBudget } from './budgets.ts';
 import { listActionItems, openActionItems, summariseItems, tallyActionItems, urgentFollowThrough, type ActionItemRow, type FollowThroughTally, type UrgentFollowThrough } from './follow-through.ts';
+import { coordinationFigures, type Coordination } from './coordination.ts';
 import { coveredMonths, type OverviewOrders } from './overview.ts';
-import { monthRange, type MonthKey } from './periods.ts';
+import { monthRange, quarterRange, type MonthKey } from './periods.ts';
 import { findOverlaps, findRecurrences, type Recurrence } from './recurrences.ts';
 
 /**
@@ -92,6 +93,12 @@ export const archiveFollowThrough: (source: TrendsSource) => FollowThrough = mem
     byPriority: tallyActionItems(rows, (r) => r.priority, PRIORITIES),
     urgent: urgentFollowThrough(countedIncidents(source)),
   };
+});
+
+/** How many people each counted incident pulled in, per quarter of the archive's range and per severity. */
+export const archiveCoordination: (source: TrendsSource) => Coordination = memoise((source) => {
+  const range = archiveRange(source);
+  return coordinationFigures(countedIncidents(source), quarterRange(range.from, range.to), source.severities.map((s) => s.id), source.organisation.time_zone);
 });
 
 /** Incidents repeating the primary service and contributing factor of an earlier one whose prevent items were done. */

@@ -1,0 +1,75 @@
+import * as Plot from '@observablehq/plot';
+import { MIN_SAMPLE } from '../figures.ts';
+import { formatMedian, formatP90 } from '../format.ts';
+import type { CoordinationGroup, CoordinationPoint } from '../trends/coordination.ts';
+import { listInProse, plural } from '../trends/labels.ts';
+import { renderPlot, type Chart } from './render.ts';
+import { CHART_WIDTH, integerTicks } from './scales.ts';
+
+const people = (n: number) => plural(n, 'person', 'people');
+
+/**
+ * How many people each incident pulled in, per group (quarter or severity): every incident that gives
+ * `response.responders` as a dot, the group's median as a tick, each median with its n. A distribution
+ * of incidents, never a ranking of teams.
+ */
+export function respondersChart(
+  id: string,
+  title: string,
+  groupLabel: string,
+  groups: readonly CoordinationGroup[],
+  points: readonly CoordinationPoint[],
+  groupOf: (p: CoordinationPoint) => string,
+  nameOf: (key: string) => string,
+): Chart {
+  const withResponders = points.filter((p) => p.responders !== undefined);
+  const without = points.length - withResponders.length;
+  let description: string;
+  if (points.length === 0) {
+    description = 'No incidents.';
+  } else if (withResponders.length === 0) {
+    description = `No incident gives response.responders (${plural(points.length, 'incident')} in all), so there is nothing to draw.`;
+  } else {
+    const filled = groups.filter((g) => g.responders.n > 0);
+    const medians = filled.map((g) => `${formatMedian(g.responders, people)} in ${nameOf(g.key)}`);
+    const most = Math.max(...withResponders.map((p) => p.responders!));
+    description = `${plural(withResponders.length, 'incident')} give how many people worked on the response; the median was ${listInProse(medians)}.`
+      + ` The most on one incident was ${people(most)}.`
+      + (without > 0 ? ` ${plural(without, 'incident')} without response.responders ${without === 1 ? 'is' : 'are'} left out.` : '');
+  }
+  const keys = groups.map((g) => nameOf(g.key));
+  const dots = withResponders.map((p) => ({ group: nameOf(groupOf(p)), responders: p.responders! }));
+  const medians = groups.filter((g) => g.responders.median !== undefined).map((g) => ({ group: nameOf(g.key), median: g.responders.median! }));
+  const max = Math.max(1, ...dots.map((d) => d.responders));
+  const svg = dots.length === 0 ? '' : renderPlot(id, {
+    width: CHART_WIDTH,
+    height: 300,
+    marginLeft: 50,
+    marginBottom: 40,
+    fx: { domain: keys, label: null, padding: 0.1 },
+    x: { axis: null, domain: [0, 1] },
+    y: { ticks: integerTicks(max), tickFormat: 'd', domain: [0, integerTicks(max).at(-1)!], label: '↑ People on the response', grid: true },
+    marks: [
+      // Every group gets a panel, including those without incidents.
+      Plot.ruleY(keys.map((group) => ({ group })), { fx: 'group', y: 0, stroke: 'var(--chart-grid)' }),
+      Plot.ruleY(medians, { fx: 'group', y: 'median', stroke: 'var(--chart-1)', strokeWidth: 3 }),
+      Plot.dot(dots, Plot.dodgeX('middle', { fx: 'group', y: 'responders', r: 4, fill: 'currentColor', fillOpacity: 0.6, padding: 1 })),
+    ],
+  });
+  return {
+    id,
+    title,
+    description,
+    svg,
+    legend: dots.length === 0 ? [] : [{ label: 'One incident', color: 'currentColor', shape: 'dot' }, { label: 'Median', color: 'var(--chart-1)', shape: 'line' }],
+    tables: [{
+      caption: `People, escalations and helpers per ${groupLabel} (incidents only); below ${MIN_SAMPLE} incidents the values themselves`,
+      head: [groupLabel.replace(/^./, (c) => c.toUpperCase()), 'Incidents', 'Responders: median', `Responders: 90th percentile (from ${MIN_SAMPLE})`, 'Without responders', 'Escalations: median', 'Helped by: median'],
+      numeric: [false, true, true, true, true, true, true],
+      rows: groups.map((g) => [
+        nameOf(g.key), String(g.incidents), formatMedian(g.responders, String), formatP90(g.responders, String), String(g.withoutResponders),
+        formatMedian(g.escalations, String), formatMedian(g.helpedBy, String),
+      ]),
+    }],
+  };
+}
