@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import config from 'virtual:hindsight/config';
 import { catalogLoader, incidentLoader, readingListLoader } from './loaders/archive-loaders.ts';
+import { devProblemsLoader } from './loaders/dev-problems.ts';
 import { CategorySchema, OrganisationSchema, ServiceSchema, SeveritySchema, TeamSchema } from './schema/index.ts';
 import { ReadingListSchema } from './schema/reading-list.ts';
 import { incidentSchemaFor, loadCatalog } from './validation/sources.ts';
@@ -17,4 +18,13 @@ export const collections = {
   severities: defineCollection({ loader: catalogLoader(config, 'severities'), schema: SeveritySchema.extend({ rank: z.number() }) }),
   categories: defineCollection({ loader: catalogLoader(config, 'categories'), schema: CategorySchema }),
   organisation: defineCollection({ loader: catalogLoader(config, 'organisation'), schema: OrganisationSchema }),
+  // Under `astro dev` only: the problems of each invalid file, which its page shows.
+  devProblems: defineCollection({
+    loader: devProblemsLoader(),
+    schema: z.object({
+      file: z.string(),
+      kind: z.enum(['incident', 'reading-list']),
+      problems: z.array(z.object({ line: z.number(), column: z.number(), field: z.string(), message: z.string(), rule: z.string(), found: z.string().optional(), hint: z.string().optional(), text: z.string() })),
+    }),
+  }),
 };

@@ -205,6 +205,15 @@ export function severityName(archive: Pick<Archive, 'severities'>, id: string): 
   return archive.severities.find((s) => s.id === id)?.name;
 }
 
+/** Under `npm run dev`, the problems of an incident's file when it has any; always undefined in a build. */
+export async function getDevProblems(id: string): Promise<DevFileProblems | undefined> {
+  if (!config.showDrafts) return undefined;
+  return (await getEntry('devProblems', `incident:${id}`))?.data;
+}
+
+/** One file's problems, as the dev server shows them. */
+export type DevFileProblems = { file: string; problems: { line: number; column: number; field: string; message: string; found?: string; hint?: string; text: string }[] };
+
 /** The content entry of one incident, for rendering its MDX body. */
 export async function getIncidentEntry(id: string) {
   const entry = await getEntry('incidents', id);

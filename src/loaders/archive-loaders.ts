@@ -13,6 +13,7 @@ import type { IncidentData } from '../schema/incident.ts';
 import type { ReadingListData } from '../schema/reading-list.ts';
 import type { Audience } from '../lib/audience.ts';
 import type { Organisation } from '../schema/catalog.ts';
+import { forgetFile, reportFileProblems } from './dev-problems.ts';
 
 /** What the loaders take from the configuration (src/config), parsed once by astro.config.mjs. */
 export interface LoaderOptions {
@@ -21,6 +22,8 @@ export interface LoaderOptions {
   /** The project folder, where templates/postmortem.mdx is. */
   projectRoot: string;
   audience: Audience;
+  /** True under `astro dev`: a file with problems does not stop the server; its page shows them. */
+  showDrafts: boolean;
 }
 
 /**
@@ -44,6 +47,7 @@ type CrossCheck = (root: string, entries: { id: string; file: string; data: Reco
  * sanitised HTML (src/lib/render-body.ts), `<Internal>` blocks included only in the internal site.
  */
 function validatingMdxLoader(options: LoaderOptions, name: string, folder: string, validate: (root: string) => Validate, crossCheck: CrossCheck): Loader {
+  const kind = folder === 'incidents' ? 'incident' : 'reading-list';
   return {
     name,
     load: async (context: LoaderContext) => {
@@ -84,7 +88,11 @@ function validatingMdxLoader(options: LoaderOptions, name: string, folder: strin
       const present = new Set(files.map(incidentIdFromPath));
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
       const problems: Problem[] = [];
-      for (const file of files) problems.push(...(await sync(file)));
+      for (const file of files) {
+        const found = await sync(file);
+        problems.push(...found);
+        if (options.showDrafts) reportFileProblems(incidentIdFromPath(file), file, kind, found);
+      }
       const entries = [...store.values()].map((e) => ({
         id: e.id,
         file: relative(root, resolve(projectRoot, e.filePath!)).split(sep).join('/'),
@@ -95,7 +103,10 @@ function validatingMdxLoader(options: LoaderOptions, name: string, folder: strin
       if (errors.length > 0) {
         // Invalid entries must not stay cached: the next run has to report them again.
         for (const p of errors) store.delete(incidentIdFromPath(p.file));
-        throw archiveFailure(root, problems);
+        // `astro dev` keeps serving: each page shows its own file's problems, and the terminal lists them.
+        if (!options.showDrafts) throw archiveFailure(root, problems);
+        for (const p of errors) reportFileProblems(incidentIdFromPath(p.file), p.file, kind, errors.filter((e) => e.file === p.file));
+        logger.error(new ArchiveError(errors).message);
       }
       meta.set('catalog-digest', catalogDigest);
       if (options.audience === 'public') {
@@ -116,12 +127,15 @@ function validatingMdxLoader(options: LoaderOptions, name: string, folder: strin
           if (!path.startsWith(base) || !path.endsWith('.mdx') || path.split(sep).pop()!.startsWith('_')) return;
           const file = relative(root, path).split(sep).join('/');
           const found = await sync(file);
+          reportFileProblems(incidentIdFromPath(file), file, kind, found);
           if (found.some((p) => p.severity === 'error')) logger.error(new ArchiveError(found).message);
         };
         watcher.on('add', onChange);
         watcher.on('change', onChange);
         watcher.on('unlink', (path: string) => {
-          if (path.startsWith(base) && path.endsWith('.mdx')) store.delete(incidentIdFromPath(relative(root, path)));
+          if (!path.startsWith(base) || !path.endsWith('.mdx')) return;
+          store.delete(incidentIdFromPath(relative(root, path)));
+          forgetFile(incidentIdFromPath(relative(root, path)), kind);
         });
       }
     },

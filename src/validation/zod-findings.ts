@@ -62,7 +62,9 @@ export function zodIssuesToFindings(issues: readonly z.core.$ZodIssue[], data: u
       const parent = valueAt(data, path.slice(0, -1));
       const written = parent !== null && typeof parent === 'object' ? before.filter((k) => k in parent) : [];
       const where = written.length > 0 ? `after ${written.at(-1)}` : path.length > 1 ? `under ${formatFieldPath(path.slice(0, -1))}` : 'at the top';
-      findings.push({ path, message: `required field is missing: ${issue.message}`, rule: 'schema', missingAfter: before, hint: `Add ${key}: here, ${where}.` });
+      // zod's own words for a missing object ("Invalid input: expected object, received undefined") say nothing to an author.
+      const expected = issue.message.startsWith('Invalid input') ? '' : `: ${issue.message}`;
+      findings.push({ path, message: `required field is missing${expected}`, rule: 'schema', missingAfter: before, hint: `Add ${key}: here, ${where}.` });
       continue;
     }
     let hint: string | undefined;
