@@ -212,7 +212,7 @@ export async function getDevProblems(id: string): Promise<DevFileProblems | unde
 }
 
 /** One file's problems, as the dev server shows them. */
-export type DevFileProblems = { file: string; problems: { line: number; column: number; field: string; message: string; found?: string; hint?: string; text: string }[] };
+export type DevFileProblems = { file: string; problems: { line: number; column: number; field: string; message: string; rule: string; found?: string; hint?: string; text: string }[] };
 
 /** The content entry of one incident, for rendering its MDX body. */
 export async function getIncidentEntry(id: string) {
