@@ -70,6 +70,7 @@ export function checkDateRanges(data: Pick<IncidentData, 'started' | 'detected' 
 }
 
 // C0 and C1 control characters but tab, line feed and carriage return; and UTF-16 halves without their pair.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** `U+0007`: a character the way Unicode names it. */
