@@ -25,7 +25,7 @@ export default function securityHeaders({ audience }: { audience: Audience }): A
         if (inline.length > 0) {
           const listed = inline.slice(0, LISTED).map((i) => `  ${i.file}: ${i.kind}`);
           if (inline.length > LISTED) listed.push(`  ... and ${inline.length - LISTED} more`);
-          throw new Error(`The Content-Security-Policy allows no inline code, found ${inline.length} in the built site:\n${listed.join('\n')}\nMove scripts to files under public/ (loaded with <script is:inline src="/name.js">) and styles to src/styles; see docs/security-csp.md.`);
+          throw new Error(`The Content-Security-Policy allows no inline code, found ${inline.length} in the built site:\n${listed.join('\n')}\nMove scripts to files under public/ (loaded with <script is:inline src="/name.js">) and styles to src/styles; see docs/security.md.`);
         }
         writeFileSync(join(site, '_headers'), buildHeadersFile(CONTENT_SECURITY_POLICY, { noindex: audience === 'internal' }));
         logger.info('Wrote _headers: no page has inline code, so the Content-Security-Policy allows none.');

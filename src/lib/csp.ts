@@ -2,7 +2,7 @@
  * The site's Content-Security-Policy, directive by directive. It is the same for every page and every
  * build, because it follows from what the site ships (its scripts are files under public/ or bundled
  * by Astro, its styles are stylesheet files, Pagefind needs WebAssembly), never from what the built
- * pages happen to contain: nothing inline is allowed, by hash or otherwise. docs/security-csp.md says
+ * pages happen to contain: nothing inline is allowed, by hash or otherwise. docs/security.md says
  * why each directive is there.
  */
 export const CSP_DIRECTIVES: readonly (readonly [directive: string, ...sources: string[]])[] = [

@@ -89,7 +89,7 @@ describe('inline code in a built page', () => {
       'The Content-Security-Policy allows no inline code, found 2 in the built site:',
       '  trends/index.html: <style> element',
       '  trends/index.html: style attribute on <g>',
-      'Move scripts to files under public/ (loaded with <script is:inline src="/name.js">) and styles to src/styles; see docs/security-csp.md.',
+      'Move scripts to files under public/ (loaded with <script is:inline src="/name.js">) and styles to src/styles; see docs/security.md.',
     ].join('\n'));
   });
 
@@ -98,7 +98,7 @@ describe('inline code in a built page', () => {
     expect(message.split('\n').slice(-3)).toEqual([
       '  a.html: onclick attribute on <b>',
       '  ... and 3 more',
-      'Move scripts to files under public/ (loaded with <script is:inline src="/name.js">) and styles to src/styles; see docs/security-csp.md.',
+      'Move scripts to files under public/ (loaded with <script is:inline src="/name.js">) and styles to src/styles; see docs/security.md.',
     ]);
     expect(message.split('\n')[0]).toBe('The Content-Security-Policy allows no inline code, found 23 in the built site:');
   });
