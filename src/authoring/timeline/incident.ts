@@ -12,6 +12,8 @@ import { readText } from './files.ts';
 export interface ExistingEvent {
   at: number;
   text: string;
+  /** As written; the merge ignores it. */
+  kind?: string;
 }
 
 /** The post-mortem the events go into: its text and what the merge and the default window need. */
@@ -34,7 +36,7 @@ const DraftSchema = z.looseObject({
   started: TimestampSchema.optional(),
   mitigated: TimestampSchema.optional(),
   resolved: TimestampSchema.optional(),
-  timeline: z.array(z.looseObject({ at: TimestampSchema, text: z.string({ error: 'expected text' }) }), { error: 'expected a list of events (- at: ..., kind: ..., text: ...)' }).nullable().optional(),
+  timeline: z.array(z.looseObject({ at: TimestampSchema, kind: z.unknown().optional(), text: z.string({ error: 'expected text' }) }), { error: 'expected a list of events (- at: ..., kind: ..., text: ...)' }).nullable().optional(),
 });
 
 /** The post-mortem with this id (`2026-10-13-checkout-card-payments-declined`) under the archive's incidents/ folder. */
@@ -67,6 +69,6 @@ export function readIncident(path: string, shown: string): IncidentFile {
     started: ms(result.data.started),
     mitigated: ms(result.data.mitigated),
     resolved: ms(result.data.resolved),
-    timeline: (result.data.timeline ?? []).map((e) => ({ at: Date.parse(e.at), text: e.text })),
+    timeline: (result.data.timeline ?? []).map((e) => ({ at: Date.parse(e.at), text: e.text, ...(typeof e.kind === 'string' ? { kind: e.kind } : {}) })),
   };
 }

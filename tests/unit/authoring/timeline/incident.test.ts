@@ -17,7 +17,7 @@ describe('the post-mortem the events go into', () => {
     ]);
     expect(incident.timeline).toEqual([]);
     expect(readIncident(findIncident(ARCHIVE, '2026-10-13-checkout-card-payments-declined'), 'x.mdx').timeline[1]).toEqual({
-      at: Date.parse('2026-10-13T12:59:00Z'), text: 'PagerDuty pages the payments on-call engineer for card authorisation failures above 5%.',
+      at: Date.parse('2026-10-13T12:59:00Z'), kind: 'detect', text: 'PagerDuty pages the payments on-call engineer for card authorisation failures above 5%.',
     });
   });
 
@@ -34,7 +34,7 @@ describe('the post-mortem the events go into', () => {
     writeFileSync(file, '---\ntitle: X\nstarted: 2026-10-13 13:52\ntimeline:\n  - at: 2026-10-13T13:59:00+01:00\n    kind: detect\n  - at: 13:59\n    text: paged\n---\n');
     expect(() => readIncident(file, 'incidents/2026/2026-10-13-x.mdx')).toThrow(new TimelineError([
       'incidents/2026/2026-10-13-x.mdx:3:1 started: expected an ISO 8601 timestamp with an offset, e.g. 2025-06-21T13:55:00Z or 2025-06-21T14:55:00+01:00, found "2026-10-13 13:52"',
-      'incidents/2026/2026-10-13-x.mdx:6:5 timeline[0].text: required field is missing: expected text. Add text: here, after at.',
+      'incidents/2026/2026-10-13-x.mdx:7:5 timeline[0].text: required field is missing: expected text. Add text: here, after kind.',
       'incidents/2026/2026-10-13-x.mdx:7:5 timeline[1].at: expected an ISO 8601 timestamp with an offset, e.g. 2025-06-21T13:55:00Z or 2025-06-21T14:55:00+01:00, found "13:59"',
       'Correct the frontmatter (npm run check says more), then run npm run timeline again.',
     ].join('\n')));

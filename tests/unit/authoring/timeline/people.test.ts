@@ -32,7 +32,7 @@ describe('naming people in the timeline', () => {
     const naming = namePeople(log, { mode: 'roles', teams: TEAMS });
     expect(naming.onCallFrom?.bot).toBe('PagerDuty');
     expect(written(log, naming, ['13:04:10', '13:16:02', '13:25:10', '13:36:20'])).toEqual([
-      'The on-call engineer: An engineer from Payments pulling you in: this looks like the acquirer timeout change that went out this morning',
+      'The on-call engineer: An engineer from Payments pulling you in: this looks like the acquirer timeout change that went out at 13:50',
       'A responder: Support is getting complaints about declined cards, 40+ chats so far, nearly all from 3-D Secure customers',
       'An engineer from Platform: Platform here, anything you need from us? Flag service itself is healthy.',
       'The on-call engineer: Live in us-east-1 too. A responder, can you let support know customers can retry their orders?',
@@ -50,7 +50,7 @@ describe('naming people in the timeline', () => {
     const log = channel();
     const naming = namePeople(log, { mode: 'handles', teams: TEAMS });
     expect(written(log, naming, ['13:04:10', '13:36:20'])).toEqual([
-      'sokafor: @pnatarajan pulling you in: this looks like the acquirer timeout change that went out this morning',
+      'sokafor: @pnatarajan pulling you in: this looks like the acquirer timeout change that went out at 13:50',
       'sokafor: Live in us-east-1 too. @mkowalczyk, can you let support know customers can retry their orders?',
     ]);
   });
