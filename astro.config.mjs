@@ -26,7 +26,7 @@ try {
 
 export default defineConfig({
   site: config.siteUrl,
-  integrations: [hindsightConfig(config), chartStyles(), mdx(), sitemap({ filter: (page) => !page.endsWith('/search/') }), pagefind(), securityHeaders({ audience: config.audience })],
+  integrations: [hindsightConfig(config), chartStyles(), mdx(), sitemap({ filter: (page) => !page.endsWith('/search/') }), pagefind(), securityHeaders({ audience: config.audience, imageHosts: config.organisation.image_hosts })],
   trailingSlash: 'ignore',
   // No syntax highlighting: Shiki colours tokens with style="" attributes, which the Content-Security-Policy
   // (style-src 'self') forbids, and only the guide's few shell and YAML examples still go through Astro's

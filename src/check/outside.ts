@@ -13,7 +13,7 @@ import { incidentSchemaFor, validateIncidentSource, validateReadingListSource, t
  */
 export function checkOutsideFile(archive: CheckedArchive, path: string, text: string, options: ValidateOptions = {}): { problems: Problem[]; file: ArchiveFile } {
   if (basename(dirname(path)) === 'reading-lists') {
-    const result = validateReadingListSource(path, text);
+    const result = validateReadingListSource(path, text, { imageHosts: archive.catalog.organisation.image_hosts, ...options });
     const references = result.data ? result.source.toProblems(checkReadingListReferences(result.data, archive.index)) : [];
     return { problems: [...result.problems, ...references], file: { file: path, kind: 'reading-list', text, source: result.source, tree: result.tree } };
   }
@@ -22,7 +22,7 @@ export function checkOutsideFile(archive: CheckedArchive, path: string, text: st
   const started = (parseFrontmatterSource(path, text).data as { started?: unknown } | undefined)?.started;
   const year = typeof started === 'string' && /^\d{4}-/.test(started) ? started.slice(0, 4) : name.slice(0, 4);
   const virtual = `incidents/${year}/${name}`;
-  const result = validateIncidentSource(virtual, text, incidentSchemaFor(archive.catalog), options);
+  const result = validateIncidentSource(virtual, text, incidentSchemaFor(archive.catalog), { imageHosts: archive.catalog.organisation.image_hosts, ...options });
   const index = { ...archive.index, incidents: new Set([...archive.index.incidents, incidentIdFromPath(path)]) };
   const references = result.data ? result.source.toProblems(checkIncidentReferences(result.data, index)) : [];
   const problems = [...result.problems, ...references].map((p) => ({ ...p, file: path }));

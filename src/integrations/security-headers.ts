@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildHeadersFile, CONTENT_SECURITY_POLICY, findInlineCode } from '../lib/csp.ts';
+import { buildHeadersFile, contentSecurityPolicy, findInlineCode } from '../lib/csp.ts';
 import type { Audience } from '../config/settings.ts';
 
 /** How many pieces of inline code a failed build lists before it gives a count. */
@@ -14,7 +14,7 @@ const LISTED = 20;
  * not to index it. A page with inline code fails the build here, since the policy would block that
  * code in every browser: move scripts to files under public/ and styles to stylesheets.
  */
-export default function securityHeaders({ audience }: { audience: Audience }): AstroIntegration {
+export default function securityHeaders({ audience, imageHosts = [] }: { audience: Audience; imageHosts?: readonly string[] }): AstroIntegration {
   return {
     name: 'hindsight-security-headers',
     hooks: {
@@ -27,7 +27,7 @@ export default function securityHeaders({ audience }: { audience: Audience }): A
           if (inline.length > LISTED) listed.push(`  ... and ${inline.length - LISTED} more`);
           throw new Error(`The Content-Security-Policy allows no inline code, found ${inline.length} in the built site:\n${listed.join('\n')}\nMove scripts to files under public/ (loaded with <script is:inline src="/name.js">) and styles to src/styles; see docs/security.md.`);
         }
-        writeFileSync(join(site, '_headers'), buildHeadersFile(CONTENT_SECURITY_POLICY, { noindex: audience === 'internal' }));
+        writeFileSync(join(site, '_headers'), buildHeadersFile(contentSecurityPolicy(imageHosts), { noindex: audience === 'internal' }));
         logger.info('Wrote _headers: no page has inline code, so the Content-Security-Policy allows none.');
       },
     },

@@ -22,6 +22,11 @@ export const CSP_DIRECTIVES: readonly (readonly [directive: string, ...sources: 
 /** The policy as the `Content-Security-Policy` header value. */
 export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map((d) => d.join(' ')).join('; ');
 
+/** The policy with `img-src` widened to the image hosts the organisation allows (`image_hosts`). */
+export function contentSecurityPolicy(imageHosts: readonly string[] = []): string {
+  return CSP_DIRECTIVES.map(([directive, ...sources]) => [directive, ...sources, ...(directive === 'img-src' ? imageHosts : [])].join(' ')).join('; ');
+}
+
 /** One piece of inline code in a built page, which the policy would block. */
 export interface InlineCode {
   /** The page, relative to the site's folder, e.g. `trends/index.html`. */

@@ -149,7 +149,7 @@ function readCatalogText(root: string): string {
 }
 
 /** Incidents from `incidents/<yyyy>/<id>.mdx`, validated against the schema, the rules and the catalog. */
-export function incidentLoader(options: LoaderOptions): Loader {
+export function incidentLoader(options: LoaderOptions & { organisation: Organisation }): Loader {
   return validatingMdxLoader(
     options,
     'hindsight-incidents',
@@ -157,7 +157,7 @@ export function incidentLoader(options: LoaderOptions): Loader {
     (root) => {
       const schema = incidentSchemaFor(loadCatalog(root));
       // A published post-mortem may hold nothing unfinished: no TODO, no template text, no empty section.
-      const gate = { unfinished: { from: 'published' as const, placeholders: loadPlaceholders(options.projectRoot) } };
+      const gate = { unfinished: { from: 'published' as const, placeholders: loadPlaceholders(options.projectRoot) }, imageHosts: options.organisation.image_hosts };
       return (file, text) => validateIncidentSource(file, text, schema, gate);
     },
     (root, entries) => {
@@ -175,12 +175,12 @@ export function incidentLoader(options: LoaderOptions): Loader {
 }
 
 /** Reading lists from `reading-lists/<slug>.mdx`; every item must name an existing incident. */
-export function readingListLoader(options: LoaderOptions): Loader {
+export function readingListLoader(options: LoaderOptions & { organisation: Organisation }): Loader {
   return validatingMdxLoader(
     options,
     'hindsight-reading-lists',
     'reading-lists',
-    () => validateReadingListSource,
+    () => (file, text) => validateReadingListSource(file, text, { imageHosts: options.organisation.image_hosts }),
     (root, entries) => {
       const incidents = new Set(listMdxFiles(root, 'incidents').map(incidentIdFromPath));
       return [...listArchiveFolder(root, 'reading-lists').problems, ...entries.flatMap((e) => referenceProblems(root, e.file, checkReadingListReferences(e.data as ReadingListData, { incidents })))];

@@ -97,6 +97,13 @@ export const OrganisationSchema = z.strictObject({
   /** Incident fields a public build (HINDSIGHT_AUDIENCE=public) removes; default authors, response.helped_by, action_items.owner and action_items.ticket. */
   public_strip: z.array(z.enum(STRIPPABLE_FIELDS, { error: `expected one of ${STRIPPABLE_FIELDS.join(', ')}` }))
     .default([...DEFAULT_PUBLIC_STRIP]),
+  /**
+   * Hosts whose images a post-mortem may show, as https origins, e.g. `[https://images.pantrybox.example]`;
+   * the site's Content-Security-Policy allows exactly these. Default none: images live next to the site.
+   */
+  image_hosts: z.array(z.string().regex(/^https:\/\/[a-z0-9.-]+(?::\d+)?$/, { error: 'expected an https origin without a path, e.g. https://images.example.com' }), {
+    error: 'expected a list of https origins, e.g. [https://images.example.com]',
+  }).default([]),
 });
 
 export type Slo = z.output<typeof SloSchema>;

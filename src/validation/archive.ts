@@ -68,6 +68,8 @@ export interface CheckedArchive {
 export function checkArchive(root: string, options: ValidateOptions = {}): CheckedArchive {
   const catalog = loadCatalog(root);
   const schema = incidentSchemaFor(catalog);
+  // The archive's own image hosts apply unless the caller names others.
+  options = { imageHosts: catalog.organisation.image_hosts, ...options };
   const problems: Problem[] = [...catalog.problems];
   const incidentListing = listArchiveFolder(root, 'incidents');
   const incidentFiles = incidentListing.files;
@@ -103,7 +105,7 @@ export function checkArchive(root: string, options: ValidateOptions = {}): Check
     problems.push(...read.problems);
     if (read.text === undefined) continue;
     const text = read.text;
-    const result = validateReadingListSource(file, text);
+    const result = validateReadingListSource(file, text, options);
     files.push({ file, kind: 'reading-list', text, source: result.source, tree: result.tree });
     problems.push(...result.problems);
     if (!result.data) continue;

@@ -43,6 +43,25 @@ export function isSafeUrl(url: string): boolean {
 }
 
 type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
+
+/** What the archive's configuration adds to the content model. */
+export interface ContentModelOptions {
+  /** Origins (`https://images.example.com`) whose images a body may show; `image_hosts` in catalog/organisation.yaml. */
+  imageHosts: readonly string[];
+}
+
+/** The origin of an absolute or protocol-relative image URL; undefined for a relative one. */
+function imageOrigin(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(trimmed)) return undefined;
+  try {
+    return new URL(trimmed, 'https://relative.invalid').origin;
+  } catch {
+    return trimmed;
+  }
+}
+
+const IMAGE_HINT = 'Copy the image next to the site (public/incidents/<id>/) and link it relatively, or add its https origin to image_hosts in catalog/organisation.yaml.';
 type Place = { line: number; column: number };
 
 const LINK_HINT = 'Link to an https address or a page of this site; quote a dangerous URL as `inline code` if it is evidence.';
@@ -53,7 +72,7 @@ function componentList(): string {
 }
 
 /** Problems of a body that steps outside the content model, at their lines in the file. */
-export function checkContentModel(file: string, tree: Root, bodyLine: number): Problem[] {
+export function checkContentModel(file: string, tree: Root, bodyLine: number, options: ContentModelOptions = { imageHosts: [] }): Problem[] {
   const problems: Problem[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } } | undefined, fallback?: Place): Place => {
     const start = node?.position?.start;
@@ -81,7 +100,14 @@ export function checkContentModel(file: string, tree: Root, bodyLine: number): P
       }
       if (URL_ATTRIBUTES.has(attribute.name) && typeof attribute.value === 'string' && !isSafeUrl(attribute.value)) {
         report(where, 'expected an http(s), mailto, relative or #fragment URL', attribute.value, LINK_HINT);
-      }
+      } else if (name === 'img' && attribute.name === 'src' && typeof attribute.value === 'string') checkImage(where, attribute.value);
+    }
+  };
+
+  const checkImage = (place: Place, url: string) => {
+    const origin = imageOrigin(url);
+    if (origin !== undefined && !options.imageHosts.includes(origin)) {
+      report(place, 'expected an image from this site or from a host in image_hosts', url, IMAGE_HINT);
     }
   };
 
@@ -136,6 +162,7 @@ export function checkContentModel(file: string, tree: Root, bodyLine: number): P
       case 'image':
       case 'definition':
         if (!isSafeUrl(node.url)) report(at(node), 'expected an http(s), mailto, relative or #fragment URL', node.url, LINK_HINT);
+        else if (node.type === 'image') checkImage(at(node), node.url);
         break;
       case 'html':
         report(at(node), 'expected an element a post-mortem body may use', node.value, 'Use Markdown for structure and links.');

@@ -4,7 +4,7 @@ import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import type { Problem } from './problems.ts';
-import { checkContentModel } from './content-model.ts';
+import { checkContentModel, type ContentModelOptions } from './content-model.ts';
 
 // GitHub-flavoured Markdown (tables, strikethrough, task lists, footnotes) with MDX's syntax, so that
 // `{` and `<` are read the way an MDX editor shows them; the content model then limits what is allowed.
@@ -20,7 +20,7 @@ export interface ParsedMdx {
  * Parses a body and checks it against the content model (src/validation/content-model.ts); a syntax
  * error becomes one problem at its line and column in the file.
  */
-export function parseMdxBody(file: string, body: string, bodyLine: number): ParsedMdx {
+export function parseMdxBody(file: string, body: string, bodyLine: number, model?: ContentModelOptions): ParsedMdx {
   let tree: Root;
   try {
     tree = parser.parse(body);
@@ -42,7 +42,7 @@ export function parseMdxBody(file: string, body: string, bodyLine: number): Pars
       }],
     };
   }
-  return { tree, problems: checkContentModel(file, tree, bodyLine) };
+  return { tree, problems: checkContentModel(file, tree, bodyLine, model) };
 }
 
 /** Parses an MDX body; a syntax error becomes one problem at its line and column in the file. */

@@ -46,6 +46,8 @@ export interface ValidateOptions {
    * check` passes `in-review`, the build `published`. Left out, nothing is checked for it.
    */
   unfinished?: { from: UnfinishedFrom; placeholders: Placeholders };
+  /** Origins whose images a body may show (`image_hosts` in catalog/organisation.yaml); none by default. */
+  imageHosts?: readonly string[];
 }
 
 const STAGES = ['draft', 'in-review', 'published'];
@@ -87,7 +89,7 @@ export function validateIncidentSource(relativePath: string, text: string, schem
   const now = (options.now ?? systemClock)();
   const source = parseFrontmatterSource(relativePath, text);
   const result = validateWithSchema(source, schema);
-  const mdx = parseMdxBody(relativePath, source.body, source.bodyLine);
+  const mdx = parseMdxBody(relativePath, source.body, source.bodyLine, { imageHosts: options.imageHosts ?? [] });
   const common = { source, body: source.body, tree: mdx.tree };
   if (!result.data) {
     // Report the rules within the file too, on the data as it would be without the schema's problems.
@@ -120,10 +122,10 @@ export function checkReadingListFileName(relativePath: string): Problem[] {
 }
 
 /** Validates one reading-list file: its name, its frontmatter and its body. */
-export function validateReadingListSource(relativePath: string, text: string): ValidatedMdx<ReadingListData> {
+export function validateReadingListSource(relativePath: string, text: string, options: Pick<ValidateOptions, 'imageHosts'> = {}): ValidatedMdx<ReadingListData> {
   const source = parseFrontmatterSource(relativePath, text);
   const result = validateWithSchema(source, ReadingListSchema);
-  const mdx = parseMdxBody(relativePath, source.body, source.bodyLine);
+  const mdx = parseMdxBody(relativePath, source.body, source.bodyLine, { imageHosts: options.imageHosts ?? [] });
   return { ...result, source, problems: [...checkReadingListFileName(relativePath), ...result.problems, ...mdx.problems], body: source.body, tree: mdx.tree };
 }
 

@@ -78,7 +78,7 @@ describe('catalog/organisation.yaml', () => {
   it('is parsed with the environment into one configuration', () => {
     const root = archive('name: Pantrybox\ntitle: Pantrybox post-mortems\ntime_zone: Europe/London\n');
     const config = loadConfig({ env: { HINDSIGHT_ARCHIVE: root }, projectRoot: '/srv/hindsight', now: NOW });
-    expect(config.organisation).toEqual({ name: 'Pantrybox', title: 'Pantrybox post-mortems', time_zone: 'Europe/London', public_strip: ['authors', 'response.helped_by', 'action_items.owner', 'action_items.ticket'] });
+    expect(config.organisation).toEqual({ name: 'Pantrybox', title: 'Pantrybox post-mortems', time_zone: 'Europe/London', public_strip: ['authors', 'response.helped_by', 'action_items.owner', 'action_items.ticket'], image_hosts: [] });
   });
 
   it('takes defaults when the file is absent', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AstroIntegrationLogger } from 'astro';
-import { buildHeadersFile, CONTENT_SECURITY_POLICY, findInlineCode, parseHeadersFile } from '../../../src/lib/csp.ts';
+import { buildHeadersFile, CONTENT_SECURITY_POLICY, contentSecurityPolicy, findInlineCode, parseHeadersFile } from '../../../src/lib/csp.ts';
 import securityHeaders from '../../../src/integrations/security-headers.ts';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self'; "
@@ -106,5 +106,12 @@ describe('inline code in a built page', () => {
   it('writes _headers for a site without inline code, asking search engines to stay away from the internal one', () => {
     expect(buildDone({ 'index.html': '<script src="/search.js"></script><p>ok</p>' }, 'internal')).toBe(buildHeadersFile(POLICY, { noindex: true }));
     expect(buildDone({ 'index.html': '<p>ok</p>' }, 'public')).toBe(buildHeadersFile(POLICY, { noindex: false }));
+  });
+});
+
+describe('image hosts', () => {
+  it('widen img-src to exactly the origins the organisation allows, and nothing else', () => {
+    expect(contentSecurityPolicy(['https://images.pantrybox.example'])).toBe(CONTENT_SECURITY_POLICY.replace("img-src 'self'", "img-src 'self' https://images.pantrybox.example"));
+    expect(contentSecurityPolicy([])).toBe(CONTENT_SECURITY_POLICY);
   });
 });

@@ -55,6 +55,8 @@ describe('mdx-safety: the content model of a body', () => {
     ['<div style="position:fixed;inset:0">Sign in again</div>', '28:6 mdx-safety "style"'],
     ['<svg><a href="https://x.example">x</a></svg>', '28:1 mdx-safety "<svg>"'],
     ['<>fragment</>', '28:1 mdx-safety "<>"'],
+    ['![p99 latency](https://grafana.pantrybox.example/render/p99.png)', '28:1 mdx-safety "https://grafana.pantrybox.example/render/p99.png"'],
+    ['<img src="//cdn.example.net/pixel.gif" alt="" />', '28:6 mdx-safety "//cdn.example.net/pixel.gif"'],
   ])('refuses %j', async (text, ...expected) => {
     expect(await body(text)).toEqual(expected);
   });
@@ -69,7 +71,18 @@ describe('mdx-safety: the content model of a body', () => {
     '`<script>` and `{braces}` in inline code are text.',
     '<Internal>\nThe acquirer contact was the on-call account manager.\n</Internal>',
     '| step | minutes |\n| --- | --- |\n| detect | 7 |',
+    '![the pool graph](/incidents/2025-06-21-checkout-500s/pool.png) and <img src="pool-detail.png" alt="Detail" />',
   ])('allows %j', async (text) => {
     expect(await body(text)).toEqual([]);
+  });
+});
+
+describe('images from other hosts', () => {
+  it('says how to allow a host, and allows the hosts in image_hosts', async () => {
+    const text = postmortem('![p99 latency](https://images.pantrybox.example/p99.png)');
+    expect((await lint(text)).map(formatProblem)).toEqual([
+      'incidents/2025/2025-06-21-checkout-500s.mdx:28:1 expected an image from this site or from a host in image_hosts, found "https://images.pantrybox.example/p99.png". Copy the image next to the site (public/incidents/<id>/) and link it relatively, or add its https origin to image_hosts in catalog/organisation.yaml.',
+    ]);
+    expect(validateIncidentSource(FILE, text, IncidentSchema, { imageHosts: ['https://images.pantrybox.example'] }).problems).toEqual([]);
   });
 });
