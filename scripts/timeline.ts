@@ -5,7 +5,7 @@
  */
 import { runTimelineCli } from '../src/authoring/timeline/cli.ts';
 
-process.exitCode = runTimelineCli(process.argv.slice(2), {
+process.exitCode = await runTimelineCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: (text) => process.stdout.write(text),

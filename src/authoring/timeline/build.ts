@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { lintText } from '../../check/engine.ts';
 import type { Team } from '../../schema/catalog.ts';
+import { parseFrontmatterSource } from '../../validation/source.ts';
 import { joinParts, type ChatLog, type ChatMessage } from './chat.ts';
 import { TimelineUsageError } from './errors.ts';
 import { findIncident, readIncident, type ExistingEvent } from './incident.ts';
@@ -57,6 +59,15 @@ export interface SkippedMessage {
   why: string;
 }
 
+/** A finding of npm run check's prose rules in an added event's text. */
+export interface WordingProblem {
+  atText: string;
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+  found: string | undefined;
+}
+
 /** What a run did (or, with --dry-run, would do), for the report. */
 export interface TimelineResult {
   incident: string;
@@ -74,6 +85,10 @@ export interface TimelineResult {
   notes: string[];
   /** The timeline already has a trigger event. */
   hasTrigger: boolean;
+  /** What the prose rules (blame, hindsight) say of the added events' words. */
+  wording: WordingProblem[];
+  /** Added events before started or after resolved (or mitigated), which npm run check refuses. */
+  outsideKeyMoments: AddedEvent[];
   dryRun: boolean;
 }
 
@@ -132,12 +147,29 @@ function skippedText(message: ChatMessage, naming: Naming, format: ChatLog['form
   return eventText(message, naming);
 }
 
+/** The prose rules' findings in the added events, by running npm run check's linter over the new file. */
+async function checkWording(root: string, path: string, text: string, added: readonly AddedEvent[]): Promise<WordingProblem[]> {
+  const file = relative(root, path).split(sep).join('/');
+  if (added.length === 0 || file.startsWith('..') || isAbsolute(file)) return [];
+  const timeline = (parseFrontmatterSource(file, text).data as { timeline?: { at: string; text: string }[] }).timeline ?? [];
+  const addedAt = new Map<number, string>();
+  timeline.forEach((e, i) => {
+    if (added.some((a) => a.atText === e.at && a.text === e.text)) addedAt.set(i, e.at);
+  });
+  const problems = await lintText({ root, file, text });
+  return problems.flatMap((p) => {
+    const index = /^timeline\[(\d+)\]\.text$/.exec(p.field)?.[1];
+    const atText = index === undefined ? undefined : addedAt.get(Number(index));
+    return atText === undefined ? [] : [{ atText, rule: p.rule, severity: p.severity, message: p.message, found: p.found }];
+  });
+}
+
 /**
  * Works out the events a conversation adds to a post-mortem's timeline and the file with them in it:
- * reads the post-mortem and the conversation, selects the messages, names people, guesses kinds and
- * merges without duplicates. Writes nothing; see runTimeline.
+ * reads the post-mortem and the conversation, selects the messages, names people, guesses kinds,
+ * merges without duplicates and checks the new events' wording. Writes nothing; see runTimeline.
  */
-export function buildTimeline(options: TimelineOptions): { result: TimelineResult; path: string; text: string } {
+export async function buildTimeline(options: TimelineOptions): Promise<{ result: TimelineResult; path: string; text: string }> {
   const show = shownFrom(options.cwd);
   const incidentPath = /\.mdx$/i.test(options.incident) ? resolve(options.cwd, options.incident) : findIncident(options.root, options.incident);
   const incident = readIncident(incidentPath, show(incidentPath));
@@ -183,6 +215,10 @@ export function buildTimeline(options: TimelineOptions): { result: TimelineResul
   ].sort((a, b) => (a.at ?? -Infinity) - (b.at ?? -Infinity));
 
   const text = addToTimeline(incident.text, incident.shown, plan.inserts);
+  const added = plan.inserts.map((i) => i.event).sort((a, b) => a.at - b.at);
+  const end = incident.resolved ?? incident.mitigated;
+  const minute = (ms: number) => Math.floor(ms / 60_000);
+  const outsideKeyMoments = added.filter((e) => (incident.started !== undefined && minute(e.at) < minute(incident.started)) || (end !== undefined && minute(e.at) > minute(end)));
   const result: TimelineResult = {
     incident: incident.shown,
     source: log.label,
@@ -192,20 +228,22 @@ export function buildTimeline(options: TimelineOptions): { result: TimelineResul
     timeZone: options.timeZone,
     people: isFile ? `as ${show(mappingPath!)} says, by role otherwise` : peopleChoice === 'handles' ? 'by handle' : 'by role',
     onCallFrom: naming.onCallFrom,
-    added: plan.inserts.map((i) => i.event).sort((a, b) => a.at - b.at),
+    added,
     skipped,
     notTaken: selected.notTaken,
     outside: selected.outside,
     notes: naming.notes,
     hasTrigger: incident.timeline.some((e) => e.kind === 'trigger'),
+    wording: await checkWording(options.root, incidentPath, text, added),
+    outsideKeyMoments,
     dryRun: options.dryRun === true,
   };
   return { result, path: incidentPath, text };
 }
 
 /** Adds the conversation's events to the post-mortem (unless dry-run) and returns what was done. */
-export function runTimeline(options: TimelineOptions): TimelineResult {
-  const { result, path, text } = buildTimeline(options);
+export async function runTimeline(options: TimelineOptions): Promise<TimelineResult> {
+  const { result, path, text } = await buildTimeline(options);
   if (!result.dryRun && result.added.length > 0) writeFileSync(path, text);
   return result;
 }

@@ -74,7 +74,7 @@ function parse(argv: readonly string[]) {
 }
 
 /** Runs `npm run timeline` with these arguments; returns the exit status. */
-export function runTimelineCli(argv: readonly string[], io: TimelineIO): number {
+export async function runTimelineCli(argv: readonly string[], io: TimelineIO): Promise<number> {
   try {
     const { values, positionals } = parse(argv);
     if (values.help) {
@@ -87,7 +87,7 @@ export function runTimelineCli(argv: readonly string[], io: TimelineIO): number 
     const env = values.root !== undefined ? { ...io.env, HINDSIGHT_ARCHIVE: resolve(io.cwd, values.root) } : io.env;
     const config = loadConfig({ env, projectRoot: io.cwd });
     for (const notice of config.notices) io.stderr(`${notice}\n`);
-    const result = runTimeline({
+    const result = await runTimeline({
       root: config.archiveRoot,
       cwd: io.cwd,
       input: positionals[0]!,

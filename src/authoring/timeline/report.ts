@@ -43,6 +43,15 @@ export function formatTimelineReport(result: TimelineResult): string {
       lines.push(`  + ${e.atText.padEnd(atWidth)}  ${e.kind.padEnd(kindWidth)}  ${e.text}${why}`);
     }
   }
+  if (result.outsideKeyMoments.length > 0) {
+    const n = result.outsideKeyMoments.length;
+    lines.push(`${n === 1 ? 'One event lies' : `${n === 2 ? 'Two' : n} events lie`} outside the incident's key moments (${result.outsideKeyMoments.map((e) => e.atText).join(', ')}), which npm run check refuses: correct started, mitigated or resolved if they are wrong, else remove ${n === 1 ? 'it' : 'them'}.`);
+  }
+  if (result.wording.length > 0) {
+    lines.push('Wording that npm run check reports in the added events (reword it in the file):');
+    for (const w of result.wording) lines.push(`  ! ${w.atText}  ${w.rule} (${w.severity}): ${w.message}${w.found ? `, found ${w.found}` : ''}`);
+    lines.push('  npm run check -- --explain <rule> says why the rule asks for it and how to reword.');
+  }
   if (result.skipped.length > 0) {
     lines.push(`Skipped ${result.skipped.length}:`);
     lines.push(...result.skipped.map((s) => skippedLine(s, result.timeZone)));

@@ -41,6 +41,7 @@ describe('a Slack export', () => {
       '13:06:55 U06PBX2PNT message reply timeline',
       '13:08:20 U06PBX1SOK message reply',
       '13:09:45 U06PBX2PNT message reply',
+      '13:10:20 U06PBX2PNT message reply',
       '13:12:30 U06PBX2PNT message timeline edited',
       '13:15:10 U06PBX3MKW join',
       '13:16:02 U06PBX3MKW message pinned',

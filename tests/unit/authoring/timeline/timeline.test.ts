@@ -19,10 +19,10 @@ function workspace(): string {
 }
 
 /** Runs `npm run timeline` in-process in `cwd` with the archive at archive/. */
-function run(cwd: string, args: string[]) {
+async function run(cwd: string, args: string[]) {
   let stdout = '';
   let stderr = '';
-  const status = runTimelineCli([...args, '--root', 'archive'], { cwd, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const status = await runTimelineCli([...args, '--root', 'archive'], { cwd, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { status, stdout, stderr };
 }
 
@@ -30,12 +30,12 @@ const read = (cwd: string, file: string) => readFileSync(join(cwd, file), 'utf8'
 const expected = (file: string) => readFileSync(join(FIXTURES, 'expected', file.replace(/^archive\//, '')), 'utf8');
 
 describe('npm run timeline', () => {
-  it('adds the checkout channel\'s pinned and :timeline: messages to the draft in order, and says what it skipped', () => {
+  it('adds the checkout channel\'s pinned and :timeline: messages to the draft in order, and says what it skipped', async () => {
     const cwd = workspace();
-    const { status, stdout, stderr } = run(cwd, ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined']);
+    const { status, stdout, stderr } = await run(cwd, ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined']);
     expect([status, stderr]).toEqual([0, '']);
     expect(read(cwd, CHECKOUT)).toBe(expected(CHECKOUT));
-    expect(stdout).toBe(`Read slack (#inc-2026-10-13-card-declines): 23 messages.
+    expect(stdout).toBe(`Read slack (#inc-2026-10-13-card-declines): 24 messages.
 Took pinned messages and messages with a :timeline: reaction from 2026-10-13T13:50:00+01:00 (started) to 2026-10-13T15:20:00+01:00 (resolved); times in Europe/London.
 Named people by role; the on-call engineer is the person PagerDuty paged at 2026-10-13T13:59:00+01:00 (--on-call names someone else).
 
@@ -52,15 +52,15 @@ Skipped 4:
   - 2026-10-13T14:04:00+01:00  The on-call engineer: An engineer from Payments pulling you in: thi...: already in the timeline at 2026-10-13T14:04:00+01:00
   - 2026-10-13T14:16:00+01:00  A responder: Support is getting complaints about declined cards, 40...: already in the timeline at 2026-10-13T14:16:00+01:00
   - 2026-10-13T14:41:00+01:00  The on-call engineer: Authorisation failures back under 0.5% in bot...: already in the timeline at 2026-10-13T14:41:00+01:00
-Left out 9 other messages in the window and 3 messages outside it.
+Left out 10 other messages in the window and 3 messages outside it.
 
 Next: check each kind (guessed from the words in brackets) and the wording, then run npm run check.
 `);
   });
 
-  it('writes both offsets for a channel across the clock change, read from the channel folder alone', () => {
+  it('writes both offsets for a channel across the clock change, read from the channel folder alone', async () => {
     const cwd = workspace();
-    const { status, stdout } = run(cwd, ['slack/inc-2026-10-25-slot-search', '--incident', '2026-10-25-slot-search-slow-at-clock-change']);
+    const { status, stdout } = await run(cwd, ['slack/inc-2026-10-25-slot-search', '--incident', '2026-10-25-slot-search-slow-at-clock-change']);
     expect(status).toBe(0);
     expect(read(cwd, SLOTS)).toBe(expected(SLOTS));
     expect(stdout).toBe(`Read slack/inc-2026-10-25-slot-search (#inc-2026-10-25-slot-search): 13 messages.
@@ -83,9 +83,9 @@ Next: check each kind (guessed from the words in brackets) and the wording, add 
 `);
   });
 
-  it('reads a pasted transcript, naming people as a mapping file says', () => {
+  it('reads a pasted transcript, naming people as a mapping file says', async () => {
     const cwd = workspace();
-    const { status, stdout } = run(cwd, ['transcripts/leeds-bridge.txt', '--people', 'people.yaml', '--incident', '2026-03-29-leeds-picking-lists-missing-after-clock-change']);
+    const { status, stdout } = await run(cwd, ['transcripts/leeds-bridge.txt', '--people', 'people.yaml', '--incident', '2026-03-29-leeds-picking-lists-missing-after-clock-change']);
     expect(status).toBe(0);
     expect(read(cwd, LEEDS)).toBe(expected(LEEDS));
     expect(stdout).toBe(`Read transcripts/leeds-bridge.txt: 12 messages.
@@ -112,11 +112,11 @@ Next: check each kind (guessed from the words in brackets) and the wording, add 
 `);
   });
 
-  it('adds nothing when run again, naming each event already there', () => {
+  it('adds nothing when run again, naming each event already there', async () => {
     const cwd = workspace();
     const args = ['slack/inc-2026-10-25-slot-search', '--incident', '2026-10-25-slot-search-slow-at-clock-change'];
-    run(cwd, args);
-    const { status, stdout } = run(cwd, args);
+    await run(cwd, args);
+    const { status, stdout } = await run(cwd, args);
     expect(status).toBe(0);
     expect(read(cwd, SLOTS)).toBe(expected(SLOTS));
     expect(stdout.split('\n').slice(4)).toEqual([
@@ -136,18 +136,18 @@ Next: check each kind (guessed from the words in brackets) and the wording, add 
     ]);
   });
 
-  it('writes nothing with --dry-run, and says what it would add', () => {
+  it('writes nothing with --dry-run, and says what it would add', async () => {
     const cwd = workspace();
-    const { status, stdout } = run(cwd, ['slack', '--channel', '#inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--dry-run']);
+    const { status, stdout } = await run(cwd, ['slack', '--channel', '#inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--dry-run']);
     expect(status).toBe(0);
     expect(read(cwd, CHECKOUT)).toBe(readFileSync(join(FIXTURES, CHECKOUT), 'utf8'));
     expect(stdout).toContain(`\nWould add 7 events to the timeline of ${CHECKOUT}:\n`);
     expect(stdout.endsWith('\nDry run: nothing was written.\n')).toBe(true);
   });
 
-  it('takes every message, bots too, in a window given in local time, and never writes a real name', () => {
+  it('takes every message, bots too, in a window given in local time, and never writes a real name', async () => {
     const cwd = workspace();
-    const { status, stdout } = run(cwd, ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--all', '--bots', '--from', '2026-10-13T14:20', '--to', '2026-10-13T14:30']);
+    const { status, stdout } = await run(cwd, ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--all', '--bots', '--from', '2026-10-13T14:20', '--to', '2026-10-13T14:30']);
     expect(status).toBe(0);
     expect(stdout.split('\n').slice(1, 9)).toEqual([
       'Took every message from 2026-10-13T14:20:00+01:00 (--from) to 2026-10-13T14:30:00+01:00 (--to); times in Europe/London.',
@@ -159,16 +159,35 @@ Next: check each kind (guessed from the words in brackets) and the wording, add 
       '  + 2026-10-13T14:27:00+01:00  mitigate  An engineer from Payments: Error rate back to normal in eu-west-1. Applying to us-east-1 now.  [back to normal]',
       'Skipped 1:',
     ]);
-    const everything = run(workspace(), ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--all', '--bots', '--from', '2026-10-13', '--to', '2026-10-14']).stdout;
+    const everything = (await run(workspace(), ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--all', '--bots', '--from', '2026-10-13', '--to', '2026-10-14'])).stdout;
     // The file's own fields (authors: [sokafor]) are the author's; what the command wrote is the timeline and the report.
     const timeline = /\ntimeline:\n[\s\S]*?\n\n/.exec(read(cwd, CHECKOUT))![0];
     const written = `${timeline}${stdout}${everything}`;
     for (const name of ['Sam', 'Okafor', 'Priya', 'Natarajan', 'Marta', 'Kowalczyk', 'Tomás', 'Ferreira', 'sokafor', 'pnatarajan']) expect(written).not.toContain(name);
   });
 
-  it('keeps handles with --people handles', () => {
+  it('says which added words npm run check will report, and which events lie outside the key moments', async () => {
+    const args = ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--all'];
+    const blame = await run(workspace(), [...args, '--from', '2026-10-13T14:10', '--to', '2026-10-13T14:11']);
+    expect(blame.stdout.split('\n').slice(4, 9)).toEqual([
+      `Added 1 event to the timeline of ${CHECKOUT}:`,
+      '  + 2026-10-13T14:10:00+01:00  note  An engineer from Payments: Sorry, my fault: I skipped the 3-D Secure load test for deploy-5127',
+      'Wording that npm run check reports in the added events (reword it in the file):',
+      '  ! 2026-10-13T14:10:00+01:00  blameless-language (error): expected blameless language, found "my fault"',
+      '  npm run check -- --explain <rule> says why the rule asks for it and how to reword.',
+    ]);
+    const late = await run(workspace(), [...args, '--from', '2026-10-13T15:21', '--to', '2026-10-14T10:00']);
+    expect(late.stdout.split('\n').slice(4, 8)).toEqual([
+      `Added 2 events to the timeline of ${CHECKOUT}:`,
+      "  + 2026-10-13T15:22:00+01:00  note  The on-call engineer: Thanks all. I'll start the post-mortem from this channel.",
+      '  + 2026-10-14T09:12:00+01:00  note  The on-call engineer: Draft post-mortem is up for review: postmortems#212 (https://github.example/pantrybox/postmortems/pull/212)',
+      "Two events lie outside the incident's key moments (2026-10-13T15:22:00+01:00, 2026-10-14T09:12:00+01:00), which npm run check refuses: correct started, mitigated or resolved if they are wrong, else remove them.",
+    ]);
+  });
+
+  it('keeps handles with --people handles', async () => {
     const cwd = workspace();
-    const { stdout } = run(cwd, ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--people', 'handles', '--dry-run']);
+    const { stdout } = await run(cwd, ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--people', 'handles', '--dry-run']);
     expect(stdout).toContain('\n  + 2026-10-13T14:04:00+01:00  escalate  sokafor: @pnatarajan pulling you in: this looks like the acquirer timeout change that went out at 13:50  [pulling you in]\n');
   });
 });
@@ -187,23 +206,23 @@ describe('npm run timeline with something wrong', () => {
     ['a broken day file', ['slack/inc-2026-10-25-slot-search', '--incident', '2026-10-25-slot-search-slow-at-clock-change'], 1, 'npm run timeline: slack/inc-2026-10-25-slot-search/2026-10-25.json:1:1 expected a list of messages ([...]), as Slack writes each day of a channel, found {"ok":false}\nFound 1 problem in 1 file. Export the channel from Slack again (docs/timeline.md says how), or correct the file by hand.\n'],
   ];
 
-  it.each(cases)('%s', (_, args, status, stderr) => {
+  it.each(cases)('%s', async (_, args, status, stderr) => {
     const cwd = workspace();
     writeFileSync(join(cwd, 'slack.zip'), 'PK\u0003\u0004');
     writeFileSync(join(cwd, 'slack/inc-2026-10-25-slot-search/2026-10-25.json'), '{"ok":false}\n');
-    const result = run(cwd, args);
+    const result = await run(cwd, args);
     expect([result.status, result.stderr.replaceAll(cwd, '<cwd>'), result.stdout]).toEqual([status, stderr, '']);
   });
 
-  it('prints its usage with --help', () => {
-    const { status, stdout } = run(workspace(), ['--help']);
+  it('prints its usage with --help', async () => {
+    const { status, stdout } = await run(workspace(), ['--help']);
     expect(status).toBe(0);
     expect(stdout.startsWith('Usage: npm run timeline -- <export> --incident <id> [options]\n')).toBe(true);
   });
 });
 
 describe('scripts/timeline.ts', () => {
-  it('runs as a command: a dry run prints the report and sets the exit status', () => {
+  it('runs as a command: a dry run prints the report and sets the exit status', async () => {
     const cwd = workspace();
     const ok = spawnSync(join(PROJECT, 'node_modules/.bin/tsx'), [join(PROJECT, 'scripts/timeline.ts'), 'slack/inc-2026-10-25-slot-search', '--incident', '2026-10-25-slot-search-slow-at-clock-change', '--root', 'archive', '--dry-run'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH } });
     expect([ok.status, ok.stderr]).toEqual([0, '']);
