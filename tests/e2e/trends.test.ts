@@ -66,15 +66,15 @@ describe('the trends pages', () => {
 
   it('tell the fixture archive’s story, in hand-checked figures', () => {
     const overview = text('/trends/');
-    // Nov 2025 to Oct 2026 against Nov 2024 to Oct 2025, near-misses left out. Medians of 34, 95, 275, 545
-    // and of 35, 42, 71, 250, 620, 680 minutes: (95 + 275) / 2 = 185 and (71 + 250) / 2 = 160.5.
-    expect(overview).toContain('4 incidents in the last 12 months, against 6 in the 12 before');
-    expect(overview).toContain('3 h 05 min median time to mitigate in the last 12 months, against 2 h 41 min before');
+    // 16 Oct 2025 to 15 Oct 2026 against the 12 months before, near-misses left out: mitigated in 680, 275, 95,
+    // 545 and 34 minutes (median 275) against 250, 42, 71, 35 and 620 (median 71).
+    expect(overview).toContain('5 incidents in the last 12 months, against 5 in the 12 before');
+    expect(overview).toContain('4 h 35 min (n = 5) median time to mitigate in the last 12 months, against 1 h 11 min (n = 5) before');
     expect(overview).toContain('9 open action items , 6 overdue');
     // Release size was last a factor in May 2025 (Q2), and runbook gap in April; the last four quarters are 2026's.
     expect(overview).toContain('Not seen in the last four quarters: Release size (last in Q2 2025) and Runbook gap (last in Q2 2025).');
     // 4,300, 2,150 and 1,640 lines, mitigated in 250, 42 and 35 minutes; 86 and 12 lines in 275 and 545 minutes.
-    expect(overview).toContain('Up to 100 lines: 2 incidents (1 SEV1 or SEV2), median time to mitigate 6 h 50 min, the latest on 9 Jun 2026. Over 1,000 lines: 3 incidents (2 SEV1 or SEV2), median time to mitigate 42 min, the latest on 20 May 2025.');
+    expect(overview).toContain('Up to 100 lines: 2 incidents (1 SEV1 or SEV2), median time to mitigate 6 h 50 min (n = 2), the latest on 9 Jun 2026. Over 1,000 lines: 3 incidents (2 SEV1 or SEV2), median time to mitigate 42 min (n = 3), the latest on 20 May 2025.');
     // 47 / (0.05% × 43,200) = 218%; 610 / (1% × 44,640) = 137%; 520 / (1% × 43,200) = 120%.
     expect(text('/trends/error-budgets/')).toContain('8 SLOs lost budget to incidents; in 3 SLO-months incidents alone consumed more than the month\'s budget. The worst was payment-success in Apr 2025 at 218%.');
     const recurrences = text('/trends/recurrences/');
@@ -84,8 +84,8 @@ describe('the trends pages', () => {
     // On 15 October 2026 the sign-in incident of 6 October is inside every 30-day window: 33 of 43.2 minutes
     // leaves 24% of portal-availability, 30 of 43.2 leaves 31% of login-success.
     const guide = text('/trends/decision-guide/');
-    expect(guide).toContain('Customer Portal Roll back first Account pages served without error portal-availability 24% 10.2 min of 43.2 min now now');
-    expect(guide).toContain('Account Login Prefer a roll-back Sign-ins completed without error login-success 31% 13.2 min of 43.2 min now 2.4 min');
+    expect(guide).toContain('Customer Portal Roll back first Account pages served without error portal-availability of 2 SLOs 43.2 min 99.9% over 30 d 24% 10.2 min left, 33 min bad now now');
+    expect(guide).toContain('Account Login Prefer a roll-back Sign-ins completed without error login-success 43.2 min 99.9% over 30 d 31% 13.2 min left, 30 min bad now 2.4 min');
     expect(guide).toContain('On 15 Oct 2026: 1 service “Roll back first”, 1 service “Prefer a roll-back” and 4 services “Hot-fix or investigate”.');
     expect(guide).toContain('Tariff Catalogue No SLO to weigh');
   });
