@@ -6,7 +6,7 @@ import { SITE_TODAY } from '../support/site-archive.ts';
 import { axeViolations, closeSite, openSite, type FixtureSite } from '../support/site.ts';
 
 const TODAY = SITE_TODAY;
-const PAGES = ['/trends/', '/trends/error-budgets/', '/trends/decision-guide/', '/trends/follow-through/', '/trends/action-items/', '/trends/recurrences/'];
+const PAGES = ['/trends/', '/trends/error-budgets/', '/trends/decision-guide/', '/trends/follow-through/', '/trends/action-items/', '/trends/recurrences/', '/trends/coordination/'];
 // Every service and team of tests/fixtures/site/catalog, and the two years its incidents span.
 const SLICES = [
   ...['meter-ingest', 'billing-engine', 'payments-api', 'customer-portal', 'notifications', 'account-login', 'tariff-catalogue'].map((s) => `/trends/services/${s}/`),
@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => closeSite(site));
 
 describe('the trends pages', () => {
-  it('exist for the overview, budgets, guide, follow-through, action items, recurrences and every slice', () => {
+  it('exist for the overview, budgets, guide, follow-through, action items, recurrences, coordination and every slice', () => {
     for (const path of [...PAGES, ...SLICES]) expect(existsSync(join(dist, path, 'index.html')), path).toBe(true);
   });
 
@@ -88,6 +88,8 @@ describe('the trends pages', () => {
     expect(guide).toContain('Account Login Prefer a roll-back Sign-ins completed without error login-success 43.2 min 99.9% over 30 d 31% 13.2 min left, 30 min bad now 2.4 min');
     expect(guide).toContain('On 15 Oct 2026: 1 service “Roll back first”, 1 service “Prefer a roll-back” and 4 services “Hot-fix or investigate”.');
     expect(guide).toContain('Tariff Catalogue No SLO to weigh');
+    // Responders per severity: SEV1 5 and 7; SEV2 4, 5 and 3; SEV3 2, 3, 4, 2 and 4. The near-miss is left out.
+    expect(text('/trends/coordination/')).toContain('the median was 6 people (n = 2) in SEV1, 4 people (n = 3) in SEV2 and 3 people (n = 5) in SEV3. The most on one incident was 7 people.');
   });
 
   it('offer the open action items as CSV and JSON with the same rows, soonest due first', () => {
