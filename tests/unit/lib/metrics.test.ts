@@ -49,6 +49,12 @@ describe('error budget', () => {
     expect(computeBudgetMinutes({ objective: 99, window_days: 7 })).toBe(100.8);
   });
 
+  it('gives 0.432 minutes for 99.999% over 30 days and 525.6 for 99.9% over 365 days', () => {
+    // (1 - 0.99999) × 30 × 1,440 = 0.432; (1 - 0.999) × 365 × 1,440 = 525.6.
+    expect(computeBudgetMinutes({ objective: 99.999, window_days: 30 })).toBe(0.432);
+    expect(computeBudgetMinutes({ objective: 99.9, window_days: 365 })).toBe(525.6);
+  });
+
   it('gives 4.32 minutes for 99.99% over 30 days', () => {
     expect(computeBudgetMinutes({ objective: 99.99, window_days: 30 })).toBe(4.32);
   });
