@@ -145,19 +145,20 @@ export function namePeople(log: ChatLog, options: PeopleOptions): Naming {
   }
 
   // Names typed into messages ("thanks Priya") are replaced too: full names and handles in any case,
-  // single names as the profile writes them (so "Will" the person is not "will" the verb).
-  const written: { pattern: string; key: string }[] = [];
+  // single names only as the profile writes them (so "Will" the person is not "will" the verb).
+  const written = new Map<string, { key: string; exact: string | undefined }>();
   for (const p of people) {
     if (p.bot) continue;
-    for (const n of p.names) written.push({ pattern: /\s/.test(n) ? `(?i:${escape(n).replace(/ +/g, '\\s+')})` : escape(n), key: p.key });
-    if (p.handle) written.push({ pattern: `(?i:${escape(p.handle)})`, key: p.key });
+    for (const n of p.names) written.set(n.toLowerCase().replace(/\s+/g, ' '), { key: p.key, exact: /\s/.test(n) ? undefined : n });
+    if (p.handle) written.set(p.handle.toLowerCase(), { key: p.key, exact: undefined });
   }
-  written.sort((a, b) => b.pattern.length - a.pattern.length);
+  const alternatives = [...written.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((n) => escape(n).replace(/ /g, '\\s+'));
+  const typed = alternatives.length > 0 ? new RegExp(`(?<![\\w@.-])@?(?:${alternatives.join('|')})(?![\\w-]|\\.\\w)`, 'gi') : undefined;
   const lookup = (matched: string) => {
-    const plain = matched.replace(/^@/, '').toLowerCase().replace(/\s+/g, ' ');
-    return people.find((p) => !p.bot && aliases(p).includes(plain));
+    const plain = matched.replace(/^@/, '');
+    const entry = written.get(plain.toLowerCase().replace(/\s+/g, ' '));
+    return entry && (entry.exact === undefined || entry.exact === plain) ? entry : undefined;
   };
-  const typed = written.length > 0 ? new RegExp(`(?<![\\w@.-])@?(?:${written.map((w) => w.pattern).join('|')})(?![\\w-]|\\.\\w)`, 'g') : undefined;
   const name = (key: string) => names.get(key)?.running ?? RESPONDER;
   // A role that starts a sentence starts with a capital: "Live in us-east-1 too. A responder, can you ...".
   const placed = (called: string, before: string) => (options.mode === 'roles' && /(?:^|[.!?]\s+)$/.test(before) ? capitalise(called) : called);

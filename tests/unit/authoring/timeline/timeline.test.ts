@@ -22,7 +22,7 @@ function workspace(): string {
 async function run(cwd: string, args: string[]) {
   let stdout = '';
   let stderr = '';
-  const status = await runTimelineCli([...args, '--root', 'archive'], { cwd, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const status = await runTimelineCli(['--root', 'archive', ...args], { cwd, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { status, stdout, stderr };
 }
 
@@ -201,6 +201,7 @@ describe('npm run timeline with something wrong', () => {
     ['a --people that is neither', ['slack', '--incident', '2026-10-13-checkout-card-payments-declined', '--people', 'names'], 2, 'npm run timeline: --people: expected roles, handles or a mapping file (.yaml), found "names".\nnpm run timeline -- --help lists the options.\n'],
     ['--pinned with a transcript', ['transcripts/leeds-bridge.txt', '--incident', '2026-03-29-leeds-picking-lists-missing-after-clock-change', '--pinned'], 2, 'npm run timeline: --pinned and --reaction need a Slack export: a pasted transcript has no pins or reactions. Leave them out to take every line between --from and --to.\nnpm run timeline -- --help lists the options.\n'],
     ['a window the wrong way round', ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--from', '2026-10-13T16:00'], 2, 'npm run timeline: The window ends before it starts: from 2026-10-13T16:00:00+01:00 (--from) to 2026-10-13T15:20:00+01:00 (resolved). Pass --from and --to in order.\nnpm run timeline -- --help lists the options.\n'],
+    ['an archive that is not there', ['slack', '--incident', 'x', '--root', 'archives'], 2, 'npm run timeline: --root: expected the archive\'s folder (holding catalog/ and incidents/), found "archives" (no such folder).\nnpm run timeline -- --help lists the options.\n'],
     ['an export that is not there', ['exports/slack', '--incident', '2026-10-13-checkout-card-payments-declined'], 1, 'npm run timeline: exports/slack: no such file or folder. Pass the folder the Slack export was unzipped into, a channel folder inside it, or a text file holding a pasted transcript.\n'],
     ['a zipped export', ['slack.zip', '--incident', '2026-10-13-checkout-card-payments-declined'], 1, 'npm run timeline: slack.zip: is a zip archive. Unzip it first (unzip "slack.zip" -d slack-export), then pass the folder.\n'],
     ['a broken day file', ['slack/inc-2026-10-25-slot-search', '--incident', '2026-10-25-slot-search-slow-at-clock-change'], 1, 'npm run timeline: slack/inc-2026-10-25-slot-search/2026-10-25.json:1:1 expected a list of messages ([...]), as Slack writes each day of a channel, found {"ok":false}\nFound 1 problem in 1 file. Export the channel from Slack again (docs/timeline.md says how), or correct the file by hand.\n'],
