@@ -67,7 +67,7 @@ export function respondersChart(
       head: [groupLabel.replace(/^./, (c) => c.toUpperCase()), 'Incidents', 'Responders: median', `Responders: 90th percentile (from ${MIN_SAMPLE})`, 'Without responders', 'Escalations: median', 'Helped by: median'],
       numeric: [false, true, true, true, true, true, true],
       rows: groups.map((g) => [
-        nameOf(g.key), String(g.incidents), formatMedian(g.responders, String), formatP90(g.responders, String), String(g.withoutResponders),
+        `${nameOf(g.key)}${g.partial ? ' (partial)' : ''}`, String(g.incidents), formatMedian(g.responders, String), formatP90(g.responders, String), String(g.withoutResponders),
         formatMedian(g.escalations, String), formatMedian(g.helpedBy, String),
       ]),
     }],

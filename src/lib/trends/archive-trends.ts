@@ -7,7 +7,7 @@ import { budgetsByService, countOverspends, type OverspendCount, type SloBudget 
 import { listActionItems, openActionItems, summariseItems, tallyActionItems, urgentFollowThrough, type ActionItemRow, type FollowThroughTally, type UrgentFollowThrough } from './follow-through.ts';
 import { coordinationFigures, type Coordination } from './coordination.ts';
 import { coveredMonths, type OverviewOrders } from './overview.ts';
-import { monthRange, quarterRange, type MonthKey } from './periods.ts';
+import { monthRange, periodsInProgress, quarterRange, type MonthKey } from './periods.ts';
 import { findOverlaps, findRecurrences, type Recurrence } from './recurrences.ts';
 
 /**
@@ -98,7 +98,7 @@ export const archiveFollowThrough: (source: TrendsSource) => FollowThrough = mem
 /** How many people each counted incident pulled in, per quarter of the archive's range and per severity. */
 export const archiveCoordination: (source: TrendsSource) => Coordination = memoise((source) => {
   const range = archiveRange(source);
-  return coordinationFigures(countedIncidents(source), quarterRange(range.from, range.to), source.severities.map((s) => s.id), source.organisation.time_zone);
+  return coordinationFigures(countedIncidents(source), quarterRange(range.from, range.to), source.severities.map((s) => s.id), source.organisation.time_zone, periodsInProgress(source.today).quarter);
 });
 
 /** Incidents repeating the primary service and contributing factor of an earlier one whose prevent items were done. */

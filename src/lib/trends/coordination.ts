@@ -27,6 +27,8 @@ export interface CoordinationGroup {
   withoutResponders: number;
   escalations: Sample;
   helpedBy: Sample;
+  /** A quarter in progress on the reference day: counted only up to the end of that day. */
+  partial: boolean;
 }
 
 /** Coordination per quarter and per severity, with every incident's own figures. Never per team. */
@@ -37,7 +39,7 @@ export interface Coordination {
   bySeverity: CoordinationGroup[];
 }
 
-function group(key: string, points: readonly CoordinationPoint[]): CoordinationGroup {
+function group(key: string, points: readonly CoordinationPoint[], partial = false): CoordinationGroup {
   const responders = points.flatMap((p) => (p.responders === undefined ? [] : [p.responders]));
   return {
     key,
@@ -46,6 +48,7 @@ function group(key: string, points: readonly CoordinationPoint[]): CoordinationG
     withoutResponders: points.length - responders.length,
     escalations: summariseSample(points.map((p) => p.escalations)),
     helpedBy: summariseSample(points.map((p) => p.helpedBy)),
+    partial,
   };
 }
 
@@ -53,9 +56,10 @@ function group(key: string, points: readonly CoordinationPoint[]): CoordinationG
  * How many people each incident (not near-miss) pulled in: `response.responders`, the `escalate`
  * events of its timeline and the entries of `response.helped_by`, per quarter of `started` in the time
  * zone (every quarter in `quarters`, empty ones included) and per severity (in the order given, most
- * severe first). Incidents outside `quarters` are left out. The figures describe incidents, never teams.
+ * severe first). Incidents outside `quarters` are left out; `inProgress` is the quarter marked partial.
+ * The figures describe incidents, never teams.
  */
-export function coordinationFigures(incidents: readonly IncidentView[], quarters: readonly QuarterKey[], severities: readonly string[], timeZone: string): Coordination {
+export function coordinationFigures(incidents: readonly IncidentView[], quarters: readonly QuarterKey[], severities: readonly string[], timeZone: string, inProgress?: QuarterKey): Coordination {
   const wanted = new Set(quarters);
   const points = incidents
     .filter((i) => i.type === 'incident')
@@ -73,7 +77,7 @@ export function coordinationFigures(incidents: readonly IncidentView[], quarters
     .sort((a, b) => Date.parse(a.started) - Date.parse(b.started) || a.id.localeCompare(b.id));
   return {
     points,
-    byQuarter: quarters.map((q) => group(q, points.filter((p) => p.quarter === q))),
+    byQuarter: quarters.map((q) => group(q, points.filter((p) => p.quarter === q), q === inProgress)),
     bySeverity: severities.map((s) => group(s, points.filter((p) => p.severity === s))),
   };
 }

@@ -20,7 +20,7 @@ describe('coordination per incident, quarter and severity', () => {
     incident('2025-03-31-d', { started: '2025-03-31T23:30:00Z', detected: '2025-03-31T23:35:00Z', mitigated: '2025-04-01T00:30:00Z', severity: 'SEV2', response: { decision: 'hotfix', helped_by: [], responders: 2 } }),
     incident('2025-05-01-near', { type: 'near-miss', response: { decision: 'other', helped_by: [], responders: 4 } }),
   ];
-  const figures = coordinationFigures(incidents, ['2025-Q1', '2025-Q2'], ['SEV1', 'SEV2', 'SEV3', 'SEV4'], LONDON);
+  const figures = coordinationFigures(incidents, ['2025-Q1', '2025-Q2'], ['SEV1', 'SEV2', 'SEV3', 'SEV4'], LONDON, '2025-Q2');
 
   it('gives every incident its responders, escalations and helpers, near-misses left out', () => {
     expect(figures.points.map((p) => [p.id, p.quarter, p.responders, p.escalations, p.helpedBy])).toEqual([
@@ -37,7 +37,7 @@ describe('coordination per incident, quarter and severity', () => {
       key: '2025-Q1', incidents: 3, withoutResponders: 1,
       responders: { n: 2, values: [3, 8], median: 5.5, p90: undefined }, escalations: { n: 3, median: 1 }, helpedBy: { n: 3, median: 1 },
     });
-    expect(figures.byQuarter[1]).toMatchObject({ key: '2025-Q2', incidents: 1, responders: { n: 1, median: 2 } });
+    expect(figures.byQuarter[1]).toMatchObject({ key: '2025-Q2', incidents: 1, responders: { n: 1, median: 2 }, partial: true });
     // SEV2: a (3) and d (2) → median 2.5; SEV4 has no incident and is still listed.
     expect(figures.bySeverity.map((g) => [g.key, g.incidents, g.responders.median])).toEqual([
       ['SEV1', 1, 8], ['SEV2', 2, 2.5], ['SEV3', 1, undefined], ['SEV4', 0, undefined],
@@ -50,7 +50,7 @@ describe('coordination per incident, quarter and severity', () => {
       + 'The most on one incident was 8 people. 1 incident without response.responders is left out.');
     expect(chart.tables[0]!.rows).toEqual([
       ['Q1 2025', '3', '5.5 (n = 2)', 'values: 3, 8', '1', '1 (n = 3)', '1 (n = 3)'],
-      ['Q2 2025', '1', '2 (n = 1)', 'values: 2', '0', '0 (n = 1)', '0 (n = 1)'],
+      ['Q2 2025 (partial)', '1', '2 (n = 1)', 'values: 2', '0', '0 (n = 1)', '0 (n = 1)'],
     ]);
     expect(chart.svg).toContain('aria-labelledby="q-title q-desc"');
   });
