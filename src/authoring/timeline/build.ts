@@ -80,6 +80,8 @@ export interface TimelineResult {
   onCallFrom: ChatMessage | undefined;
   added: AddedEvent[];
   skipped: SkippedMessage[];
+  /** Messages the selection took, before duplicates were left out. */
+  taken: number;
   notTaken: number;
   outside: number;
   notes: string[];
@@ -230,6 +232,7 @@ export async function buildTimeline(options: TimelineOptions): Promise<{ result:
     onCallFrom: naming.onCallFrom,
     added,
     skipped,
+    taken: selected.taken.length,
     notTaken: selected.notTaken,
     outside: selected.outside,
     notes: naming.notes,

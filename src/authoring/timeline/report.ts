@@ -61,6 +61,12 @@ export function formatTimelineReport(result: TimelineResult): string {
     ...(result.outside > 0 ? [`${plural(result.outside, 'message')} outside ${result.notTaken > 0 ? 'it' : 'the window'}`] : []),
   ];
   if (left.length > 0) lines.push(`Left out ${left.join(' and ')}.`);
+  if (result.taken === 0 && result.notTaken > 0) {
+    lines.push(`No ${result.selection.replace(' and ', ' or ')} in the window: --all takes every message in it, --reaction <name> those with another reaction.`);
+  }
+  if (result.taken === 0 && result.notTaken === 0 && result.outside > 0) {
+    lines.push('No message lies in the window: check --from and --to, or the incident\'s started and resolved.');
+  }
   lines.push('');
   if (result.dryRun) lines.push('Dry run: nothing was written.');
   else if (result.added.length > 0) lines.push(`Next: check each kind (guessed from the words in brackets) and the wording${result.hasTrigger ? '' : ', add the trigger event (what set the incident off)'}, then run npm run check.`);

@@ -185,6 +185,22 @@ Next: check each kind (guessed from the words in brackets) and the wording, add 
     ]);
   });
 
+  it('says what to try when nothing in the window was asked for, or nothing lies in it', async () => {
+    const args = ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--dry-run'];
+    const none = await run(workspace(), [...args, '--reaction', 'pushpin']);
+    expect(none.stdout.split('\n').slice(4, 7)).toEqual([
+      `No events to add to ${CHECKOUT}.`,
+      'Left out 21 other messages in the window and 3 messages outside it.',
+      'No messages with a :pushpin: reaction in the window: --all takes every message in it, --reaction <name> those with another reaction.',
+    ]);
+    const empty = await run(workspace(), [...args, '--all', '--from', '2026-10-12', '--to', '2026-10-12']);
+    expect(empty.stdout.split('\n').slice(4, 7)).toEqual([
+      `No events to add to ${CHECKOUT}.`,
+      'Left out 24 messages outside the window.',
+      "No message lies in the window: check --from and --to, or the incident's started and resolved.",
+    ]);
+  });
+
   it('keeps handles with --people handles', async () => {
     const cwd = workspace();
     const { stdout } = await run(cwd, ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--people', 'handles', '--dry-run']);
