@@ -8,7 +8,7 @@ import { loadPlaceholders } from '../validation/sources.ts';
 import { formatProblem, sortProblems, type Problem } from '../validation/problems.ts';
 import { loadCheckConfig, type CheckConfig } from './config.ts';
 import { catalogDocument, documentFromArchiveFile } from './document.ts';
-import { readIgnoreComments } from './ignore.ts';
+import { matchIgnoreDirectives, readIgnoreComments } from './ignore.ts';
 import { runProseRules } from './prose/run.ts';
 import { CONFIGURABLE_RULES, FIXED_RULES } from './rules/index.ts';
 import { checkOutsideFile } from './outside.ts';
@@ -93,10 +93,10 @@ async function lintDocument(doc: LintDocument, config: CheckConfig, projectRoot:
 
   // hindsight-ignore comments: suppress what they cover, then report the malformed and the unused.
   const { directives, malformed } = readIgnoreComments(doc, { ignorable: CONFIGURABLE_IDS, enforced: FIXED_IDS });
-  const kept = found.filter((p) => {
-    const directive = directives.find((d) => d.rules.includes(p.rule) && d.lines && p.line >= d.lines.from && p.line <= d.lines.to);
-    directive?.used.add(p.rule);
-    return !directive;
+  const matched = matchIgnoreDirectives(found, directives);
+  const kept = found.filter((p, i) => {
+    matched[i]?.used.add(p.rule);
+    return !matched[i];
   });
   for (const finding of malformed) add(kept, 'ignore-comment', finding);
   for (const directive of directives) {

@@ -62,6 +62,67 @@ function commentsOf(node: { data?: unknown }): string[] | undefined {
   return (program.comments ?? []).map((c) => c.value);
 }
 
+/**
+ * For each problem, the first directive (in the order `directives` lists them) that names its rule and
+ * covers its line; undefined when none does. A sweep over the lines with a heap per rule, so a file
+ * with tens of thousands of comments and problems is matched in time n log n, not n times n.
+ */
+export function matchIgnoreDirectives(problems: readonly { rule: string; line: number }[], directives: readonly IgnoreDirective[]): (IgnoreDirective | undefined)[] {
+  const matched: (IgnoreDirective | undefined)[] = new Array(problems.length).fill(undefined);
+  const listOf = (map: Map<string, number[]>, key: string) => {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    return list;
+  };
+  const byRule = new Map<string, number[]>();
+  directives.forEach((d, index) => {
+    if (d.lines) for (const rule of d.rules) listOf(byRule, rule).push(index);
+  });
+  const problemsByRule = new Map<string, number[]>();
+  problems.forEach((p, index) => {
+    if (byRule.has(p.rule)) listOf(problemsByRule, p.rule).push(index);
+  });
+  for (const [rule, problemIndices] of problemsByRule) {
+    const starting = byRule.get(rule)!.sort((a, b) => directives[a]!.lines!.from - directives[b]!.lines!.from || a - b);
+    problemIndices.sort((a, b) => problems[a]!.line - problems[b]!.line || a - b);
+    // A min-heap of directive indices: the directives that have started, earliest-listed first.
+    const heap: number[] = [];
+    const push = (value: number) => {
+      let i = heap.push(value) - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (heap[parent]! <= heap[i]!) break;
+        [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+        i = parent;
+      }
+    };
+    const pop = () => {
+      const last = heap.pop()!;
+      if (heap.length === 0) return;
+      heap[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let smallest = i;
+        if (l < heap.length && heap[l]! < heap[smallest]!) smallest = l;
+        if (r < heap.length && heap[r]! < heap[smallest]!) smallest = r;
+        if (smallest === i) break;
+        [heap[smallest], heap[i]] = [heap[i]!, heap[smallest]!];
+        i = smallest;
+      }
+    };
+    let next = 0;
+    for (const p of problemIndices) {
+      const line = problems[p]!.line;
+      while (next < starting.length && directives[starting[next]!]!.lines!.from <= line) push(starting[next++]!);
+      // Lines only grow: a directive that ended before this line is done for good.
+      while (heap.length > 0 && directives[heap[0]!]!.lines!.to < line) pop();
+      matched[p] = heap.length > 0 ? directives[heap[0]!] : undefined;
+    }
+  }
+  return matched;
+}
+
 /** Reads the `hindsight-ignore` comments of a document: `{/* ... *\/}` in the body, `# ...` in YAML. */
 export function readIgnoreComments(doc: LintDocument, rules: IgnorableRules): IgnoreComments {
   const directives: IgnoreDirective[] = [];
@@ -115,9 +176,11 @@ export function readIgnoreComments(doc: LintDocument, rules: IgnorableRules): Ig
     const at = lineOffset;
     lineOffset += text.length + 1;
     if (n < firstLine || n > lastLine) continue;
-    // The first # that starts a comment; a directive is a comment that begins with hindsight-.
-    const match = /(^|\s)#\s*(.*?)\s*$/.exec(text);
-    if (!match || !/^hindsight-/i.test(match[2]!)) continue;
+    // The first # that starts a comment; a directive is a comment that begins with hindsight-. (The
+    // comment's text is trimmed by hand: a lazy pattern before trailing white space is quadratic on a long line.)
+    const match = /(^|\s)#/.exec(text);
+    const comment = match ? text.slice(match.index + match[0].length).trim() : '';
+    if (!match || !/^hindsight-/i.test(comment)) continue;
     const column = match.index + match[1]!.length + 1;
     // A # inside a quoted or block value is text, not a comment.
     const yamlOffset = at + column - 1 - doc.yamlOffset;
@@ -130,7 +193,7 @@ export function readIgnoreComments(doc: LintDocument, rules: IgnorableRules): Ig
       while (next <= lastLine && blank(fileLines[next - 1])) next++;
       lines = next <= lastLine ? extent(next) : undefined;
     } else lines = extent(n);
-    add(match[2]!, n, column, lines);
+    add(comment, n, column, lines);
   }
   return { directives, malformed };
 }

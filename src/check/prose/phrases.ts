@@ -6,6 +6,8 @@ declare module 'vfile' {
   interface DataMap {
     /** The text being checked: `''` for the MDX body, else a frontmatter field path. */
     field: string;
+    /** The text is a later piece of a longer one (see chunks.ts): its first words are not the start of the text. */
+    continued: boolean;
   }
 }
 
@@ -120,8 +122,18 @@ function phraseAt(tokens: readonly Token[], at: number, phrase: readonly string[
   return true;
 }
 
-function contains(tokens: readonly Token[], phrase: readonly string[]): boolean {
-  return tokens.some((_, i) => phraseAt(tokens, i, phrase));
+/**
+ * Whether a sentence contains a phrase anywhere, remembered per sentence and phrase: a sentence with a
+ * match at every word asks about the same few `unless` and `context` phrases each time, and scanning the
+ * sentence anew for each would make the work quadratic in its length.
+ */
+function containsIn(memo: Map<readonly string[], boolean>, tokens: readonly Token[], phrase: readonly string[]): boolean {
+  let found = memo.get(phrase);
+  if (found === undefined) {
+    found = tokens.some((_, i) => phraseAt(tokens, i, phrase));
+    memo.set(phrase, found);
+  }
+  return found;
 }
 
 /** A phrase of a word list found in a text. */
@@ -134,24 +146,29 @@ export interface PhraseMatch {
 
 const POSSESSIVE = /.'s$|.s'$/;
 
-/** Every unquoted phrase of the word list in the text, honouring `unless`, `context` and `at_start`. */
-export function findPhrases(sentences: readonly Token[][], list: CompiledWordList, field: string): PhraseMatch[] {
+/**
+ * Every unquoted phrase of the word list in the text, honouring `unless`, `context` and `at_start`
+ * (which never holds in a `continued` piece of a longer text).
+ */
+export function findPhrases(sentences: readonly Token[][], list: CompiledWordList, field: string, continued = false): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
   const wildcard = list.byFirstWord.get('*') ?? [];
   const possessive = list.byFirstWord.get("*'s") ?? [];
   sentences.forEach((tokens, s) => {
     let coveredUntil = -1;
+    const memo = new Map<readonly string[], boolean>();
+    const contains = (phrase: readonly string[]) => containsIn(memo, tokens, phrase);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (i <= coveredUntil || token.quoted) continue;
       const candidates = [...(list.byFirstWord.get(token.text) ?? []), ...(POSSESSIVE.test(token.text) ? possessive : []), ...wildcard]
-        .filter(({ entry, phrase }) => !(entry.entry.at_start && (s > 0 || i > 0)) && phraseAt(tokens, i, phrase))
+        .filter(({ entry, phrase }) => !(entry.entry.at_start && (continued || s > 0 || i > 0)) && phraseAt(tokens, i, phrase))
         .sort((a, b) => b.phrase.length - a.phrase.length);
       for (const { entry, phrase } of candidates) {
         const span = tokens.slice(i, i + phrase.length);
         if (span.some((t) => t.quoted)) continue;
-        if (entry.unless.some((u) => contains(tokens, u))) continue;
-        if (entry.context.length > 0 && !entry.context.some((c) => contains(tokens, c)) && !entry.entry.context_fields.some((f) => field.startsWith(f))) continue;
+        if (entry.unless.some((u) => contains(u))) continue;
+        if (entry.context.length > 0 && !entry.context.some((c) => contains(c)) && !entry.entry.context_fields.some((f) => field.startsWith(f))) continue;
         matches.push({ entry: entry.entry, tokens: span, written: span.map((t) => t.written).join(' ') });
         coveredUntil = i + phrase.length - 1;
         break;
@@ -163,7 +180,7 @@ export function findPhrases(sentences: readonly Token[][], list: CompiledWordLis
 
 /** Reports each match on the file as a message of `ruleId`, with what was found and how to fix it. */
 export function reportPhrases(tree: Root, file: VFile, list: CompiledWordList, ruleId: string, reason: string): void {
-  for (const match of findPhrases(sentencesOf(tree), list, file.data.field ?? '')) {
+  for (const match of findPhrases(sentencesOf(tree), list, file.data.field ?? '', file.data.continued ?? false)) {
     const first = match.tokens[0]!.node.position;
     const last = match.tokens[match.tokens.length - 1]!.node.position;
     const message = file.message(reason, { place: first && last ? { start: first.start, end: last.end } : undefined, ruleId, source: 'hindsight' });

@@ -46,7 +46,7 @@ A time-boxed spike can be the right item; keep it with a reason on the line abov
   appliesTo: (target) => /^action_items\[\d+\]\.title$/.test(target.field),
   plugin: () => (tree: Root, file: VFile) => {
     const text = textOf(tree);
-    for (const match of findPhrases(sentencesOf(tree), VAGUE, file.data.field ?? '')) {
+    for (const match of findPhrases(sentencesOf(tree), VAGUE, file.data.field ?? '', file.data.continued ?? false)) {
       if (match.entry.measurable_exempts && isMeasurable(text)) continue;
       const first = match.tokens[0]!.node.position;
       const message = file.message('expected an action item that is actionable, specific and bounded', { place: first?.start, ruleId: 'action-item-quality', source: 'hindsight' });
