@@ -10,6 +10,7 @@ import { buildReferenceIndex, checkIncidentReferences } from '../../validation/r
 import { incidentSchemaFor, listMdxFiles, loadCatalog, validateIncidentSource, type Catalog } from '../../validation/sources.ts';
 import { addIgnoreComments, convertPostmortem, renderDraft, type Draft } from './convert.ts';
 import { ImportError } from './markdown.ts';
+import { formatBytes, LIMITS } from '../../validation/limits.ts';
 
 /** The error every problem with the sources is reported as; its message names the file and says how to fix it. */
 export { ImportError } from './markdown.ts';
@@ -96,6 +97,17 @@ function findSources(options: ImportOptions, errors: string[], skipped: ImportRe
 
 function readText(path: string, source: string): string {
   let bytes: Buffer;
+  let size: number;
+  try {
+    // The size is known before anything is read: a huge file, or a device that never ends, is refused unread.
+    const stats = statSync(path);
+    size = stats.isFile() ? stats.size : Infinity;
+  } catch {
+    size = 0;
+  }
+  if (size > LIMITS.fileBytes) {
+    throw new ImportError(`${source}: ${size === Infinity ? 'is not a regular file' : `is larger than ${formatBytes(LIMITS.fileBytes)} (${formatBytes(size)}), the most a post-mortem may be`}. ${size === Infinity ? 'Name the file itself' : 'Move logs and dumps out of it'}, then run the import again.`);
+  }
   try {
     bytes = readFileSync(path);
   } catch (error) {

@@ -1,6 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { parseDocument } from 'yaml';
+import { isAlias, parseDocument, visit } from 'yaml';
+import { formatBytes, LIMITS } from '../../validation/limits.ts';
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
 
 const parser = unified().use(remarkParse);
@@ -42,7 +43,35 @@ export function readSource(display: string, rawText: string): SourceDocument {
     const column = before.length - before.lastIndexOf('\n');
     throw new ImportError(`${display}:${line}:${column}: the frontmatter is not valid YAML (${error.message.split('\n')[0]}). Fix it, or remove the --- block, then run the import again.`);
   }
-  const data: unknown = doc.toJS();
+  // The same bounds as the check: no tags (some YAML readers run code for them), aliases capped, a bounded block.
+  const at = (offset: number) => {
+    const before = yaml.slice(0, offset);
+    return `${display}:${before.split('\n').length + 1}:${before.length - before.lastIndexOf('\n')}`;
+  };
+  if (Buffer.byteLength(yaml) > LIMITS.frontmatterBytes) {
+    throw new ImportError(`${display}:2:1: the frontmatter is larger than ${formatBytes(LIMITS.frontmatterBytes)}. Move long text into the body, then run the import again.`);
+  }
+  let tagged: { tag: string; offset: number } | undefined;
+  visit(doc, {
+    Node: (_, node) => {
+      if (!node.tag || isAlias(node)) return undefined;
+      const start = node.range?.[0] ?? 0;
+      let offset = yaml.lastIndexOf('!', start);
+      if (offset < 0 || yaml.slice(offset, start).includes('\n')) offset = start;
+      while (offset > 0 && yaml[offset - 1] === '!') offset -= 1;
+      tagged = { tag: node.tag.replace(/^tag:yaml\.org,2002:/, '!!'), offset };
+      return visit.BREAK;
+    },
+  });
+  if (tagged) throw new ImportError(`${at(tagged.offset)}: the frontmatter has a YAML tag (${tagged.tag}). Remove the tag (quote the value if it is text), then run the import again.`);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount });
+  } catch {
+    let first = 0;
+    visit(doc, { Alias: (_, node) => { first = node.range?.[0] ?? 0; return visit.BREAK; } });
+    throw new ImportError(`${at(first)}: the frontmatter's aliases (*name) repeat more than ${LIMITS.yamlAliasCount} values. Write the values out, then run the import again.`);
+  }
   if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
     throw new ImportError(`${display}:2:1: the frontmatter is not a list of "key: value" lines. Write it as key: value pairs, or remove the --- block, then run the import again.`);
   }
