@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import basePath from './src/integrations/base-path.ts';
 import chartStyles from './src/integrations/chart-styles.ts';
 import hindsightConfig from './src/integrations/config.ts';
 import { ConfigError, loadConfig } from './src/config/config.ts';
@@ -26,7 +27,7 @@ try {
 
 export default defineConfig({
   site: config.siteUrl,
-  integrations: [hindsightConfig(config), chartStyles(), mdx(), sitemap({ filter: (page) => !page.endsWith('/search/') }), pagefind(), securityHeaders({ audience: config.audience, imageHosts: config.organisation.image_hosts })],
+  integrations: [hindsightConfig(config), chartStyles(), mdx(), sitemap({ filter: (page) => !page.endsWith('/search/') }), pagefind(), securityHeaders({ audience: config.audience, imageHosts: config.organisation.image_hosts }), basePath()],
   trailingSlash: 'ignore',
   // No syntax highlighting: Shiki colours tokens with style="" attributes, which the Content-Security-Policy
   // (style-src 'self') forbids, and only the guide's few shell and YAML examples still go through Astro's

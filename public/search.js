@@ -214,9 +214,11 @@
     });
   }
 
-  import(root.getAttribute('data-bundle') + 'pagefind.js').then(function (pagefind) {
-    // Short excerpts keep a result with three matching sections readable.
-    return pagefind.options({ excerptLength: 16 }).then(function () { return start(pagefind); });
+  var bundle = root.getAttribute('data-bundle');
+  import(bundle + 'pagefind.js').then(function (pagefind) {
+    // Short excerpts keep a result with three matching sections readable. Result addresses start at
+    // the site's base path, which is where the bundle lives (a site served under /<repository>/).
+    return pagefind.options({ excerptLength: 16, baseUrl: bundle.replace(/pagefind\/$/, '') }).then(function () { return start(pagefind); });
   }, function () {
     // The index is written by `npm run build`; the dev server has none.
     root.textContent = UNAVAILABLE;

@@ -11,14 +11,23 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves a built site from `dir` on 127.0.0.1 (a free port); directories serve their index.html. The
- * site's `_headers` file (a `/*` rule), when there is one, is applied to every response, as a host would.
+ * site's `_headers` file (its `<base>*` rule), when there is one, is applied to every response, as a
+ * host would. With a `base` such as `/hindsight/`, the site answers under that path only, as a GitHub
+ * Pages project site does.
  */
-export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(dir: string, options: { base?: string } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  const base = options.base ?? '/';
   const headersFile = join(dir, '_headers');
-  const extra = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')).find((r) => r.pattern === '/*')?.headers ?? {} : {};
+  const extra = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')).find((r) => r.pattern === `${base}*`)?.headers ?? {} : {};
   const server: Server = createServer((req, res) => {
     for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!requested.startsWith(base)) {
+      res.writeHead(404, { 'content-type': TYPES['.txt'] });
+      res.end(`Not under ${base}\n`);
+      return;
+    }
+    const path = normalize(`/${requested.slice(base.length)}`).replace(/^(\.\.[/\\])+/, '');
     let file = join(dir, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {

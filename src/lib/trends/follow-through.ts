@@ -143,7 +143,7 @@ export const EXPORT_COLUMNS = ['due', 'overdue', 'priority', 'status', 'title', 
 /** One action item as the CSV and JSON downloads give it. */
 export type ExportedActionItem = Record<(typeof EXPORT_COLUMNS)[number], string | boolean | null>;
 
-/** An action item for the downloads; `site` is the site's address, for the incident's absolute URL. */
+/** An action item for the downloads; `site` is the site's address with its base path, ending in `/`, for the incident's absolute URL. */
 export function exportActionItem(row: ActionItemRow, site: string): ExportedActionItem {
   return {
     due: row.due,
@@ -157,7 +157,7 @@ export function exportActionItem(row: ActionItemRow, site: string): ExportedActi
     ticket: row.ticket ?? null,
     incident: row.incidentId,
     incident_title: row.incidentTitle,
-    incident_url: new URL(`/incidents/${row.incidentId}/`, site).href,
+    incident_url: new URL(`incidents/${row.incidentId}/`, site).href,
   };
 }
 

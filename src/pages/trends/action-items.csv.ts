@@ -4,8 +4,10 @@ import { archiveFollowThrough } from '../../lib/trends/archive-trends.ts';
 import { exportActionItem, toCsv } from '../../lib/trends/follow-through.ts';
 
 /** Every open action item as RFC 4180 CSV, soonest due first. */
-export const GET: APIRoute = async ({ site }) => {
+export const GET: APIRoute = async ({ site, url }) => {
   const archive = await getArchive();
-  const items = archiveFollowThrough(archive).open.map((row) => exportActionItem(row, site?.href ?? 'http://localhost:4321/'));
+  // This file lives at <base>trends/, so the site's home (with its base path) is one folder up.
+  const home = new URL('../', new URL(url.pathname, site ?? 'http://localhost:4321/')).href;
+  const items = archiveFollowThrough(archive).open.map((row) => exportActionItem(row, home));
   return new Response(toCsv(items), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
