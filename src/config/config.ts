@@ -23,6 +23,8 @@ export interface HindsightConfig {
   cacheDir: string;
   /** Where the built site is served. */
   siteUrl: string;
+  /** The path it is served under, `/` unless HINDSIGHT_BASE says otherwise. */
+  base: string;
   /** A Chromium to drive, when one was named. */
   chromiumPath: string | undefined;
   /** `catalog/organisation.yaml`, validated (defaults when the file is absent). */
@@ -51,6 +53,7 @@ export function resolveEnvConfig({ env, projectRoot, now = new Date() }: ConfigI
     archiveRoot,
     cacheDir: resolve(projectRoot, settings.HINDSIGHT_CACHE_DIR ?? 'node_modules/.astro'),
     siteUrl: settings.HINDSIGHT_SITE_URL ?? 'http://localhost:4321',
+    base: settings.HINDSIGHT_BASE ?? '/',
     chromiumPath: settings.HINDSIGHT_CHROMIUM_PATH,
     notices,
   };

@@ -22,6 +22,7 @@ const audience = z.enum(['internal', 'public'], { error: 'expected internal or p
 const day = z.string().refine(isCalendarDate, { error: 'expected a real calendar day written YYYY-MM-DD' });
 const path = z.string().min(1, { error: 'expected a path' });
 const siteUrl = z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) address' });
+const basePath = z.string().regex(/^\/(?:[A-Za-z0-9._~-]+\/?)*$/, { error: 'expected a path starting with /, such as /postmortems/' });
 
 /**
  * The environment settings, each declared once: its schema and what the docs and error messages say
@@ -47,6 +48,10 @@ export const ENV_SETTINGS = {
   HINDSIGHT_SITE_URL: {
     schema: siteUrl.optional(),
     meta: { legacy: 'SITE_URL', example: 'https://postmortems.example.com', description: 'The address the built site is served from: used for the sitemap, the feed and canonical links.', unset: '`http://localhost:4321`' },
+  },
+  HINDSIGHT_BASE: {
+    schema: basePath.optional(),
+    meta: { example: '/postmortems/', description: 'The path the site is served under, e.g. a GitHub Pages project site at /<repository>/; every link, asset, feed, sitemap entry and _headers path follows it. `npm run build -- --base /x/` does the same for one build.', unset: '`/`' },
   },
   HINDSIGHT_CHROMIUM_PATH: {
     schema: path.optional(),

@@ -28,12 +28,12 @@ describe('the environment', () => {
   it('reads every variable', () => {
     const root = archive();
     const config = resolveEnvConfig({
-      env: { HINDSIGHT_AUDIENCE: 'public', HINDSIGHT_TODAY: '2026-02-28', HINDSIGHT_ARCHIVE: root, HINDSIGHT_CACHE_DIR: '/tmp/c', HINDSIGHT_SITE_URL: 'https://pm.example.com', HINDSIGHT_CHROMIUM_PATH: '/usr/bin/chromium' },
+      env: { HINDSIGHT_AUDIENCE: 'public', HINDSIGHT_TODAY: '2026-02-28', HINDSIGHT_ARCHIVE: root, HINDSIGHT_CACHE_DIR: '/tmp/c', HINDSIGHT_SITE_URL: 'https://pm.example.com', HINDSIGHT_BASE: '/postmortems/', HINDSIGHT_CHROMIUM_PATH: '/usr/bin/chromium' },
       projectRoot: '/srv/hindsight', now: NOW,
     });
     expect(config).toEqual({
       audience: 'public', today: '2026-02-28', todayPinned: true, projectRoot: '/srv/hindsight', archiveRoot: root,
-      cacheDir: '/tmp/c', siteUrl: 'https://pm.example.com', chromiumPath: '/usr/bin/chromium', notices: [],
+      cacheDir: '/tmp/c', siteUrl: 'https://pm.example.com', base: '/postmortems/', chromiumPath: '/usr/bin/chromium', notices: [],
     });
   });
 
@@ -67,6 +67,10 @@ describe('the environment', () => {
       'KB_AUDIENCE: expected internal or public, found "Public". Example: KB_AUDIENCE=public',
       'HINDSIGHT_SITE_URL: expected an absolute http(s) address, found "postmortems.example.com". Example: HINDSIGHT_SITE_URL=https://postmortems.example.com',
     ].join('\n')));
+  });
+
+  it('stops on a base path that is not a path', () => {
+    expect(() => parseEnv({ HINDSIGHT_BASE: 'postmortems' })).toThrow(new ConfigError('HINDSIGHT_BASE: expected a path starting with /, such as /postmortems/, found "postmortems". Example: HINDSIGHT_BASE=/postmortems/'));
   });
 
   it('stops when the archive folder does not exist', () => {
