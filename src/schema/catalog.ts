@@ -21,6 +21,14 @@ export const SloSchema = z.strictObject({
     .positive({ error: 'expected a whole number of days above 0, e.g. 30' }),
 });
 
+/** A place the person on call goes next, e.g. `{ label: Runbook, url: "https://wiki.example.com/runbooks/checkout" }`. */
+export const ServiceLinkSchema = z.strictObject({
+  /** What the link opens, in plain text, e.g. `Runbook` or `Dashboard`. */
+  label: NameSchema,
+  /** Its http(s) address, e.g. `https://grafana.example.com/d/checkout`. */
+  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, e.g. https://wiki.example.com/runbooks/checkout' }),
+});
+
 /** One entry of `catalog/services.yaml`. */
 export const ServiceSchema = z.strictObject({
   /** Referenced from incidents' `services`, e.g. `checkout-api`. */
@@ -33,6 +41,8 @@ export const ServiceSchema = z.strictObject({
   description: TextSchema.optional(),
   /** Its SLOs; may be empty. */
   slos: z.array(SloSchema).default([]),
+  /** Optional: where the person on call goes next, e.g. `[{ label: Runbook, url: "https://wiki.example.com/runbooks/checkout" }]`. */
+  links: z.array(ServiceLinkSchema, { error: 'expected a list of links, each { label, url }' }).optional(),
   /** `internal` keeps the service out of a public build; default `public`. */
   visibility: CatalogVisibilitySchema,
 });
@@ -108,6 +118,7 @@ export const OrganisationSchema = z.strictObject({
 
 export type Slo = z.output<typeof SloSchema>;
 export type Service = z.output<typeof ServiceSchema>;
+export type ServiceLink = z.output<typeof ServiceLinkSchema>;
 export type Team = z.output<typeof TeamSchema>;
 export type Organisation = z.output<typeof OrganisationSchema>;
 export type DecisionGuide = z.output<typeof DecisionGuideSchema>;
