@@ -14,10 +14,30 @@ export interface BodyHeading {
   text: string;
 }
 
+/** Changes whenever what `renderBody` returns changes shape, so cached renderings are redone. */
+export const RENDER_VERSION = 'sections-1';
+
+/** A run of a body section: the text under one `###` heading (or before the first), as HTML. */
+export interface BodyPart {
+  /** The `###` heading that opens the part, with its inner HTML; none for the text before the first. */
+  heading?: BodyHeading & { html: string };
+  /** The part's HTML, its heading left out. */
+  html: string;
+}
+
+/** One `##` section of a body, split at its `###` headings, so a page can place each part where it belongs. */
+export interface BodySection {
+  /** The `##` heading; none for the text before the first. */
+  heading?: BodyHeading & { html: string };
+  parts: BodyPart[];
+}
+
 /** A body rendered to HTML, with its headings and the text a reader of this audience gets. */
 export interface RenderedBody {
   html: string;
   headings: BodyHeading[];
+  /** The same HTML cut into its `##` sections and their `###` parts. */
+  sections: BodySection[];
   /** The words this audience reads (no `<Internal>` text in a public build), for reading time and similarity. */
   text: string;
 }
@@ -119,7 +139,34 @@ export function renderBody(tree: Root, audience: Audience): RenderedBody {
   }) as HastRoot;
   const clean = sanitize(hast, BODY_SANITIZE_SCHEMA) as HastRoot;
   const headings = slugHeadings(clean);
-  return { html: toHtml(clean), headings, text: textOf(clean).replace(/\n+/g, '\n').trim() };
+  return { html: toHtml(clean), headings, sections: splitSections(clean), text: textOf(clean).replace(/\n+/g, '\n').trim() };
+}
+
+function headingOf(node: Element): BodyHeading & { html: string } {
+  return { depth: Number(node.tagName[1]), slug: String(node.properties.id ?? ''), text: textOf(node).trim(), html: toHtml(node.children) };
+}
+
+/** The body's top-level nodes grouped under their `##` (or `#`) headings, each group cut at its `###` headings. */
+function splitSections(tree: HastRoot): BodySection[] {
+  const isHeading = (node: RootContent, depths: RegExp): node is Element => node.type === 'element' && depths.test(node.tagName);
+  const groups: { heading?: Element; nodes: RootContent[] }[] = [];
+  for (const node of tree.children) {
+    if (isHeading(node, /^h[12]$/)) groups.push({ heading: node, nodes: [] });
+    else if (groups.length === 0) groups.push({ nodes: [node] });
+    else groups.at(-1)!.nodes.push(node);
+  }
+  return groups.map((group) => {
+    const parts: { heading?: Element; nodes: RootContent[] }[] = [{ nodes: [] }];
+    for (const node of group.nodes) {
+      if (isHeading(node, /^h3$/)) parts.push({ heading: node, nodes: [] });
+      else parts.at(-1)!.nodes.push(node);
+    }
+    const kept = parts.filter((part) => part.heading || part.nodes.some((n) => n.type !== 'text' || n.value.trim() !== ''));
+    return {
+      ...(group.heading ? { heading: headingOf(group.heading) } : {}),
+      parts: kept.map((part) => ({ ...(part.heading ? { heading: headingOf(part.heading) } : {}), html: toHtml({ type: 'root', children: part.nodes }).trim() })),
+    };
+  }).filter((section) => section.heading || section.parts.length > 0);
 }
 
 /**

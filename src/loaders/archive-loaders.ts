@@ -2,7 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Root as MdastRoot } from 'mdast';
-import { renderBody, withoutInternal } from '../lib/render-body.ts';
+import { RENDER_VERSION, renderBody, withoutInternal } from '../lib/render-body.ts';
 import { checkArchive, findDuplicateIds, referenceProblems } from '../validation/archive.ts';
 import { listArchiveFolder, readArchiveText } from '../validation/files.ts';
 import { incidentIdFromPath } from '../validation/incident-rules.ts';
@@ -69,7 +69,8 @@ function validatingMdxLoader(options: LoaderOptions, name: string, folder: strin
         const id = incidentIdFromPath(file);
         // The audience is part of the digest: a cache kept between an internal and a public build must
         // never hand the public site a body rendered with its <Internal> blocks.
-        const digest = generateDigest(`${options.audience}\n${text}`);
+        // So is the shape of the rendering: a cache written by an older renderer is rendered again.
+        const digest = generateDigest(`${RENDER_VERSION}\n${options.audience}\n${text}`);
         const existing = store.get(id);
         if (existing && existing.digest === digest) return [];
         const result = check(file, text);
@@ -79,7 +80,7 @@ function validatingMdxLoader(options: LoaderOptions, name: string, folder: strin
         store.set({
           id, data: result.data as Record<string, unknown>, body, digest,
           filePath: relative(projectRoot, path).split(sep).join('/'),
-          rendered: { html: rendered.html, metadata: { headings: rendered.headings } },
+          rendered: { html: rendered.html, metadata: { headings: rendered.headings, sections: rendered.sections } },
         });
         return result.problems;
       };

@@ -33,14 +33,14 @@ describe('what is unfinished', () => {
       `${f}:41:13 action_items[0].title: expected finished text from in-review on, found "TODO: a specific, bounded follow-up". Replace the TODO with what happened; only drafts may keep TODO markers.`,
       `${f}:52:12 timeline[0].text: expected finished text from in-review on, found "TODO: what set it off.". Replace the TODO with what happened; only drafts may keep TODO markers.`,
       `${f}:60:1 expected this post-mortem's own text, not the template's guidance, found "Who was affected, for how long and how badly, in numbers:...". Replace the guidance with what happened, or remove the section if it does not apply.`,
-      `${f}:65:1 expected this post-mortem's own text, not the template's guidance, found "The story of the incident in order, in the past tense and...". Replace the guidance with what happened, or remove the section if it does not apply.`,
-      `${f}:70:1 expected this post-mortem's own text, not the template's guidance, found "The conditions in the system that made this possible, one...". Replace the guidance with what happened, or remove the section if it does not apply.`,
-      `${f}:76:1 expected this post-mortem's own text, not the template's guidance, found "Why responders rolled back, fixed forward, failed over or...". Replace the guidance with what happened, or remove the section if it does not apply.`,
-      `${f}:79:1 expected text under "## What went well", found an empty section. Write it, or remove the heading if it does not apply to this incident.`,
-      `${f}:81:1 expected text under "## What went wrong", found an empty section. Write it, or remove the heading if it does not apply to this incident.`,
-      `${f}:85:1 expected this post-mortem's own text, not the template's guidance, found "What would have made this worse, and why it did not happe...". Replace the guidance with what happened, or remove the section if it does not apply.`,
-      `${f}:89:1 expected this post-mortem's own text, not the template's guidance, found "What a reader in a year's time should take away. Each les...". Replace the guidance with what happened, or remove the section if it does not apply.`,
-      `${f}:94:1 expected this post-mortem's own text, not the template's guidance, found "Dashboards, log excerpts (in fenced code blocks, with sec...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+      `${f}:65:1 expected this post-mortem's own text, not the template's guidance, found "The page already shows the events of timeline above as th...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+      `${f}:73:1 expected this post-mortem's own text, not the template's guidance, found "The story behind one factor of contributing_factors, unde...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+      `${f}:79:1 expected this post-mortem's own text, not the template's guidance, found "Why responders rolled back, fixed forward, failed over or...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+      `${f}:82:1 expected text under "## What went well", found an empty section. Write it, or remove the heading if it does not apply to this incident.`,
+      `${f}:84:1 expected text under "## What went wrong", found an empty section. Write it, or remove the heading if it does not apply to this incident.`,
+      `${f}:88:1 expected this post-mortem's own text, not the template's guidance, found "What would have made this worse, and why it did not happe...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+      `${f}:92:1 expected this post-mortem's own text, not the template's guidance, found "What a reader in a year's time should take away. Each les...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+      `${f}:97:1 expected this post-mortem's own text, not the template's guidance, found "Dashboards, log excerpts (in fenced code blocks, with sec...". Replace the guidance with what happened, or remove the section if it does not apply.`,
     ]);
   });
 
