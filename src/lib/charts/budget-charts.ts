@@ -4,7 +4,7 @@ import type { MonthlyBudget, SloBudget } from '../trends/budgets.ts';
 import type { ServiceGuide, Thresholds } from '../trends/decision-guide.ts';
 import { listInProse, plural } from '../trends/labels.ts';
 import { formatMonth, nextMonth, type MonthKey } from '../trends/periods.ts';
-import { renderPlot, type Chart } from './render.ts';
+import { renderResponsive, type Chart } from './render.ts';
 import { CHART_WIDTH, monthTickFormat } from './scales.ts';
 
 export { formatBudgetLeft, formatMinutes } from '../format.ts';
@@ -35,7 +35,7 @@ export function budgetHeatmapChart(id: string, budgets: readonly SloBudget[], mo
       + ` The worst was ${worst.slo} in ${formatMonth(worst.month)} at ${worst.label}.`
       + (untouched.length > 0 ? ` No incident touched ${listInProse(untouched.map((b) => b.slo.id))}.` : '');
   }
-  const svg = hit.length === 0 ? '' : renderPlot(id, {
+  const { svg, svgNarrow } = hit.length === 0 ? { svg: '', svgNarrow: '' } : renderResponsive(id, {
     width: 1100,
     height: 50 + hit.length * 28,
     marginLeft: 230,
@@ -49,7 +49,25 @@ export function budgetHeatmapChart(id: string, budgets: readonly SloBudget[], mo
         fill: (d: { over: boolean }) => (d.over ? 'var(--chart-bad)' : 'var(--chart-1)'),
         fillOpacity: (d: { consumed: number; over: boolean }) => (d.over ? 0.85 : 0.2 + 0.5 * d.consumed),
       }),
-      Plot.text(cells, { x: 'month', y: 'slo', text: 'label', fill: (d: { over: boolean }) => (d.over ? 'var(--chart-on-bad)' : 'currentColor'), fontSize: 10, fontWeight: 600 }),
+      Plot.text(cells, { x: 'month', y: 'slo', text: 'label', fill: (d: { over: boolean }) => (d.over ? 'var(--chart-on-bad)' : 'currentColor'), fontSize: 11, fontWeight: 600 }),
+    ],
+  }, {
+    // A phone turns the grid: months down, one column per SLO, its id written upwards.
+    height: 130 + months.length * 22,
+    marginLeft: 62,
+    // Room above for the longest SLO id written upwards, at about 6.6 pixels a character.
+    marginTop: 16 + Math.ceil(Math.max(0, ...hit.map((b) => b.slo.id.length)) * 6.6),
+    marginRight: 8,
+    x: { domain: hit.map((b) => b.slo.id), axis: 'top', tickRotate: -90, label: null, padding: 0.08 },
+    y: { domain: [...months], tickFormat: (m: MonthKey) => formatMonth(m), label: null, padding: 0.08 },
+    marks: [
+      Plot.cell(hit.flatMap((b) => months.map((month) => ({ slo: b.slo.id, month }))), { x: 'slo', y: 'month', fill: 'var(--chart-grid)', fillOpacity: 0.35 }),
+      Plot.cell(cells, {
+        x: 'slo', y: 'month',
+        fill: (d: { over: boolean }) => (d.over ? 'var(--chart-bad)' : 'var(--chart-1)'),
+        fillOpacity: (d: { consumed: number; over: boolean }) => (d.over ? 0.85 : 0.2 + 0.5 * d.consumed),
+      }),
+      Plot.text(cells, { x: 'slo', y: 'month', text: (d: { consumed: number }) => `${Math.round(d.consumed * 100)}`, fill: (d: { over: boolean }) => (d.over ? 'var(--chart-on-bad)' : 'currentColor'), fontSize: 11, fontWeight: 600 }),
     ],
   });
   return {
@@ -57,6 +75,7 @@ export function budgetHeatmapChart(id: string, budgets: readonly SloBudget[], mo
     title: 'Error budget consumed by incidents, per calendar month',
     description,
     svg,
+    svgNarrow,
     legend: [{ label: 'Under 100% of the month’s budget (darker is more)', color: 'var(--chart-1)' }, { label: 'Over budget', color: 'var(--chart-bad)' }],
     tables: [{
       caption: 'Months in which incidents consumed error budget',
@@ -88,10 +107,13 @@ export function sloBudgetChart(id: string, budget: SloBudget, timeZone: string):
   const bars = budget.monthly.filter((m) => m.badMinutes > 0).map((m) => ({
     x1: monthStart(m.month), x2: monthStart(nextMonth(m.month)), y: m.consumed * 100, over: m.consumed > 1,
   }));
-  const points = budget.rolling.map((r) => ({ x: new Date(r.started), before: r.before * 100, after: r.consumed * 100, over: r.consumed > 1 }));
+  const points = budget.rolling.map((r) => ({
+    x: new Date(r.started), before: r.before * 100, after: r.consumed * 100, over: r.consumed > 1,
+    href: `/incidents/${r.incidentId}/`, title: `${r.title}: ${formatPercent(r.before)} to ${formatPercent(r.consumed)} of the window's budget`,
+  }));
   const first = months[0];
   const last = months.at(-1);
-  const svg = first === undefined || last === undefined ? '' : renderPlot(id, {
+  const { svg, svgNarrow } = first === undefined || last === undefined ? { svg: '', svgNarrow: '' } : renderResponsive(id, {
     width: CHART_WIDTH,
     height: 230,
     marginLeft: 50,
@@ -102,15 +124,20 @@ export function sloBudgetChart(id: string, budget: SloBudget, timeZone: string):
       Plot.rectY(bars, { x1: 'x1', x2: 'x2', y: 'y', insetLeft: 1, insetRight: 1, fill: (d: { over: boolean }) => (d.over ? 'var(--chart-bad)' : 'var(--chart-1)'), fillOpacity: 0.45 }),
       Plot.ruleY([100], { stroke: 'var(--chart-bad)', strokeDasharray: '5 3', strokeWidth: 1.5 }),
       Plot.link(points, { x1: 'x', x2: 'x', y1: 'before', y2: 'after', stroke: 'currentColor', strokeWidth: 1.5 }),
-      Plot.dot(points, { x: 'x', y: 'after', r: 4, fill: (d: { over: boolean }) => (d.over ? 'var(--chart-bad)' : 'currentColor'), stroke: 'var(--chart-bg)' }),
+      Plot.dot(points, { x: 'x', y: 'after', r: 4, fill: (d: { over: boolean }) => (d.over ? 'var(--chart-bad)' : 'currentColor'), stroke: 'var(--chart-bg)', href: 'href', title: 'title' }),
       Plot.ruleY([0]),
     ],
+  }, {
+    marginLeft: 44,
+    marginRight: 12,
+    x: { type: 'utc', domain: [monthStart(first ?? '2000-01'), monthStart(nextMonth(last ?? '2000-01'))], label: null, ticks: 4 },
   });
   return {
     id,
     title: `${budget.slo.name} (${budget.slo.id})`,
     description,
     svg: budget.events.length === 0 ? '' : svg,
+    svgNarrow: budget.events.length === 0 ? '' : svgNarrow,
     legend: budget.events.length === 0 ? [] : [
       { label: 'Calendar month', color: 'color-mix(in srgb, var(--chart-1) 45%, transparent)' },
       { label: 'Calendar month over budget', color: 'color-mix(in srgb, var(--chart-bad) 45%, transparent)' },
@@ -145,7 +172,7 @@ export function budgetLeftChart(id: string, guides: readonly ServiceGuide[], thr
     : `On ${formatDay(today)}: ${listInProse([...counts].map(([label, n]) => `${plural(n, 'service')} “${label}”`))}. Thresholds: roll back first below ${formatPercent(thresholds.rollBackBelow)} left; hot-fix or investigate from ${formatPercent(thresholds.investigateFrom)}.`;
   const color = (stance: string) => (stance === 'roll-back' ? 'var(--chart-bad)' : stance === 'prefer-roll-back' ? 'var(--chart-warn)' : 'var(--chart-good)');
   const low = Math.min(0, ...rows.map((r) => r.left));
-  const svg = rows.length === 0 ? '' : renderPlot(id, {
+  const { svg, svgNarrow } = rows.length === 0 ? { svg: '', svgNarrow: '' } : renderResponsive(id, {
     width: CHART_WIDTH,
     height: 40 + rows.length * 28,
     marginLeft: 150,
@@ -157,12 +184,17 @@ export function budgetLeftChart(id: string, guides: readonly ServiceGuide[], thr
       Plot.ruleX([thresholds.rollBackBelow * 100, thresholds.investigateFrom * 100], { stroke: 'currentColor', strokeDasharray: '4 3' }),
       Plot.ruleX([0]),
     ],
+  }, {
+    marginLeft: 116,
+    marginRight: 16,
+    x: { domain: [low, 100], label: 'Budget left now →', tickFormat: (v: number) => `${v}%`, grid: true, ticks: 3 },
   });
   return {
     id,
     title: 'Error budget left now, per service',
     description,
     svg,
+    svgNarrow,
     legend: [
       { label: 'Roll back first', color: 'var(--chart-bad)' },
       { label: 'Prefer a roll-back', color: 'var(--chart-warn)' },

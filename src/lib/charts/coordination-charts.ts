@@ -3,7 +3,7 @@ import { MIN_SAMPLE } from '../figures.ts';
 import { formatMedian, formatP90 } from '../format.ts';
 import type { CoordinationGroup, CoordinationPoint } from '../trends/coordination.ts';
 import { listInProse, plural } from '../trends/labels.ts';
-import { renderPlot, type Chart } from './render.ts';
+import { renderResponsive, type Chart } from './render.ts';
 import { CHART_WIDTH, integerTicks } from './scales.ts';
 
 const people = (n: number) => plural(n, 'person', 'people');
@@ -38,10 +38,10 @@ export function respondersChart(
       + (without > 0 ? ` ${plural(without, 'incident')} without response.responders ${without === 1 ? 'is' : 'are'} left out.` : '');
   }
   const keys = groups.map((g) => nameOf(g.key));
-  const dots = withResponders.map((p) => ({ group: nameOf(groupOf(p)), responders: p.responders! }));
+  const dots = withResponders.map((p) => ({ group: nameOf(groupOf(p)), responders: p.responders!, href: `/incidents/${p.id}/`, title: `${p.title}: ${people(p.responders!)}` }));
   const medians = groups.filter((g) => g.responders.median !== undefined).map((g) => ({ group: nameOf(g.key), median: g.responders.median! }));
   const max = Math.max(1, ...dots.map((d) => d.responders));
-  const svg = dots.length === 0 ? '' : renderPlot(id, {
+  const { svg, svgNarrow } = dots.length === 0 ? { svg: '', svgNarrow: '' } : renderResponsive(id, {
     width: CHART_WIDTH,
     height: 300,
     marginLeft: 50,
@@ -53,14 +53,19 @@ export function respondersChart(
       // Every group gets a panel, including those without incidents.
       Plot.ruleY(keys.map((group) => ({ group })), { fx: 'group', y: 0, stroke: 'var(--chart-grid)' }),
       Plot.ruleY(medians, { fx: 'group', y: 'median', stroke: 'var(--chart-1)', strokeWidth: 3 }),
-      Plot.dot(dots, Plot.dodgeX('middle', { fx: 'group', y: 'responders', r: 4, fill: 'currentColor', fillOpacity: 0.6, padding: 1 })),
+      Plot.dot(dots, Plot.dodgeX('middle', { fx: 'group', y: 'responders', r: 4, fill: 'currentColor', fillOpacity: 0.6, padding: 1, href: 'href', title: 'title' })),
     ],
+  }, {
+    marginLeft: 40,
+    marginBottom: 44,
+    fx: { domain: keys, label: null, padding: 0.1, tickFormat: (k: string) => k.replace(' ', '\n') },
   });
   return {
     id,
     title,
     description,
     svg,
+    svgNarrow,
     legend: dots.length === 0 ? [] : [{ label: 'One incident', color: 'currentColor', shape: 'dot' }, { label: 'Median', color: 'var(--chart-1)', shape: 'line' }],
     tables: [{
       caption: `People, escalations and helpers per ${groupLabel} (incidents only); below ${MIN_SAMPLE} incidents the values themselves`,

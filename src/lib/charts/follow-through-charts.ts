@@ -2,8 +2,8 @@ import * as Plot from '@observablehq/plot';
 import { formatMedian, formatPercent } from '../format.ts';
 import type { FollowThroughTally } from '../trends/follow-through.ts';
 import { listInProse, plural } from '../trends/labels.ts';
-import { renderPlot, type Chart } from './render.ts';
-import { CHART_WIDTH, integerTicks } from './scales.ts';
+import { renderResponsive, type Chart } from './render.ts';
+import { CHART_WIDTH, everyOther, integerTicks } from './scales.ts';
 
 const SEGMENTS = [
   { key: 'done', label: 'Done', color: 'var(--chart-good)' },
@@ -31,7 +31,7 @@ export function followThroughChart(id: string, title: string, groupLabel: string
     return SEGMENTS.map((s) => ({ group: nameOf(t.key), segment: s.key, color: s.color, count: counts[s.key] })).filter((b) => b.count > 0);
   });
   const max = Math.max(1, ...tallies.map((t) => t.total));
-  const svg = tallies.length === 0 ? '' : renderPlot(id, {
+  const { svg, svgNarrow } = tallies.length === 0 ? { svg: '', svgNarrow: '' } : renderResponsive(id, {
     width: CHART_WIDTH,
     height: 40 + tallies.length * 30,
     marginLeft: 110,
@@ -43,12 +43,17 @@ export function followThroughChart(id: string, title: string, groupLabel: string
       Plot.barX(bars, { y: 'group', x: 'count', fill: 'color', z: 'segment', order: SEGMENTS.map((s) => s.key) }),
       Plot.ruleX([0]),
     ],
+  }, {
+    marginLeft: 100,
+    marginRight: 16,
+    x: { ticks: everyOther(integerTicks(max)), tickFormat: 'd', domain: [0, integerTicks(max).at(-1)!], label: 'Action items →', grid: true },
   });
   return {
     id,
     title,
     description,
     svg,
+    svgNarrow,
     legend: SEGMENTS.map((s) => ({ label: s.label, color: s.color })),
     tables: [{
       caption: `Action items by ${groupLabel}`,

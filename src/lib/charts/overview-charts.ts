@@ -1,13 +1,13 @@
 import * as Plot from '@observablehq/plot';
 import { canCompare, MIN_SAMPLE, severeSeverities } from '../figures.ts';
-import { formatDay, formatMedian, formatP90, formatPercent } from '../format.ts';
+import { formatCount, formatDay, formatMedian, formatP90, formatPercent } from '../format.ts';
 import { formatDuration } from '../time.ts';
 import type { MonthCount, PeriodTally, ReleaseBand, ReleasePoint, DecisionFigures } from '../trends/counts.ts';
 import { DURATION_MEASURES, summariseDurations, type DurationPoint, type DurationSummary, type QuarterDurations } from '../trends/durations.ts';
 import { labelOf, listInProse, plural } from '../trends/labels.ts';
 import { formatHalf, formatMonth, formatQuarter, monthOf, type HalfKey, type QuarterKey } from '../trends/periods.ts';
-import { renderPlot, type Chart } from './render.ts';
-import { CHART_WIDTH, countLogAxis, durationAxis, integerTicks, logMinutes, monthTickFormat, seriesColor, severityColor } from './scales.ts';
+import { NARROW_WIDTH, renderPlot, renderResponsive, type Chart } from './render.ts';
+import { CHART_WIDTH, countLogAxis, durationAxis, everyOther, integerTicks, logMinutes, monthTickFormat, seriesColor, severityColor, shortQuarter } from './scales.ts';
 
 /** A severity or category id with its display name. */
 export interface Named {
@@ -46,7 +46,7 @@ export function monthlyIncidentsChart(id: string, months: readonly MonthCount[],
     .filter((b) => b.count > 0);
   const misses = months.filter((m) => m.nearMisses > 0).map((m) => ({ month: m.month, facet: 'Near-misses', count: m.nearMisses }));
   const max = Math.max(1, ...months.map((m) => Math.max(m.incidents, m.nearMisses)));
-  const svg = renderPlot(id, {
+  const { svg, svgNarrow } = renderResponsive(id, {
     width: CHART_WIDTH,
     height: 320,
     marginLeft: 40,
@@ -62,12 +62,16 @@ export function monthlyIncidentsChart(id: string, months: readonly MonthCount[],
       // A baseline in both panels, so a panel without bars is still drawn with its axis.
       Plot.ruleY([{ facet: 'Incidents' }, { facet: 'Near-misses' }], { y: 0, fy: 'facet' }),
     ],
+  }, {
+    marginRight: 84,
+    x: { domain: keys, type: 'band', padding: 0.15, tickFormat: monthTickFormat(keys, keys.length > 12 ? 6 : 3), label: null },
   });
   return {
     id,
     title: 'Incidents per month, by severity',
     description,
     svg,
+    svgNarrow,
     legend: [...severities.map((s, i) => ({ label: `${s.id} ${s.name}`, color: severityColor(i) })), { label: 'Near-miss', color: 'var(--chart-muted)' }],
     tables: [{
       caption: 'Incidents per month by severity, and near-misses',
@@ -123,7 +127,7 @@ export function durationsChart(id: string, data: { quarters: readonly QuarterDur
     const s = q[key];
     return s.p90 === undefined ? [] : [{ quarter: q.quarter, label: name, p90: logMinutes(s.p90) }];
   }));
-  const svg = renderPlot(id, {
+  const { svg, svgNarrow } = renderResponsive(id, {
     width: CHART_WIDTH,
     height: 460,
     marginLeft: 56,
@@ -139,8 +143,14 @@ export function durationsChart(id: string, data: { quarters: readonly QuarterDur
       Plot.frame({ stroke: 'var(--chart-grid)' }),
       Plot.ruleY(p90Lines, { fx: 'quarter', fy: 'label', y: 'p90', stroke: 'var(--chart-2)', strokeWidth: 1.5, strokeDasharray: '4 3' }),
       Plot.ruleY(lines, { fx: 'quarter', fy: 'label', y: 'median', stroke: 'var(--chart-1)', strokeWidth: 3 }),
-      Plot.dot(points, Plot.dodgeX('middle', { fx: 'quarter', fy: 'label', y: 'y', r: 3.5, fill: 'currentColor', fillOpacity: 0.6, padding: 1 })),
+      Plot.dot(points, Plot.dodgeX('middle', { fx: 'quarter', fy: 'label', y: 'y', r: 3.5, fill: 'currentColor', fillOpacity: 0.6, padding: 1, href: (p: { id: string }) => `/incidents/${p.id}/`, title: (p: { title: string; minutes: number }) => `${p.title}: ${formatDuration(p.minutes)}` })),
     ],
+  }, {
+    height: 520,
+    marginLeft: 48,
+    marginRight: 96,
+    fx: { domain: quarters, tickFormat: shortQuarter, label: null, padding: 0.1 },
+    y: { ...durationAxis(max, true), grid: true, label: null },
   });
   const row = (q: QuarterDurations) => [
     `${formatQuarter(q.quarter)}${q.partial ? ' (partial)' : ''}`, String(q.incidents),
@@ -153,6 +163,7 @@ export function durationsChart(id: string, data: { quarters: readonly QuarterDur
     title: 'Time to detect, mitigate and resolve, per quarter',
     description,
     svg,
+    svgNarrow,
     legend: [
       { label: 'One incident', color: 'currentColor', shape: 'dot' },
       { label: 'Median', color: 'var(--chart-1)', shape: 'line' },
@@ -180,7 +191,7 @@ export function categoriesChart(id: string, quarters: readonly QuarterKey[], tal
   }
   const max = Math.max(1, ...tallies.flatMap((t) => t.counts));
   const cells = tallies.flatMap((t) => t.counts.map((count, i) => ({ category: name(t.key), quarter: quarters[i]!, count }))).filter((c) => c.count > 0);
-  const svg = tallies.length === 0 ? '' : renderPlot(id, {
+  const { svg, svgNarrow } = tallies.length === 0 ? { svg: '', svgNarrow: '' } : renderResponsive(id, {
     width: CHART_WIDTH,
     height: 40 + tallies.length * 26,
     marginLeft: 150,
@@ -191,12 +202,18 @@ export function categoriesChart(id: string, quarters: readonly QuarterKey[], tal
       Plot.cell(cells, { x: 'quarter', y: 'category', fill: 'var(--chart-1)', fillOpacity: (d: { count: number }) => 0.15 + 0.55 * (d.count / max) }),
       Plot.text(cells, { x: 'quarter', y: 'category', text: 'count', fill: 'currentColor', fontWeight: 600 }),
     ],
+  }, {
+    height: 50 + tallies.length * 26,
+    marginLeft: 128,
+    marginTop: 40,
+    x: { domain: [...quarters], tickFormat: shortQuarter, label: null, axis: 'top', padding: 0.06 },
   });
   return {
     id,
     title: 'Contributing factors over time',
     description,
     svg,
+    svgNarrow,
     legend: [],
     tables: [{
       caption: 'Incidents per contributing-factor category and quarter',
@@ -215,7 +232,7 @@ export function triggersChart(id: string, years: readonly string[], tallies: rea
     : `${listInProse(tallies.slice(0, 3).map((t) => `${labelOf(labels, t.key).toLowerCase()} ${t.total} of ${total} (${formatPercent(t.total / total)})`))} set off the most incidents and near-misses.`.replace(/^./, (c) => c.toUpperCase());
   const bars = tallies.flatMap((t) => t.counts.map((count, i) => ({ trigger: labelOf(labels, t.key), year: years[i]!, color: seriesColor(i), count }))).filter((b) => b.count > 0);
   const max = Math.max(1, ...tallies.map((t) => t.total));
-  const svg = tallies.length === 0 ? '' : renderPlot(id, {
+  const { svg, svgNarrow } = tallies.length === 0 ? { svg: '', svgNarrow: '' } : renderResponsive(id, {
     width: CHART_WIDTH,
     height: 40 + tallies.length * 30,
     marginLeft: 120,
@@ -227,12 +244,17 @@ export function triggersChart(id: string, years: readonly string[], tallies: rea
       Plot.barX(bars, { y: 'trigger', x: 'count', fill: 'color', z: 'year', order: [...years] }),
       Plot.ruleX([0]),
     ],
+  }, {
+    marginLeft: 104,
+    marginRight: 16,
+    x: { ticks: everyOther(integerTicks(max)), tickFormat: 'd', domain: [0, integerTicks(max).at(-1)!], label: 'Incidents and near-misses', grid: true },
   });
   return {
     id,
     title: 'What set incidents off',
     description,
     svg,
+    svgNarrow,
     legend: years.map((y, i) => ({ label: y, color: seriesColor(i) })),
     tables: [{
       caption: 'Incidents and near-misses per trigger and year',
@@ -265,7 +287,7 @@ export function detectionChart(id: string, halves: readonly HalfKey[], data: { t
     half: halves[i]!, detection: t.key, color: seriesColor(order.indexOf(t.key)), count,
   }))).filter((b) => b.count > 0);
   const sorted = [...data.tallies].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
-  const svg = total === 0 ? '' : renderPlot(id, {
+  const { svg, svgNarrow } = total === 0 ? { svg: '', svgNarrow: '' } : renderResponsive(id, {
     width: CHART_WIDTH,
     height: 280,
     marginLeft: 50,
@@ -276,12 +298,17 @@ export function detectionChart(id: string, halves: readonly HalfKey[], data: { t
       Plot.barY(bars, { x: 'half', y: 'count', fill: 'color', z: 'detection', offset: 'normalize', order: [...order] }),
       Plot.ruleY([0]),
     ],
+  }, {
+    marginLeft: 44,
+    x: { domain: [...halves], tickFormat: (h: HalfKey) => formatHalf(h).replace(' ', '\n'), label: null, padding: 0.2 },
+    marginBottom: 36,
   });
   return {
     id,
     title: 'Who or what noticed first, per half-year',
     description,
     svg,
+    svgNarrow,
     legend: sorted.map((t) => ({ label: labelOf(labels, t.key), color: seriesColor(order.indexOf(t.key)) })),
     tables: [{
       caption: 'Incidents and near-misses per detection source and half-year',
@@ -304,7 +331,7 @@ export function decisionsChart(id: string, decisions: readonly DecisionFigures[]
   const dots = counted.flatMap((d) => d.minutes.map((m) => ({ decision: labelOf(labels, d.decision), x: logMinutes(m) })));
   const max = Math.max(1, ...counted.flatMap((d) => d.minutes));
   const medians = counted.filter((d) => d.timeToMitigate.median !== undefined).map((d) => ({ decision: labelOf(labels, d.decision), x: logMinutes(d.timeToMitigate.median!) }));
-  const svg = counted.length === 0 ? '' : renderPlot(id, {
+  const { svg, svgNarrow } = counted.length === 0 ? { svg: '', svgNarrow: '' } : renderResponsive(id, {
     width: CHART_WIDTH,
     height: 50 + counted.length * 34,
     marginLeft: 120,
@@ -315,12 +342,17 @@ export function decisionsChart(id: string, decisions: readonly DecisionFigures[]
       Plot.tickX(medians, { x: 'x', y: 'decision', stroke: 'var(--chart-1)', strokeWidth: 3 }),
       Plot.dot(dots, { x: 'x', y: 'decision', r: 4, fill: 'currentColor', fillOpacity: 0.55 }),
     ],
+  }, {
+    marginLeft: 104,
+    marginRight: 16,
+    x: { ...durationAxis(max, true), grid: true, label: 'Time to mitigate →' },
   });
   return {
     id,
     title: 'Response decisions and their time to mitigate',
     description,
     svg,
+    svgNarrow,
     legend: [{ label: 'One incident', color: 'currentColor', shape: 'dot' }, { label: 'Median', color: 'var(--chart-1)', shape: 'line' }],
     tables: [{
       caption: 'Time to mitigate per response decision (incidents only)',
@@ -349,28 +381,36 @@ export function releaseChart(id: string, data: { points: readonly ReleasePoint[]
   const dots = withLines.filter((p) => p.timeToMitigate !== undefined).map((p) => ({
     x: Math.log10(Math.max(1, p.linesChanged!)), y: logMinutes(p.timeToMitigate!), color: severityColor(rank.get(p.severity) ?? severities.length), r: 3 + Math.min(6, p.pullRequests ?? 1),
     label: formatMonth(monthOf(p.started, timeZone)).replace(/ \d\d(\d\d)$/, ' ’$1'),
+    href: `/incidents/${p.id}/`,
+    title: `${p.title}: ${formatCount(p.linesChanged!)} lines, ${formatDuration(p.timeToMitigate!)} to mitigate`,
   }));
-  const svg = dots.length === 0 ? '' : renderPlot(id, {
-    width: CHART_WIDTH,
-    height: 320,
-    marginLeft: 56,
-    marginRight: 30,
-    marginBottom: 40,
-    x: { ...countLogAxis(maxLines), label: 'Lines changed in the release →', grid: true },
-    y: { ...durationAxis(maxMinutes), label: '↑ Time to mitigate', grid: true },
+  const xAxis = countLogAxis(maxLines);
+  const yAxis = durationAxis(maxMinutes);
+  const frame = (width: number, marginLeft: number, marginRight: number) => ({ width, height: 320, marginLeft, marginRight, marginTop: 20, marginBottom: 40 });
+  const options = (f: ReturnType<typeof frame>, y: typeof yAxis): Plot.PlotOptions => ({
+    ...f,
+    x: { ...xAxis, label: 'Lines changed in the release →', grid: true },
+    y: { ...y, label: '↑ Time to mitigate', grid: true },
     r: { type: 'identity' },
     color: { type: 'identity' },
     marks: [
       Plot.ruleX([2, 3], { stroke: 'var(--chart-grid-strong)', strokeDasharray: '3 3' }),
-      Plot.dot(dots, { x: 'x', y: 'y', r: 'r', fill: 'color', fillOpacity: 0.85, stroke: 'var(--chart-bg)' }),
-      Plot.text(dots, { x: 'x', y: 'y', text: 'label', dy: -12, fontSize: 10, fill: 'currentColor' }),
+      Plot.dot(dots, { x: 'x', y: 'y', r: 'r', fill: 'color', fillOpacity: 0.85, stroke: 'var(--chart-bg)', href: 'href', title: 'title' }),
+      // Each label above or below its dot, wherever it overlaps no other; a label with no free place is left
+      // to the dot's title and the table.
+      ...[-13, 15, -26, 28].map((dy) => Plot.text(placeLabels(dots, f, xAxis.domain[1], y.domain[1]).filter((p) => p.dy === dy), { x: 'x', y: 'y', text: 'label', dy, fontSize: 11, fill: 'currentColor' })),
     ],
   });
+  const wideFrame = frame(CHART_WIDTH, 56, 30);
+  const narrowFrame = frame(NARROW_WIDTH, 48, 12);
+  const svg = dots.length === 0 ? '' : renderPlot(id, options(wideFrame, yAxis));
+  const svgNarrow = dots.length === 0 ? '' : renderPlot(id, options(narrowFrame, durationAxis(maxMinutes, true)));
   return {
     id,
     title: 'Release size, severity and time to mitigate',
     description,
     svg,
+    svgNarrow,
     legend: [...severities.map((s, i) => ({ label: s.id, color: severityColor(i), shape: 'dot' as const })), { label: 'Larger dot: more pull requests', color: 'currentColor', shape: 'dot' }],
     tables: [
       {
@@ -387,4 +427,35 @@ export function releaseChart(id: string, data: { points: readonly ReleasePoint[]
       },
     ],
   };
+}
+
+/**
+ * Chooses for each label an offset above or below its dot (in pixels, for Plot's `dy`) where its box
+ * overlaps no label placed before it; labels with no free place are left out.
+ */
+function placeLabels<T extends { x: number; y: number; label: string }>(
+  points: readonly T[],
+  frame: { width: number; height: number; marginLeft: number; marginRight: number; marginTop: number; marginBottom: number },
+  xMax: number,
+  yMax: number,
+): (T & { dy: number })[] {
+  const px = (p: T) => ({
+    x: frame.marginLeft + (p.x / xMax) * (frame.width - frame.marginLeft - frame.marginRight),
+    y: frame.height - frame.marginBottom - (p.y / yMax) * (frame.height - frame.marginTop - frame.marginBottom),
+  });
+  const boxes: { left: number; right: number; top: number; bottom: number }[] = [];
+  const placed: (T & { dy: number })[] = [];
+  for (const point of [...points].sort((a, b) => a.x - b.x || b.y - a.y)) {
+    const at = px(point);
+    const half = (point.label.length * 6.4) / 2;
+    for (const dy of [-13, 15, -26, 28]) {
+      const box = { left: at.x - half - 2, right: at.x + half + 2, top: at.y + dy - 7, bottom: at.y + dy + 7 };
+      if (box.left < 0 || box.right > frame.width || box.top < 0) continue;
+      if (boxes.some((b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom)) continue;
+      boxes.push(box);
+      placed.push({ ...point, dy });
+      break;
+    }
+  }
+  return placed;
 }

@@ -30,6 +30,8 @@ export interface Chart {
   description: string;
   /** The SVG markup, or an empty string when there is nothing to draw. */
   svg: string;
+  /** The same chart drawn for a phone's width (`NARROW_WIDTH`), when it has one; the page picks by width. */
+  svgNarrow?: string;
   legend: LegendEntry[];
   tables: ChartTable[];
 }
@@ -41,6 +43,20 @@ export function chartLabelIds(id: string): { title: string; description: string 
 
 /** Font size of chart text, in pixels. */
 export const CHART_FONT_SIZE = 12;
+
+/**
+ * Width of a chart's narrow drawing: a 360-pixel phone gives a chart about 328 pixels, which shows
+ * 12-pixel text at no less than 11.
+ */
+export const NARROW_WIDTH = 340;
+
+/**
+ * Draws a chart twice: as `options` say, and for a phone, at `NARROW_WIDTH` with `narrow`'s changes
+ * (fewer ticks, smaller margins, another layout). Both are static SVG; CSS shows the one that fits.
+ */
+export function renderResponsive(id: string, options: Plot.PlotOptions, narrow: Partial<Plot.PlotOptions> = {}): { svg: string; svgNarrow: string } {
+  return { svg: renderPlot(id, options), svgNarrow: renderPlot(id, { ...options, width: NARROW_WIDTH, ...narrow }) };
+}
 
 /**
  * Renders Observable Plot options to an SVG string on a server-side DOM (linkedom): no JavaScript

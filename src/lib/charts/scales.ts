@@ -21,15 +21,28 @@ export function durationTicks(max: number): number[] {
   return DURATION_TICKS.slice(0, upTo < 0 ? DURATION_TICKS.length : upTo + 1);
 }
 
+/** Every other value, the last always kept: fewer ticks for a narrow chart, its range unchanged. */
+export function everyOther<T>(values: readonly T[]): T[] {
+  return values.filter((_, i) => i % 2 === (values.length - 1) % 2);
+}
+
+/** "Q3\n’25": a quarter's label on two short lines, for a narrow chart. */
+export function shortQuarter(quarter: string): string {
+  const [year, q] = quarter.split('-');
+  return `${q}\n’${year!.slice(2)}`;
+}
+
 /**
  * A logarithmic duration axis drawn as a linear one over log10(minutes), so every tick keeps its
- * label (Plot's log scales drop some): values at or under 1 minute sit at the bottom.
+ * label (Plot's log scales drop some): values at or under 1 minute sit at the bottom. `narrow` keeps
+ * every other tick.
  */
-export function durationAxis(max: number): { domain: [number, number]; ticks: number[]; tickFormat: (v: number) => string } {
+export function durationAxis(max: number, narrow = false): { domain: [number, number]; ticks: number[]; tickFormat: (v: number) => string } {
   const ticks = durationTicks(max);
   return {
     domain: [0, Math.log10(ticks.at(-1) ?? 1)],
-    ticks: ticks.map((t) => Math.log10(t)),
+    // A narrow chart labels every other tick, keeping the top one so the range reads the same.
+    ticks: (narrow ? everyOther(ticks) : ticks).map((t) => Math.log10(t)),
     tickFormat: (v) => formatDuration(Math.round(10 ** v)),
   };
 }
@@ -51,10 +64,9 @@ export function countLogAxis(max: number): { domain: [number, number]; ticks: nu
 
 /**
  * Month tick labels that stay short: the month's name, with the year under it for January and the
- * first month; with more than 18 months only every third month is labelled.
+ * first month; with more than 18 months only every third month is labelled (or every `every`-th).
  */
-export function monthTickFormat(months: readonly MonthKey[]): (month: MonthKey) => string {
-  const every = months.length > 18 ? 3 : 1;
+export function monthTickFormat(months: readonly MonthKey[], every = months.length > 18 ? 3 : 1): (month: MonthKey) => string {
   const first = months[0];
   return (month) => {
     const index = months.indexOf(month);
