@@ -199,3 +199,48 @@ export function summarisePastDecisions(past: readonly PastDecision[]): { inciden
   const ended = past.filter((p) => p.stanceAfter.key === 'roll-back');
   return { incidents: past.length, endedInRollBack: ended.length, rolledBack: ended.filter((p) => ROLL_BACK_DECISIONS.includes(p.decision)).length };
 }
+
+/** One SLO's share of budget left after some more minutes of full impact. */
+export interface SloAfterImpact {
+  budget: SloBudget;
+  /** Share of the budget left once the minutes are spent: `now.left - minutes / budgetMinutes`. */
+  left: number;
+  stance: Stance;
+}
+
+/**
+ * Whether an SLO's budget left falls below `threshold` (a share) after `minutes` of full impact: it is
+ * below already, or the minutes exceed `minutesUntilBelow`, the figure the decision guide shows.
+ */
+export function belowAfterImpact(budget: Pick<SloBudget, 'budgetMinutes'> & { now: { left: number } }, minutes: number, threshold: number): boolean {
+  return budget.now.left < threshold || minutes > minutesUntilBelow(budget, threshold);
+}
+
+/**
+ * The stance of a service once an incident in progress has had `minutes` of full impact (every minute
+ * bad against every SLO of the service): each SLO's stance from `belowAfterImpact`, and the service takes
+ * the hardest, decided by the SLO with the least share left among those that have it (ties as
+ * `compareForStance`). With 0 minutes this is the guide's stance and deciding SLO. The on-call page's
+ * script (public/on-call.js, `stanceAfter`) applies the same rule to the numbers the page renders.
+ */
+export function stanceAfterImpact(slos: readonly SloBudget[], minutes: number, thresholds: Thresholds): { stance: Stance; deciding: SloAfterImpact | undefined; slos: SloAfterImpact[] } {
+  const after = slos.map((budget) => ({
+    budget,
+    left: budget.now.left - minutes / budget.budgetMinutes,
+    stance: belowAfterImpact(budget, minutes, thresholds.rollBackBelow) ? STANCES['roll-back']
+      : belowAfterImpact(budget, minutes, thresholds.investigateFrom) ? STANCES['prefer-roll-back'] : STANCES.investigate,
+  }));
+  const hardness = (s: Stance) => ['investigate', 'prefer-roll-back', 'roll-back'].indexOf(s.key);
+  const hardest = Math.max(-1, ...after.map((s) => hardness(s.stance)));
+  const place = new Map(slos.map((b, i) => [b.slo.id, i]));
+  const deciding = after
+    .filter((s) => hardness(s.stance) === hardest)
+    .sort((a, b) => compareForStance({ ...a.budget, now: { ...a.budget.now, left: a.left } }, { ...b.budget, now: { ...b.budget.now, left: b.left } }, (x) => place.get(x.slo.id) ?? 0))[0];
+  return { stance: deciding?.stance ?? STANCES['no-slo'], deciding, slos: after };
+}
+
+/** Minutes of an SLO's budget left in its current window, never below 0: the budget per window less its bad minutes. */
+export function budgetMinutesLeft(budget: Pick<SloBudget, 'budgetMinutes'> & { now: { badMinutes: number } }): number {
+  // Rounded to 1e-9 like minutesUntilBelow: 43.2 - 10.8 should read 32.4.
+  return Math.max(0, Math.round((budget.budgetMinutes - budget.now.badMinutes) * 1e9) / 1e9);
+}
