@@ -7,7 +7,8 @@ export default defineConfig({
       // The unit files share their workers' module cache (isolate: false): they are pure, restore what they spy
       // on and change no globals, and loading the schemas and the check's rules once per worker instead of once
       // per file halves the time. Two workers even on two cores, where Vitest would otherwise start one.
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false, maxWorkers: 2 } },
+      // The one smoke test per command starts a real process (TypeScript loading included): give it room on a busy machine.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false, maxWorkers: 2, testTimeout: 30_000 } },
       {
         test: {
           name: 'e2e',
