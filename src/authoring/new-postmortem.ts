@@ -1,9 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseDocument } from 'yaml';
 import { isCalendarDate } from '../schema/common.ts';
+import { TEMPLATE_FILES, TEMPLATE_NAMES, type TemplateName } from '../schema/templates.ts';
 import { loadCatalog, type Catalog } from '../validation/sources.ts';
 import { closestMatch, formatProblem } from '../validation/problems.ts';
+import { FrontmatterEditor, type LineValue } from './frontmatter-edit.ts';
+
+/** What a post-mortem is about: `incident`, or `near-miss` for one caught before it hurt anyone. */
+export type IncidentType = 'incident' | 'near-miss';
+const TYPES: readonly IncidentType[] = ['incident', 'near-miss'];
 
 /** What `npm run new` needs to know. */
 export interface NewPostmortemAnswers {
@@ -14,6 +19,10 @@ export interface NewPostmortemAnswers {
   services: string[];
   /** Defaults to the title, lower-cased and hyphenated. */
   slug?: string;
+  /** `incident` (the default) or `near-miss`. */
+  type?: string;
+  /** `full` or `light`; chosen from the type and severity (`templates` in catalog/organisation.yaml) when left out. */
+  template?: string;
 }
 
 /** A mistake in the answers, with a message that says how to fix it. */
@@ -64,75 +73,123 @@ export function checkAnswers(answers: NewPostmortemAnswers, catalog: Catalog): s
     const suggestion = closestMatch(id, serviceIds);
     problems.push(`services: "${id}" is not in catalog/services.yaml. ${suggestion ? `Did you mean "${suggestion}"?` : `Known services: ${serviceIds.join(', ')}.`}`);
   }
+  if (answers.type !== undefined && !TYPES.includes(answers.type as IncidentType)) {
+    const suggestion = closestMatch(answers.type, TYPES);
+    problems.push(`type: expected ${TYPES.join(' or ')}, found "${answers.type}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
+  }
+  if (answers.template !== undefined && !TEMPLATE_NAMES.includes(answers.template as TemplateName)) {
+    const suggestion = closestMatch(answers.template, TEMPLATE_NAMES);
+    problems.push(`template: expected ${TEMPLATE_NAMES.join(' or ')}, found "${answers.template}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
+  }
   if (answers.slug !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(answers.slug)) {
     problems.push(`slug: expected lower-case letters, digits and single hyphens, found "${answers.slug}".`);
   }
   return problems;
 }
 
-/** The file `npm run new` would write: its path relative to the root, and its text. */
-export function renderPostmortem(templateText: string, answers: NewPostmortemAnswers, catalog: Catalog): { path: string; text: string } {
+/** The template a draft starts from: the one asked for, else light for the types and severities `templates` lists, else full. */
+export function chooseTemplate(answers: Pick<NewPostmortemAnswers, 'type' | 'severity' | 'template'>, catalog: Pick<Catalog, 'organisation' | 'taxonomy'>): TemplateName {
+  if (answers.template === 'full' || answers.template === 'light') return answers.template;
+  const light = catalog.organisation.templates?.light ?? { types: ['near-miss'] };
+  const severities = light.severities ?? catalog.taxonomy.severities.slice(-1).map((s) => s.id);
+  return light.types.includes(typeOf(answers)) || severities.includes(answers.severity) ? 'light' : 'full';
+}
+
+const typeOf = (answers: Pick<NewPostmortemAnswers, 'type'>): IncidentType => (answers.type === 'near-miss' ? 'near-miss' : 'incident');
+
+/**
+ * The file `npm run new` would write: its path relative to the root, and its text. The template's
+ * frontmatter is edited in place, so every comment that explains a field stays in the draft; optional
+ * blocks the draft cannot fill yet (mitigated, resolved, release, customer impact, responders, a
+ * ticket) become comments to uncomment later.
+ */
+export function renderPostmortem(templateText: string, answers: NewPostmortemAnswers, catalog: Catalog, templateFile: string = TEMPLATE_FILES.full): { path: string; text: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(templateText);
-  if (!match) throw new NewPostmortemError('templates/postmortem.mdx: expected a frontmatter block between two --- lines at the top.');
-  const doc = parseDocument(match[1]!);
+  if (!match) throw new NewPostmortemError(`${templateFile}: expected a frontmatter block between two --- lines at the top.`);
   const slug = answers.slug ?? slugify(answers.title);
   const id = `${answers.date}-${slug}`;
+  const type = typeOf(answers);
   const offset = offsetOn(answers.date, catalog.organisation.time_zone);
   const at = (time: string) => `${answers.date}T${time}:00${offset}`;
   const services = answers.services.map((sid) => catalog.services.find((s) => s.id === sid)!);
   const teams = [...new Set(services.map((s) => s.team))];
+  const slos = type === 'incident' ? services.flatMap((s) => s.slos.map((slo) => slo.id)) : [];
   const due = new Date(Date.parse(`${answers.date}T00:00:00Z`) + 28 * 86_400_000).toISOString().slice(0, 10);
 
-  doc.set('title', answers.title);
-  doc.set('summary', 'TODO: one to three sentences on what happened and what it cost.');
-  doc.set('status', 'draft');
-  doc.set('severity', answers.severity);
-  doc.set('services', doc.createNode(answers.services, { flow: true }));
-  doc.set('teams', doc.createNode(teams, { flow: true }));
-  doc.set('tags', doc.createNode([], { flow: true }));
-  doc.set('started', at('00:00'));
-  doc.set('detected', at('00:00'));
-  doc.delete('mitigated');
-  doc.delete('resolved');
-  doc.delete('release');
-  doc.delete('customer_impact');
-  doc.setIn(['response', 'rationale'], 'TODO: why this response, weighed against the error budget.');
-  doc.setIn(['response', 'helped_by'], doc.createNode([], { flow: true }));
-  doc.set('slo_impact', services.flatMap((s) => s.slos.map((slo) => ({ slo: slo.id, bad_minutes: 0 }))));
-  doc.set('contributing_factors', [{ category: 'other', description: 'TODO: a system condition that made this possible.' }]);
-  doc.setIn(['action_items', 0, 'title'], 'TODO: a specific, bounded follow-up');
-  doc.setIn(['action_items', 0, 'owner'], teams[0]);
-  doc.setIn(['action_items', 0, 'due'], due);
-  doc.setIn(['action_items', 0, 'status'], 'open');
-  doc.deleteIn(['action_items', 0, 'ticket']);
-  doc.set('timeline', [{ at: at('00:00'), kind: 'trigger', text: 'TODO: what set it off.' }]);
-  doc.set('related', doc.createNode([], { flow: true }));
-  doc.set('featured', false);
-
-  doc.commentBefore = ' Draft started by `npm run new`. Replace every marked placeholder, add mitigated (and resolved) once known,\n and set status: in-review when it is ready. templates/postmortem.mdx explains every field.';
-  for (const key of ['started', 'detected']) {
-    const node = doc.get(key, true) as { comment?: string } | undefined;
-    if (node) node.comment = ' TODO: the real time, with its offset';
+  const e = new FrontmatterEditor(match[1]!);
+  const ifPresent = (path: (string | number)[], value: LineValue) => (e.has(path) ? e.set(path, value) : e);
+  e.afterHeader([
+    '#',
+    `# This draft was started by \`npm run new\` from ${templateFile}.`,
+    '# Replace every marked placeholder and example, fill in the fields left as comments (mitigated',
+    '# first) once they are known, and set status: in-review when it is ready.',
+  ]);
+  e.set(['title'], answers.title);
+  e.set(['summary'], 'TODO: one to three sentences on what happened and what it cost.');
+  e.set(['status'], 'draft');
+  e.set(['type'], type);
+  e.set(['severity'], answers.severity);
+  e.set(['services'], answers.services);
+  e.set(['teams'], teams);
+  ifPresent(['tags'], []);
+  for (const key of ['started', 'detected']) e.set([key], at('00:00')).note([key], 'TODO: the real time, with its offset');
+  e.commentOut(['mitigated'], at('00:00')).commentOut(['resolved'], at('00:00'));
+  e.commentOut(['release']).commentOut(['customer_impact']);
+  ifPresent(['response', 'rationale'], 'TODO: why this response, weighed against the error budget.');
+  ifPresent(['response', 'helped_by'], []);
+  e.commentOut(['response', 'responders']);
+  if (slos.length === 0) e.commentOut(['slo_impact']);
+  else if (e.has(['slo_impact', 0])) {
+    e.set(['slo_impact', 0, 'slo'], slos[0]!).set(['slo_impact', 0, 'bad_minutes'], 0).truncate(['slo_impact'], 1);
+    e.append(['slo_impact'], slos.slice(1).flatMap((slo) => [`- slo: ${slo}`, '  bad_minutes: 0']));
   }
-  const frontmatter = doc.toString({ lineWidth: 0 }).trimEnd();
+  if (e.has(['contributing_factors', 0])) {
+    e.set(['contributing_factors', 0, 'category'], 'other').set(['contributing_factors', 0, 'description'], 'TODO: a system condition that made this possible.');
+    e.truncate(['contributing_factors'], 1);
+  }
+  if (e.has(['action_items', 0])) {
+    e.set(['action_items', 0, 'title'], 'TODO: a specific, bounded follow-up');
+    ifPresent(['action_items', 0, 'owner'], teams[0]!);
+    ifPresent(['action_items', 0, 'due'], due);
+    ifPresent(['action_items', 0, 'status'], 'open');
+    e.commentOut(['action_items', 0, 'ticket']).truncate(['action_items'], 1);
+  }
+  if (e.has(['timeline', 0])) {
+    e.set(['timeline', 0, 'at'], at('00:00')).set(['timeline', 0, 'text'], 'TODO: what set it off.');
+    ifPresent(['timeline', 0, 'kind'], 'trigger');
+    e.truncate(['timeline'], 1);
+  }
+  ifPresent(['related'], []);
+  ifPresent(['featured'], false);
+
   const body = templateText.slice(match[0].length);
-  return { path: `incidents/${answers.date.slice(0, 4)}/${id}.mdx`, text: `---\n${frontmatter}\n---\n${body}` };
+  return { path: `incidents/${answers.date.slice(0, 4)}/${id}.mdx`, text: `---\n${e.toString().trimEnd()}\n---\n${body}` };
 }
 
-/** Writes a new draft post-mortem under `root`; never overwrites. Returns the path written. */
-export function createPostmortem(root: string, answers: NewPostmortemAnswers): string {
+/** What `createPostmortem` wrote: the draft's path relative to the root, and the template it started from. */
+export interface CreatedPostmortem {
+  path: string;
+  template: TemplateName;
+  templateFile: string;
+}
+
+/** Writes a new draft post-mortem under `root` from the chosen template (the archive's own, else the project's); never overwrites. */
+export function createPostmortem(root: string, answers: NewPostmortemAnswers, projectRoot: string = root): CreatedPostmortem {
   const catalog = loadCatalog(root);
   if (catalog.problems.some((p) => p.severity === 'error')) {
     throw new NewPostmortemError(`The catalog has problems; fix them first:\n${catalog.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
   }
   const problems = checkAnswers(answers, catalog);
   if (problems.length > 0) throw new NewPostmortemError(problems.join('\n'));
-  const templatePath = join(root, 'templates/postmortem.mdx');
-  if (!existsSync(templatePath)) throw new NewPostmortemError('templates/postmortem.mdx is missing; restore it from git.');
-  const { path, text } = renderPostmortem(readFileSync(templatePath, 'utf8'), answers, catalog);
+  const template = chooseTemplate(answers, catalog);
+  const templateFile = TEMPLATE_FILES[template];
+  // An archive kept apart from the project may carry its own templates.
+  const templatePath = [root, projectRoot].map((dir) => join(dir, templateFile)).find((path) => existsSync(path));
+  if (!templatePath) throw new NewPostmortemError(`${templateFile} is missing; restore it from git.`);
+  const { path, text } = renderPostmortem(readFileSync(templatePath, 'utf8'), answers, catalog, templateFile);
   const target = join(root, path);
   if (existsSync(target)) throw new NewPostmortemError(`${path} already exists; it was left untouched. Choose another title or pass --slug.`);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, text, { flag: 'wx' });
-  return path;
+  return { path, template, templateFile };
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { listMdxFiles } from '../validation/sources.ts';
+import { TEMPLATE_FILES } from '../schema/templates.ts';
 
 /** Where the Astro language server looks for collection schemas and the files they apply to. */
 export const ASTRO_COLLECTIONS_DIR = '.astro/collections';
@@ -18,7 +19,7 @@ function uriForms(path: string): string[] {
 
 /**
  * Writes the manifest with which the Astro VS Code extension (setting `astro.content-intellisense`)
- * runs the YAML language server on frontmatter: every post-mortem, reading list and the template,
+ * runs the YAML language server on frontmatter: every post-mortem, reading list and both templates,
  * mapped to the generated schemas. Local to this checkout (absolute paths), so it lives in `.astro/`.
  * Returns how many files it mapped.
  */
@@ -33,7 +34,7 @@ export function writeEditorManifest(projectRoot: string, archiveRoot: string, sc
   const existing = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) as { collections?: { name: string; hasSchema: boolean }[]; entries?: Record<string, string> } : {};
   const collections = (existing.collections ?? []).filter((c) => c.name !== COLLECTIONS.incident && c.name !== COLLECTIONS.readingList);
   const entries = Object.fromEntries(Object.entries(existing.entries ?? {}).filter(([, name]) => name !== COLLECTIONS.incident && name !== COLLECTIONS.readingList));
-  const incidents = [...listMdxFiles(archiveRoot, 'incidents').map((f) => join(archiveRoot, f)), join(projectRoot, 'templates/postmortem.mdx')];
+  const incidents = [...listMdxFiles(archiveRoot, 'incidents').map((f) => join(archiveRoot, f)), ...Object.values(TEMPLATE_FILES).map((f) => join(projectRoot, f))];
   const readingLists = listMdxFiles(archiveRoot, 'reading-lists').map((f) => join(archiveRoot, f));
   for (const file of incidents) for (const uri of uriForms(file)) entries[uri] = COLLECTIONS.incident;
   for (const file of readingLists) for (const uri of uriForms(file)) entries[uri] = COLLECTIONS.readingList;

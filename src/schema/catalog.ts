@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { IdSchema, NameSchema, TextSchema } from './common.ts';
 import { DEFAULT_PUBLIC_STRIP, STRIPPABLE_FIELDS } from './incident-fields.ts';
+import { TemplateChoiceSchema } from './templates.ts';
 
 /** `internal` catalog entries are left out of a public build; `public` is the default. */
 const CatalogVisibilitySchema = z.enum(['internal', 'public'], { error: 'expected internal or public' }).default('public');
@@ -114,6 +115,12 @@ export const OrganisationSchema = z.strictObject({
   image_hosts: z.array(z.string().regex(/^https:\/\/[a-z0-9.-]+(?::\d+)?$/, { error: 'expected an https origin without a path, e.g. https://images.example.com' }), {
     error: 'expected a list of https origins, e.g. [https://images.example.com]',
   }).default([]),
+  /**
+   * Which template `npm run new` starts from, e.g. `{ light: { types: [near-miss], severities: [SEV4] } }`:
+   * the light one for the types and severities listed, the full one for the rest. Default: near-misses
+   * and the taxonomy's lowest severity get the light one.
+   */
+  templates: TemplateChoiceSchema.optional(),
 });
 
 export type Slo = z.output<typeof SloSchema>;

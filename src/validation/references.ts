@@ -1,4 +1,4 @@
-import type { Service, Team } from '../schema/catalog.ts';
+import type { Organisation, Service, Team } from '../schema/catalog.ts';
 import type { IncidentData } from '../schema/incident.ts';
 import type { ReadingListData } from '../schema/reading-list.ts';
 import { closestMatch, describeValue, type Finding } from './problems.ts';
@@ -80,4 +80,17 @@ export function checkCatalog(services: readonly Service[], teams: readonly Team[
     });
   });
   return { services: serviceFindings, teams: teamFindings };
+}
+
+/** `templates.light.severities` in catalog/organisation.yaml names severities of the taxonomy in force. */
+export function checkTemplateChoice(organisation: Organisation, severities: readonly string[]): Finding[] {
+  const known = new Set(severities);
+  return (organisation.templates?.light.severities ?? []).flatMap((id, i) => {
+    if (known.has(id)) return [];
+    const suggestion = closestMatch(id, severities);
+    return [{
+      path: ['templates', 'light', 'severities', i], rule: 'reference', message: `expected a severity of the taxonomy (${severities.join(', ')})`, found: describeValue(id),
+      hint: suggestion ? `Did you mean "${suggestion}"?` : 'List severities the taxonomy has, or add this one to catalog/taxonomy.yaml first.',
+    }];
+  });
 }

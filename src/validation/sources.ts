@@ -6,6 +6,7 @@ import { createIncidentSchema, type IncidentData } from '../schema/incident.ts';
 import { ReadingListSchema, type ReadingListData } from '../schema/reading-list.ts';
 import { resolveTaxonomy, TaxonomyFileSchema, type Taxonomy } from '../schema/taxonomy.ts';
 import { ID_PATTERN } from '../schema/common.ts';
+import { TEMPLATE_FILES } from '../schema/templates.ts';
 import { archivePathExists, listArchiveFolder, readArchiveText } from './files.ts';
 import { checkIncidentConsistency, incidentIdFromPath } from './incident-rules.ts';
 import { checkDateRanges, checkTextCharacters, systemClock, type Clock } from './limits.ts';
@@ -13,10 +14,10 @@ import { isAboutTouched, parseWithoutInvalid } from './lenient.ts';
 import { parseMdxBody } from './mdx-syntax.ts';
 import type { Root as MdastRoot } from 'mdast';
 import { describeValue, type Finding, type Problem } from './problems.ts';
-import { checkCatalog } from './references.ts';
+import { checkCatalog, checkTemplateChoice } from './references.ts';
 import { parseFrontmatterSource, parseYamlSource, type FrontmatterSource, type YamlSource } from './source.ts';
 import { zodIssuesToFindings } from './zod-findings.ts';
-import { checkUnfinished, templatePlaceholders, type Placeholders, type UnfinishedFrom } from './unfinished.ts';
+import { checkUnfinished, mergePlaceholders, templatePlaceholders, type Placeholders, type UnfinishedFrom } from './unfinished.ts';
 
 /** The outcome of validating one file: its data when valid, every problem, and its positions. */
 export interface Validated<T> {
@@ -52,11 +53,17 @@ export interface ValidateOptions {
 
 const STAGES = ['draft', 'in-review', 'published'];
 
-/** The template's placeholders, read from `templates/postmortem.mdx` under the project (none when it is absent). */
+/**
+ * The templates' placeholders, read from `templates/postmortem.mdx` and `templates/postmortem-light.mdx`
+ * under the project: a draft from either is unfinished while it holds the examples or guidance of
+ * either. A template that is absent adds none.
+ */
 export function loadPlaceholders(projectRoot: string): Placeholders {
-  const path = join(projectRoot, 'templates/postmortem.mdx');
-  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  return templatePlaceholders(text, (body) => parseMdxBody('templates/postmortem.mdx', body, 1).tree);
+  return mergePlaceholders(Object.values(TEMPLATE_FILES).map((file) => {
+    const path = join(projectRoot, file);
+    const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+    return templatePlaceholders(text, (body) => parseMdxBody(file, body, 1).tree);
+  }));
 }
 
 function unfinishedProblems(file: string, text: string, source: FrontmatterSource, tree: MdastRoot | undefined, status: unknown, options: ValidateOptions): Problem[] {
@@ -162,11 +169,13 @@ export function loadCatalog(root: string): Catalog {
     const findings = checkCatalog(services.data, teams.data);
     problems.push(...services.source.toProblems(findings.services), ...teams.source.toProblems(findings.teams));
   }
+  const resolved = resolveTaxonomy(taxonomy?.data);
+  if (organisation?.data) problems.push(...organisation.source.toProblems(checkTemplateChoice(organisation.data, resolved.severities.map((s) => s.id))));
   return {
     organisation: organisation?.data ?? DEFAULT_ORGANISATION,
     services: services.data ?? [],
     teams: teams.data ?? [],
-    taxonomy: resolveTaxonomy(taxonomy?.data),
+    taxonomy: resolved,
     problems,
   };
 }

@@ -60,6 +60,15 @@ export function templatePlaceholders(templateText: string, parseBody: (body: str
   return { values, paragraphs: new Set(tree ? paragraphsOf(tree).map((p) => p.text) : []) };
 }
 
+/** The placeholders of several templates together: a value or paragraph of any of them counts. */
+export function mergePlaceholders(all: readonly Placeholders[]): Placeholders {
+  const values = new Map<string, Set<string>>();
+  for (const { values: each } of all) {
+    for (const [pattern, examples] of each) values.set(pattern, new Set([...(values.get(pattern) ?? []), ...examples]));
+  }
+  return { values, paragraphs: new Set(all.flatMap((p) => [...p.paragraphs])) };
+}
+
 /** Problems of a post-mortem that is not finished, for a file whose status is at or past `from`. */
 export function checkUnfinished(file: string, text: string, source: FrontmatterSource, tree: Root | undefined, placeholders: Placeholders): Problem[] {
   const problems: Problem[] = [];
@@ -84,7 +93,7 @@ export function checkUnfinished(file: string, text: string, source: FrontmatterS
       const value = inComment ? undefined : source.scalarAt(path)?.value;
       const shown = typeof value === 'string' && value.includes('TODO') ? value.slice(value.indexOf('TODO')) : line.slice(at).trim();
       report(n + 1, at + 1, field, 'expected finished text from in-review on', describeValue(shown),
-        inComment ? 'The comment marks a value npm run new guessed: write the real one (a time with its offset) and delete the comment.' : 'Replace the TODO with what happened; only drafts may keep TODO markers.');
+        inComment ? 'The comment marks a value npm run new guessed: write the real one (a time with its offset) and delete the TODO.' : 'Replace the TODO with what happened; only drafts may keep TODO markers.');
     }
     offset += line.length + 1;
   }

@@ -31,7 +31,7 @@ describe('an author following the README', () => {
     ].join('\n');
     const filled = draft.slice(0, draft.indexOf('\n---\n') + 5).concat('\n', body)
       .replace(/summary: >-[^\n]*\n {2}TODO[^\n]*/, 'summary: Gift-card payments failed for 50 minutes after the currency table was reloaded.')
-      .replace(/authors: \[ your-handle \][^\n]*/, 'authors: [ mkowalski ]')
+      .replace(/authors: \[your-handle\]/, 'authors: [mkowalski]')
       .replace(/bad_minutes: 0/, 'bad_minutes: 42')
       .replace('status: draft', 'status: published')
       .replace(/started: 2025-09-09T00:00:00\+01:00[^\n]*/, 'started: 2025-09-09T10:10:00+01:00')
@@ -39,7 +39,7 @@ describe('an author following the README', () => {
       .replace(/rationale: [^\n]*/, 'rationale: Rolling the currency table back was quicker than a fix and the budget was half spent.')
       .replace(/description: "TODO: a system condition[^\n]*/, 'description: The currency reload did not validate gift-card currencies.')
       .replace(/title: "TODO: a specific, bounded follow-up"/, 'title: Validate gift-card currencies when the currency table is reloaded')
-      .replace(/ {2}- at: 2025-09-09T00:00:00\+01:00\n {4}kind: trigger\n {4}text: "TODO: what set it off."/, '  - at: 2025-09-09T10:10:00+01:00\n    kind: trigger\n    text: Currency table reloaded.');
+      .replace(/ {2}- at: 2025-09-09T00:00:00\+01:00\n( {4}kind: trigger[^\n]*)\n {4}text: "TODO: what set it off."/, '  - at: 2025-09-09T10:10:00+01:00\n$1\n    text: Currency table reloaded.');
     // Every TODO the draft started with has been dealt with.
     expect(filled.split('\n').filter((line) => line.includes('TODO') && !line.startsWith('# '))).toEqual([]);
     writeFileSync(file, filled);

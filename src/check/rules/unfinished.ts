@@ -10,8 +10,9 @@ export const unfinishedRule: FixedRule = {
 for years. From status in-review on, none of these may remain:
   - TODO anywhere in the frontmatter (values and comments: npm run new marks the times it guessed
     with one) or in the body's prose (a fenced log excerpt may quote one);
-  - the example values of templates/postmortem.mdx (its title, summary, rationale, factor, action
-    item and timeline texts, and the author your-handle) and the guidance paragraphs of its body;
+  - the example values of templates/postmortem.mdx and templates/postmortem-light.mdx (their title,
+    summary, rationale, factor, action item and timeline texts, and the author your-handle) and the
+    guidance paragraphs of their bodies, whichever template the draft started from;
   - an slo_impact entry with bad_minutes: 0 on an incident (npm run new lists every SLO of the
     services at zero): write the real minutes or remove the entry;
   - a section heading with nothing under it.

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkArchive } from '../../../src/validation/archive.ts';
-import { createPostmortem, NewPostmortemError, offsetOn, slugify, type NewPostmortemAnswers } from '../../../src/authoring/new-postmortem.ts';
+import { loadCatalog } from '../../../src/validation/sources.ts';
+import { chooseTemplate, createPostmortem, NewPostmortemError, offsetOn, slugify, type NewPostmortemAnswers } from '../../../src/authoring/new-postmortem.ts';
 
 const PROJECT = join(import.meta.dirname, '../../..');
 const TSX = join(PROJECT, 'node_modules/.bin/tsx');
@@ -31,22 +32,102 @@ function refusal(root: string, answers: NewPostmortemAnswers): string {
 const ANSWERS: NewPostmortemAnswers = { title: 'Usage graphs showed yesterday twice', date: '2026-07-01', severity: 'SEV3', services: ['customer-portal', 'meter-ingest'] };
 const FILE = 'incidents/2026/2026-07-01-usage-graphs-showed-yesterday-twice.mdx';
 
+/** Every comment of a template's frontmatter: whole comment lines and the text after ` # ` on a line with a key. */
+function frontmatterComments(text: string): string[] {
+  const frontmatter = /^---\n([\s\S]*?)\n---\n/.exec(text)![1]!;
+  return frontmatter.split('\n').flatMap((line) => {
+    const comment = /^\s*#\s?(.*)$/.exec(line)?.[1] ?? / #\s?(.*)$/.exec(line)?.[1];
+    return comment === undefined ? [] : [comment];
+  });
+}
+
 describe('npm run new', () => {
-  it('creates a draft from the template that passes the checks', () => {
+  it('creates a draft from the full template that passes the checks', () => {
     const root = freshArchive();
-    expect(createPostmortem(root, ANSWERS)).toBe(FILE);
+    expect(createPostmortem(root, ANSWERS)).toEqual({ path: FILE, template: 'full', templateFile: 'templates/postmortem.mdx' });
     const text = readFileSync(join(root, FILE), 'utf8');
-    expect(text).toContain('title: Usage graphs showed yesterday twice');
-    expect(text).toContain('services: [ customer-portal, meter-ingest ]');
-    expect(text).toContain('teams: [ customer-apps, metering ]');
+    expect(text).toContain('\ntitle: Usage graphs showed yesterday twice ');
+    expect(text).toContain('\nservices: [customer-portal, meter-ingest] # ids from catalog/services.yaml\n');
+    expect(text).toContain('\nteams: [customer-apps, metering] # ids from catalog/teams.yaml\n');
     // 1 July is in Central European Summer Time, so the offset is +02:00.
-    expect(text).toContain('started: 2026-07-01T00:00:00+02:00');
-    expect(text).toContain('status: draft');
+    expect(text).toContain('\nstarted: 2026-07-01T00:00:00+02:00 # impact began. TODO: the real time, with its offset\n');
+    expect(text).toContain('\nstatus: draft ');
     expect(text).toContain('## Where we got lucky');
     const { problems, incidents } = checkArchive(root);
     expect(problems).toEqual([]);
     expect(incidents.map((i) => i.id)).toEqual(['2026-07-01-usage-graphs-showed-yesterday-twice']);
     expect(incidents[0]!.data.slo_impact.map((s) => s.slo)).toEqual(['portal-availability', 'portal-latency', 'reading-ingest-availability', 'reading-freshness']);
+    expect(incidents[0]!.data.response.responders).toBeUndefined();
+  });
+
+  it.each([
+    ['full', { ...ANSWERS, template: 'full' }],
+    ['light', { ...ANSWERS, template: 'light' }],
+    ['full, for a near-miss', { ...ANSWERS, template: 'full', type: 'near-miss' }],
+  ] as const)('keeps every comment of the %s template in the draft', (_, answers) => {
+    const root = freshArchive();
+    const { path, templateFile } = createPostmortem(root, answers);
+    const draft = readFileSync(join(root, path), 'utf8');
+    expect(frontmatterComments(readFileSync(join(PROJECT, templateFile), 'utf8')).filter((c) => !draft.includes(c))).toEqual([]);
+  });
+
+  it('writes a near-miss from the light template: no SLO listed, the optional fields left out, valid as a draft', () => {
+    const root = freshArchive();
+    expect(createPostmortem(root, { ...ANSWERS, type: 'near-miss' })).toEqual({ path: FILE, template: 'light', templateFile: 'templates/postmortem-light.mdx' });
+    const text = readFileSync(join(root, FILE), 'utf8');
+    expect(text).toContain('\ntype: near-miss ');
+    expect(text).toContain('\n# mitigated: 2026-07-01T00:00:00+02:00 # the impact or the risk was gone; may be left out while this is a draft\n');
+    expect(text).toContain('## Impact, and why it was not worse');
+    const { problems, incidents } = checkArchive(root);
+    expect(problems).toEqual([]);
+    expect(incidents[0]!.data).toMatchObject({ type: 'near-miss', severity: 'SEV3', slo_impact: [], timeline: [], tags: [], teams: ['customer-apps', 'metering'] });
+  });
+
+  it('comments out the SLOs of a near-miss written on the full template, since a near-miss burns no budget', () => {
+    const root = freshArchive();
+    createPostmortem(root, { ...ANSWERS, type: 'near-miss', template: 'full' });
+    expect(readFileSync(join(root, FILE), 'utf8')).toContain('\n# slo_impact:                    # one entry per SLO hit; the site computes the budget consumed\n#   - slo: checkout-availability\n');
+    expect(checkArchive(root).incidents[0]!.data.slo_impact).toEqual([]);
+  });
+
+  it('chooses the light template for a near-miss or the lowest severity, the full one otherwise, unless told', () => {
+    const catalog = loadCatalog(freshArchive());
+    const choose = (answers: Partial<NewPostmortemAnswers>) => chooseTemplate({ severity: 'SEV3', ...answers }, catalog);
+    expect([choose({}), choose({ type: 'incident' }), choose({ type: 'near-miss' }), choose({ severity: 'SEV4' }), choose({ severity: 'SEV1', type: 'near-miss' })])
+      .toEqual(['full', 'full', 'light', 'light', 'light']);
+    expect([choose({ type: 'near-miss', template: 'full' }), choose({ severity: 'SEV1', template: 'light' })]).toEqual(['full', 'light']);
+  });
+
+  it('follows templates in catalog/organisation.yaml: the types and severities listed get the light one', () => {
+    const root = freshArchive();
+    appendFileSync(join(root, 'catalog/organisation.yaml'), 'templates:\n  light:\n    types: []\n    severities: [SEV3, SEV4]\n');
+    const catalog = loadCatalog(root);
+    expect(catalog.problems).toEqual([]);
+    expect([chooseTemplate({ severity: 'SEV3' }, catalog), chooseTemplate({ severity: 'SEV2', type: 'near-miss' }, catalog)]).toEqual(['light', 'full']);
+    // Only types given: severities keep their default, the lowest one.
+    writeFileSync(join(root, 'catalog/organisation.yaml'), 'name: K\ntitle: K\ntime_zone: UTC\ntemplates:\n  light:\n    types: [near-miss]\n');
+    expect(['SEV3', 'SEV4'].map((severity) => chooseTemplate({ severity }, loadCatalog(root)))).toEqual(['full', 'light']);
+  });
+
+  it('refuses a setting that names a severity the taxonomy does not have, at its line', () => {
+    const root = freshArchive();
+    appendFileSync(join(root, 'catalog/organisation.yaml'), 'templates:\n  light:\n    severities: [SEV4, SEV5, sev3]\n');
+    expect(refusal(root, ANSWERS)).toBe(
+      'The catalog has problems; fix them first:\n' +
+      '  catalog/organisation.yaml:11:24 templates.light.severities[1]: expected a severity of the taxonomy (SEV1, SEV2, SEV3, SEV4), found "SEV5". List severities the taxonomy has, or add this one to catalog/taxonomy.yaml first.\n' +
+      '  catalog/organisation.yaml:11:30 templates.light.severities[2]: expected a severity of the taxonomy (SEV1, SEV2, SEV3, SEV4), found "sev3". Did you mean "SEV3"?',
+    );
+  });
+
+  it('refuses a type or a template it does not know, and says which template is missing', () => {
+    const root = freshArchive();
+    expect(refusal(root, { ...ANSWERS, type: 'nearmiss', template: 'short' })).toBe(
+      'type: expected incident or near-miss, found "nearmiss". Did you mean "near-miss"?\n' +
+      'template: expected full or light, found "short".',
+    );
+    rmSync(join(root, 'templates/postmortem-light.mdx'));
+    expect(refusal(root, { ...ANSWERS, type: 'near-miss' })).toBe('templates/postmortem-light.mdx is missing; restore it from git.');
+    expect(existsSync(join(root, 'incidents'))).toBe(false);
   });
 
   it('never overwrites an existing post-mortem', () => {
@@ -76,12 +157,19 @@ describe('npm run new', () => {
   it('runs as a command: the flags make the draft and it says what to do next', () => {
     const root = freshArchive();
     // stdin is not a terminal here, so the script takes everything from flags.
-    const result = spawnSync(TSX, ['scripts/new.ts', '--root', root, '--title', ANSWERS.title, '--date', ANSWERS.date, '--severity', ANSWERS.severity, '--services', 'customer-portal,meter-ingest'], { cwd: PROJECT, encoding: 'utf8' });
+    const result = spawnSync(TSX, ['scripts/new.ts', '--root', root, '--title', ANSWERS.title, '--date', ANSWERS.date, '--severity', 'SEV4', '--services', 'customer-portal,meter-ingest'], {
+      cwd: PROJECT, encoding: 'utf8', env: { ...process.env, HINDSIGHT_ARCHIVE: '', HINDSIGHT_BASE: '' },
+    });
     expect([result.status, result.stderr]).toEqual([0, '']);
-    expect(result.stdout).toBe(
-      `Created ${FILE} (status: draft).\n` +
-      'Next: fill in the TODOs, run `npm run dev` to see it at /incidents/2026-07-01-usage-graphs-showed-yesterday-twice/, then open a pull request.\n',
-    );
+    expect(result.stdout).toBe([
+      `Created ${root}/${FILE} from templates/postmortem-light.mdx (status: draft).`,
+      'Next:',
+      '  1. Replace the TODOs and the template\'s examples and guidance with what happened.',
+      `  2. HINDSIGHT_ARCHIVE=${root} npm run dev shows it at http://localhost:4321/incidents/2026-07-01-usage-graphs-showed-yesterday-twice/ as you write.`,
+      `  3. npm run check -- --root ${root} ${root}/${FILE} checks it; from status: in-review on it also refuses what is unfinished.`,
+      '  4. Set status: in-review and open a pull request.',
+      '',
+    ].join('\n'));
     expect(existsSync(join(root, FILE))).toBe(true);
   });
 });

@@ -95,19 +95,21 @@ describe('the JSON Schemas for editors', () => {
     expect(taxonomy.properties.categories!.items.properties.name!.description).toBe('Display name, e.g. `Release size`.');
   });
 
-  it('are mapped for the Astro extension to every post-mortem, reading list and the template, keeping what Astro wrote', () => {
+  it('are mapped for the Astro extension to every post-mortem, reading list and both templates, keeping what Astro wrote', () => {
     const project = copyArchive(FIXTURE);
     mkdirSync(join(project, '.astro/collections'), { recursive: true });
     mkdirSync(join(project, 'templates'));
     writeFileSync(join(project, 'templates/postmortem.mdx'), '');
+    writeFileSync(join(project, 'templates/postmortem-light.mdx'), '');
     writeFileSync(join(project, '.astro/collections/collections.json'), JSON.stringify({ collections: [{ name: 'incidents', hasSchema: true }], entries: { 'file:///elsewhere.mdx': 'incidents' } }));
-    // 2 incidents, 1 reading list and the template.
-    expect(writeEditorManifest(project, project, join(PROJECT, 'schemas'))).toBe(4);
+    // 2 incidents, 1 reading list and the two templates.
+    expect(writeEditorManifest(project, project, join(PROJECT, 'schemas'))).toBe(5);
     const manifest = JSON.parse(readFileSync(join(project, '.astro/collections/collections.json'), 'utf8'));
     expect(manifest.collections).toEqual([{ name: 'incidents', hasSchema: true }, { name: 'hindsight-incident', hasSchema: true }, { name: 'hindsight-reading-list', hasSchema: true }]);
     expect(manifest.entries['file:///elsewhere.mdx']).toBe('incidents');
     expect(manifest.entries[pathToFileURL(join(project, 'incidents/2025/2025-06-21-checkout-500s.mdx')).href]).toBe('hindsight-incident');
     expect(manifest.entries[pathToFileURL(join(project, 'templates/postmortem.mdx')).href]).toBe('hindsight-incident');
+    expect(manifest.entries[pathToFileURL(join(project, 'templates/postmortem-light.mdx')).href]).toBe('hindsight-incident');
     expect(manifest.entries[pathToFileURL(join(project, 'reading-lists/flags.mdx')).href]).toBe('hindsight-reading-list');
     expect(readFileSync(join(project, '.astro/collections/hindsight-incident.schema.json'), 'utf8')).toBe(readFileSync(join(PROJECT, 'schemas/incident.schema.json'), 'utf8'));
   });

@@ -97,11 +97,13 @@ function templateComments(text: string): Map<string, string> {
   return comments;
 }
 
+const fromTaxonomy = (values: readonly string[]) =>
+  [DEFAULT_TAXONOMY.severities, DEFAULT_TAXONOMY.categories].some((list) => list.map((e) => e.id).join() === values.join());
+const ENUMS = INCIDENT_FIELDS.filter((f) => f.core instanceof z.ZodEnum && !fromTaxonomy(f.core.options as string[]));
+
 describe('the template', () => {
   const comments = templateComments(readFileSync(join(ROOT, 'templates/postmortem.mdx'), 'utf8'));
-  const fromTaxonomy = (values: readonly string[]) =>
-    [DEFAULT_TAXONOMY.severities, DEFAULT_TAXONOMY.categories].some((list) => list.map((e) => e.id).join() === values.join());
-  const enums = INCIDENT_FIELDS.filter((f) => f.core instanceof z.ZodEnum && !fromTaxonomy(f.core.options as string[]));
+  const enums = ENUMS;
 
   it('reads the comments of nested and listed keys', () => {
     expect(comments.get('response.decision')).toMatch(/^rollback \| hotfix/);
@@ -110,6 +112,19 @@ describe('the template', () => {
   });
 
   it.each(enums.map((f) => [f.pattern, f] as const))('lists the allowed values of %s in its comment, as the schema does', (pattern, f) => {
+    const listed = /^([A-Za-z0-9-]+(?:\s*(?:\||->)\s*[A-Za-z0-9-]+)+)/.exec(comments.get(pattern) ?? '')?.[1]?.split(/\s*(?:\||->)\s*/);
+    expect(listed).toEqual((f.core as z.ZodEnum).options);
+  });
+});
+
+describe('the light template', () => {
+  const comments = templateComments(readFileSync(join(ROOT, 'templates/postmortem-light.mdx'), 'utf8'));
+
+  it('leaves the optional blocks out', () => {
+    expect(['release.ref', 'slo_impact[].slo', 'customer_impact.description', 'timeline[].kind', 'resolved', 'tags'].filter((p) => comments.has(p))).toEqual([]);
+  });
+
+  it.each(ENUMS.filter((f) => f.pattern !== 'timeline[].kind').map((f) => [f.pattern, f] as const))('lists the allowed values of %s in its comment, as the schema does', (pattern, f) => {
     const listed = /^([A-Za-z0-9-]+(?:\s*(?:\||->)\s*[A-Za-z0-9-]+)+)/.exec(comments.get(pattern) ?? '')?.[1]?.split(/\s*(?:\||->)\s*/);
     expect(listed).toEqual((f.core as z.ZodEnum).options);
   });
