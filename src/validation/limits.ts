@@ -16,6 +16,8 @@ export const LIMITS = {
   earliestDay: '1970-01-01',
   /** The latest day an action item may be due or closed on. */
   latestPlanDay: '2100-12-31',
+  /** How deep a body's tree may go (root, list, item, paragraph, emphasis, ... each a level). */
+  bodyNesting: 100,
 } as const;
 
 /** Where the current time comes from: the real clock in the commands and the build, a fixed one in tests. */

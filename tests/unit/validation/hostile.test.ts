@@ -8,6 +8,7 @@ import { checkArchive } from '../../../src/validation/archive.ts';
 import { firstInvalidUtf8Byte, listArchiveFolder, readArchiveText } from '../../../src/validation/files.ts';
 import { checkDateRanges, checkTextCharacters, LIMITS, tomorrowOf } from '../../../src/validation/limits.ts';
 import { formatProblem, sortProblems } from '../../../src/validation/problems.ts';
+import { parseMdxBody } from '../../../src/validation/mdx-syntax.ts';
 import { parseFrontmatterSource, parseYamlSource } from '../../../src/validation/source.ts';
 
 const PROJECT = join(import.meta.dirname, '../../..');
@@ -52,6 +53,7 @@ describe('the hostile corpus', () => {
       'incidents/2025/2025-05-20-tag-that-runs-code.mdx:2:8 expected plain YAML values without tags, found "!!js/function". Remove the tag; quote the value if it is meant as text.',
       'incidents/2025/2025-05-27-escape-codes-in-title.mdx:2:1 title: expected text without control characters, found U+0007 at character 18 of "Search went quiet\\u0007\\u001b[2J\\u001b[31m and the screen cleared". Delete it (a tab or a line break is fine); it is invisible in most editors and breaks the pages and feeds it reaches.',
       'incidents/2025/2025-06-03-saved-as-latin-1.mdx:18:29 expected UTF-8 text, found the byte 0xE9. Save the file with the UTF-8 encoding (most editors offer it under "Save with encoding").',
+      'incidents/2025/2025-06-17-nested-past-reason.mdx:138:1 expected lists, quotes and elements nested at most 100 levels deep, found 122 levels. Flatten the nesting; a post-mortem reads best with a level or two of lists and quotes.',
       'incidents/2025/call-notes.md:1:1 expected a post-mortem file ending in .mdx, found "call-notes.md". Rename it to .mdx, or start its name with _ so the archive ignores it.',
       'reading-lists/..mdx:1:1 expected the file name to be <slug>.mdx with a lower-case, hyphenated slug, found "..mdx". Rename it, e.g. to reading-list.mdx: the name is the reading list\'s id and address.',
       'reading-lists/Start Here.mdx:1:1 expected the file name to be <slug>.mdx with a lower-case, hyphenated slug, found "Start Here.mdx". Rename it, e.g. to start-here.mdx: the name is the reading list\'s id and address.',
@@ -81,6 +83,7 @@ describe('the hostile corpus', () => {
       'tests/fixtures/hostile/incidents/2025/2025-05-20-tag-that-runs-code.mdx:2 yaml',
       'tests/fixtures/hostile/incidents/2025/2025-05-27-escape-codes-in-title.mdx:2 schema title',
       'tests/fixtures/hostile/incidents/2025/2025-06-03-saved-as-latin-1.mdx:18 yaml',
+      'tests/fixtures/hostile/incidents/2025/2025-06-17-nested-past-reason.mdx:138 mdx-syntax',
       'tests/fixtures/hostile/incidents/2025/call-notes.md:1 consistency',
       'tests/fixtures/hostile/reading-lists/..mdx:1 consistency',
       'tests/fixtures/hostile/reading-lists/Start Here.mdx:1 consistency',
@@ -195,6 +198,21 @@ describe('text', () => {
     expect(at(0xed, 0xa0, 0x80)).toBe(0);
     expect(at(0x61, 0xe2, 0x82)).toBe(1);
     expect(at(0xf4, 0x90, 0x80, 0x80)).toBe(0);
+  });
+});
+
+describe('bodies', () => {
+  it('nested past what any tool can walk are one problem, whatever part of the parser gives up', () => {
+    const quotes = parseMdxBody('incidents/2025/x.mdx', `${'> '.repeat(10_000)}deep`, 20);
+    expect([quotes.tree, quotes.problems.map(formatProblem)]).toEqual([undefined, [
+      'incidents/2025/x.mdx:20:1 expected lists, quotes and elements nested at most 100 levels deep, found more levels. Flatten the nesting; a post-mortem reads best with a level or two of lists and quotes.',
+    ]]);
+    const inline = parseMdxBody('incidents/2025/x.mdx', `${'<Internal>'.repeat(3000)}x${'</Internal>'.repeat(3000)}`, 20);
+    expect(inline.problems.map((p) => `${p.line}:${p.column} ${p.found}`)).toEqual(['20:30001 3002 levels']);
+  }, 60_000);
+
+  it('nested a little are fine', () => {
+    expect(parseMdxBody('incidents/2025/x.mdx', '- a\n  - b\n    > c\n    >\n    > <Internal>d</Internal>\n', 20).problems).toEqual([]);
   });
 });
 
