@@ -45,8 +45,9 @@ describe('the trends pages', () => {
         expect(figure, `${path} ${id}`).toMatch(new RegExp(`<h[234] id="${id}-title">[^<]+</h[234]>`));
         expect(figure, `${path} ${id}`).toMatch(new RegExp(`<p id="${id}-desc">[^<]+</p>`));
         if (figure.includes('<svg')) {
-          expect(figure, `${path} ${id}`).toContain(`aria-labelledby="${id}-title ${id}-desc" role="img"`);
-          expect(figure, `${path} ${id}`).toContain('<table>');
+          // An image, or a labelled group when its points link to their incidents.
+          expect(figure, `${path} ${id}`).toMatch(new RegExp(`aria-labelledby="${id}-title ${id}-desc" role="(img|group)"`));
+          expect(figure, `${path} ${id}`).toContain('<table class="stack">');
         }
       }
     }
@@ -54,11 +55,12 @@ describe('the trends pages', () => {
     expect(html('/trends/').match(/<figure class="chart"[^>]*>[\s\S]*?<svg/g)).toHaveLength(7);
   });
 
-  it('ship no charting JavaScript: the only script is the action-item table’s sorter', () => {
+  it('ship no charting JavaScript: the only scripts are the theme’s and the action-item table’s sorter', () => {
     for (const path of [...PAGES, ...SLICES]) {
       const scripts = html(path).match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
-      if (path === '/trends/action-items/') expect(scripts).toEqual(['<script defer src="/sortable-table.js"></script>']);
-      else expect(scripts, path).toEqual([]);
+      const theme = '<script src="/theme.js"></script>';
+      if (path === '/trends/action-items/') expect(scripts).toEqual([theme, '<script defer src="/sortable-table.js"></script>']);
+      else expect(scripts, path).toEqual([theme]);
     }
     const assets = existsSync(join(dist, '_astro')) ? readdirSync(join(dist, '_astro')).filter((f) => f.endsWith('.js')) : [];
     for (const asset of assets) expect(readFileSync(join(dist, '_astro', asset), 'utf8'), asset).not.toMatch(/observablehq|plot-d6a7b5/);

@@ -45,10 +45,10 @@ export function chartLabelIds(id: string): { title: string; description: string 
 export const CHART_FONT_SIZE = 12;
 
 /**
- * Width of a chart's narrow drawing: a 360-pixel phone gives a chart about 328 pixels, which shows
- * 12-pixel text at no less than 11.
+ * Width of a chart's narrow drawing: a 360-pixel phone gives a chart about 328 pixels, so a drawing
+ * this wide is never scaled down there and its 11- and 12-pixel text keeps its size.
  */
-export const NARROW_WIDTH = 340;
+export const NARROW_WIDTH = 320;
 
 /**
  * Draws a chart twice: as `options` say, and for a phone, at `NARROW_WIDTH` with `narrow`'s changes
@@ -74,7 +74,10 @@ export function renderPlot(id: string, options: Plot.PlotOptions): string {
   const node = Plot.plot({ ...options, document: document as unknown as Document, className: PLOT_CLASS }) as unknown as Element;
   if (node.tagName.toLowerCase() !== 'svg') throw new Error(`chart ${id}: expected Plot to return an SVG element, got <${node.tagName.toLowerCase()}>; draw legends outside the plot`);
   const ids = chartLabelIds(id);
-  node.setAttribute('role', 'img');
+  // A chart whose points link to their incidents is a labelled group, so the links stay reachable; its
+  // axes and other marks are hidden from assistive technology, which reads the chart's table instead.
+  const linked = node.querySelector('a') !== null;
+  node.setAttribute('role', linked ? 'group' : 'img');
   node.setAttribute('aria-labelledby', `${ids.title} ${ids.description}`);
   node.removeAttribute('aria-label');
   node.removeAttribute('aria-description');
@@ -107,5 +110,6 @@ export function renderPlot(id: string, options: Plot.PlotOptions): string {
       element.classList.add(className);
     }
   }
+  if (linked) for (const child of node.children) if (child.tagName.toLowerCase() === 'g' && child.querySelector('a') === null) child.setAttribute('aria-hidden', 'true');
   return node.outerHTML;
 }
