@@ -50,11 +50,15 @@
     var id = button.getAttribute('data-read-toggle');
     setRead(id, !isRead(id));
   });
-  // On an incident opened from a list (?list=<id>), bring that list's position to the front.
+  // On an incident opened from a list (?list=<id>), bring that list's position to the front; a "Start
+  // here" list's position is shown only to a reader who came from it.
   var list = new URLSearchParams(window.location.search).get('list');
   if (list) {
     var box = document.querySelector('[data-list-position="' + CSS.escape(list) + '"]');
-    if (box) box.classList.add('is-current');
+    if (box) {
+      box.hidden = false;
+      box.classList.add('is-current');
+    }
   }
   render();
 })();

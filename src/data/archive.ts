@@ -6,7 +6,7 @@ import { buildArchiveIndex, deriveIncident, indexCatalog, sortNewestFirst, type 
 import { countWords, indexListPositions, readingMinutes, type ListPosition } from '../lib/reading.ts';
 import { suggestRelated, type RelatedSuggestion } from '../lib/related.ts';
 import { distinctiveTerms } from '../lib/text-terms.ts';
-import { buildStartHere, countSectionWords } from '../lib/start-here.ts';
+import { buildStartHere, countSectionWords, startHereKey } from '../lib/start-here.ts';
 import { thisWeekInHistory } from '../lib/history.ts';
 import { overviewOrders } from '../lib/trends/archive-trends.ts';
 import type { OverviewOrders } from '../lib/trends/overview.ts';
@@ -164,7 +164,12 @@ async function loadArchive(): Promise<Archive> {
     today,
     readingMinutes: minutesById,
     suggestions,
-    listPositions: indexListPositions(readingLists),
+    // Curated lists first, then the generated ones, whose position an incident page shows only to a reader who came from them.
+    listPositions: indexListPositions([
+      ...readingLists,
+      ...teams.map((t) => ({ id: startHereKey('teams', t.id), title: `Start here: ${t.data.name}`, href: `/${startHereKey('teams', t.id)}/`, kind: 'start-here' as const, items: startHere.teams.get(t.id)!.map((incident) => ({ incident })) })),
+      ...services.map((s) => ({ id: startHereKey('services', s.id), title: `Start here: ${s.data.name}`, href: `/${startHereKey('services', s.id)}/`, kind: 'start-here' as const, items: startHere.services.get(s.id)!.map((incident) => ({ incident })) })),
+    ]),
     startHere,
     digests,
     thisWeekInHistory: thisWeekInHistory(incidents.filter((i) => i.status === 'published'), today, (i) => dateInZone(i.started, timeZone)),

@@ -20,8 +20,13 @@ export function readingMinutes(words: number): number {
 
 /** Where an incident sits in a reading list, with its neighbours. */
 export interface ListPosition {
+  /** The list's key: its id for a curated list, `start-here/teams/<id>` for a generated one; `?list=` on an incident's address. */
   listId: string;
   listTitle: string;
+  /** The list's own page. */
+  listHref: string;
+  /** A curated reading list (reading-lists/) or a generated "Start here" list. */
+  kind: 'curated' | 'start-here';
   /** 1-based. */
   position: number;
   total: number;
@@ -29,14 +34,25 @@ export interface ListPosition {
   next?: string;
 }
 
+/** A list as `indexListPositions` reads it; a list without `href` is a curated one at `/reading-lists/<id>/`. */
+export interface PositionedList {
+  id: string;
+  title: string;
+  href?: string;
+  kind?: ListPosition['kind'];
+  items: readonly { incident: { id: string } }[];
+}
+
 /** Every list an incident appears in, with its position and neighbours in each: computed once for all incidents. */
-export function indexListPositions(lists: readonly { id: string; title: string; items: readonly { incident: { id: string } }[] }[]): Map<string, ListPosition[]> {
+export function indexListPositions(lists: readonly PositionedList[]): Map<string, ListPosition[]> {
   const positions = new Map<string, ListPosition[]>();
   for (const list of lists) {
     list.items.forEach((item, i) => {
       const entry: ListPosition = {
         listId: list.id,
         listTitle: list.title,
+        listHref: list.href ?? `/reading-lists/${list.id}/`,
+        kind: list.kind ?? 'curated',
         position: i + 1,
         total: list.items.length,
         previous: list.items[i - 1]?.incident.id,

@@ -49,3 +49,8 @@ export function countSectionWords(markdown: string, heading: string, countWords:
   const end = lines.findIndex((l, i) => i > start && new RegExp(`^#{1,${level}}\\s`).test(l));
   return countWords(lines.slice(start + 1, end < 0 ? undefined : end).join('\n'));
 }
+
+/** The key of a generated "Start here" list, as `?list=` on an incident's address: `start-here/teams/billing`. */
+export function startHereKey(kind: 'teams' | 'services', id: string): string {
+  return `start-here/${kind}/${id}`;
+}

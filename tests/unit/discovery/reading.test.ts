@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countWords, indexListPositions, readingMinutes } from '../../../src/lib/reading.ts';
-import { countSectionWords } from '../../../src/lib/start-here.ts';
+import { countSectionWords, startHereKey } from '../../../src/lib/start-here.ts';
 
 describe('reading time', () => {
   it('counts words of prose, lists and code, not markup', () => {
@@ -38,14 +38,22 @@ describe('positions in reading lists', () => {
   const lists = [
     { id: 'payments', title: 'Payments', items: [{ incident: { id: 'a' } }, { incident: { id: 'b' } }, { incident: { id: 'c' } }] },
     { id: 'on-call', title: 'On call', items: [{ incident: { id: 'c' } }, { incident: { id: 'd' } }] },
+    { id: startHereKey('teams', 'payments'), title: 'Start here: Payments', href: '/start-here/teams/payments/', kind: 'start-here' as const, items: [{ incident: { id: 'd' } }, { incident: { id: 'a' } }] },
   ];
   const positions = indexListPositions(lists);
 
   it('gives position, total and neighbours in every list an incident is in', () => {
-    expect(positions.get('b')).toEqual([{ listId: 'payments', listTitle: 'Payments', position: 2, total: 3, previous: 'a', next: 'c' }]);
+    expect(positions.get('b')).toEqual([{ listId: 'payments', listTitle: 'Payments', listHref: '/reading-lists/payments/', kind: 'curated', position: 2, total: 3, previous: 'a', next: 'c' }]);
     expect(positions.get('c')).toEqual([
-      { listId: 'payments', listTitle: 'Payments', position: 3, total: 3, previous: 'b', next: undefined },
-      { listId: 'on-call', listTitle: 'On call', position: 1, total: 2, previous: undefined, next: 'd' },
+      { listId: 'payments', listTitle: 'Payments', listHref: '/reading-lists/payments/', kind: 'curated', position: 3, total: 3, previous: 'b', next: undefined },
+      { listId: 'on-call', listTitle: 'On call', listHref: '/reading-lists/on-call/', kind: 'curated', position: 1, total: 2, previous: undefined, next: 'd' },
+    ]);
+  });
+
+  it('places incidents in a generated start-here list too, which has its own page and key', () => {
+    expect(positions.get('a')!.map((p) => [p.listId, p.listHref, p.kind, p.position, p.previous, p.next])).toEqual([
+      ['payments', '/reading-lists/payments/', 'curated', 1, undefined, 'b'],
+      ['start-here/teams/payments', '/start-here/teams/payments/', 'start-here', 2, 'd', undefined],
     ]);
   });
 
