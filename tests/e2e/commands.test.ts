@@ -50,14 +50,14 @@ describe('npm run new, as a process', () => {
 describe('npm run import, as a process', () => {
   const USAGE = 'Usage: npm run import -- <folder or file>... [--root DIR] [--dry-run]\n' +
     'Writes one draft per post-mortem to incidents/<yyyy>/<yyyy-mm-dd>-<slug>.mdx under --root (default: HINDSIGHT_ARCHIVE, else the current folder),\n' +
-    'never over an existing file, and prints what needs a human. --dry-run prints the same report and writes nothing.\n';
+    'and its local images to public/incidents/<id>/, never over an existing file, and prints what needs a human. A file that cannot be\n' +
+    'imported is reported with the fix while the others are written; the exit status is then 1. --dry-run prints the same report and writes nothing.\n';
 
-  it('exits 1 with the message and no stack trace when a file cannot be imported', () => {
+  it('exits 1 with the message on stderr and no stack trace when a file cannot be imported', () => {
     const failed = run('import', ['--root', archiveWith('tests/fixtures/import'), 'tests/fixtures/import/broken/no-date']);
-    expect([failed.status, failed.stdout]).toEqual([1, '']);
+    expect([failed.status, failed.stdout]).toEqual([1, 'Imported no post-mortems as drafts. 1 file was not imported: fix it as said on stderr and import it again.\n']);
     expect(failed.stderr).toBe(
-      'tests/fixtures/import/broken/no-date/notes-from-the-outage.md: no date found. Add a line such as "Date: 2024-03-14" under the title (or "date: 2024-03-14" in its frontmatter), then run the import again.\n' +
-      'Nothing was written.\n',
+      'Not imported: tests/fixtures/import/broken/no-date/notes-from-the-outage.md: no date found. Add a line such as "Date: 2024-03-14" under the title (or "date: 2024-03-14" in its frontmatter), then run the import again.\n',
     );
   });
 

@@ -104,6 +104,8 @@ export interface ImportContext {
   titleHeading?: Heading;
   bodySections: Section[];
   kinds: Map<Section, SectionKind | undefined>;
+  /** Sections the draft moves one level down: day headings beside the Timeline heading, which belong under it. */
+  demoted: Set<Section>;
   /** The offsets of the text between the title and the first section. */
   preamble: [number, number];
   /** Values from the frontmatter, by field; keys the format has no place for went to `unmapped`. */
@@ -155,9 +157,12 @@ export function note(ctx: ImportContext, rank: number, text: string): void {
   ctx.ranked.push({ rank, text });
 }
 
-/** A YAML comment after the value at `path` (`# TODO: ...`); undefined leaves it alone. */
+/** A YAML comment after the value at `path` (`# TODO: ...`); a second one for the same value is added to the first; undefined leaves it alone. */
 export function comment(ctx: ImportContext, path: (string | number)[], text: string | undefined): void {
-  if (text) ctx.comments.set(path.join('.'), { path, text });
+  if (!text) return;
+  const key = path.join('.');
+  const before = ctx.comments.get(key);
+  ctx.comments.set(key, { path, text: before ? `${before.text}; also ${text.replace(/^ TODO: /, '')}` : text });
 }
 
 /** The written value of a field: the frontmatter's, else a "Key: value" line's. */
@@ -198,7 +203,7 @@ export function createContext(source: string, fileName: string, text: string, ca
   const timeZone = catalog.organisation.time_zone;
   const ctx: ImportContext = {
     source, fileName, catalog, timeZone, order: dateOrderFor(timeZone), frontmatter: doc.frontmatter, body, tree, code,
-    sections: [], bodySections: [], kinds: new Map(), preamble: [0, 0], fields: new Map(), lineFields: new Map(), prose: new Map(),
+    sections: [], bodySections: [], kinds: new Map(), demoted: new Set(), preamble: [0, 0], fields: new Map(), lineFields: new Map(), prose: new Map(),
     out: {
       title: '', rawTitle: '', day: '', events: [], started: '', detected: '', timeline: [], severity: '', services: [], teams: [],
       authors: [], tags: [], type: 'incident', visibility: 'internal', factors: [], factorTexts: [], triggerExact: false, detectionExact: false,

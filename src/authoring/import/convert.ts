@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { Catalog } from '../../validation/sources.ts';
 import { slugify } from '../new-postmortem.ts';
+import { incidentIdFromPath } from '../../validation/incident-rules.ts';
 import { createContext, sortedNotes, type ImportContext } from './context.ts';
 import { mapActionItems } from './fields/actions.ts';
 import { buildBody } from './fields/body.ts';
@@ -15,6 +16,7 @@ import { mapStartDate } from './fields/start-date.ts';
 import { mapSummary } from './fields/summary.ts';
 import { mapTimeline } from './fields/timeline.ts';
 import { mapTitle, titleFromFileName } from './fields/title.ts';
+import { assetFolder, mapImages, type DraftAsset } from './images.ts';
 
 /** One source post-mortem turned into a draft: where it goes, its frontmatter (with comments), its body and what needs a human. */
 export interface Draft {
@@ -26,6 +28,14 @@ export interface Draft {
   body: string;
   /** What a person must check or complete, one sentence each. */
   notes: string[];
+  /** Local images of the source, copied next to the site with the draft. */
+  assets: DraftAsset[];
+}
+
+/** What the converter may ask of the file system: the local image a source links to, if there is one. */
+export interface ConvertOptions {
+  /** The image file a relative URL of the source names (an absolute path), or undefined when there is none. */
+  findFile?: (url: string) => string | undefined;
 }
 
 /** The text of a draft: frontmatter between `---` lines, then the body. */
@@ -49,17 +59,34 @@ export function draftPath(ctx: ImportContext): string {
   return `incidents/${date.slice(0, 4)}/${date}-${slug}.mdx`;
 }
 
-/**
- * Turns one source post-mortem into a draft: maps every field it can, marks with `TODO` what the format
- * needs and the source lacks, and keeps the body (headings renamed, MDX-safe). Throws ImportError when
- * the file has no date at all or its frontmatter is not YAML.
- */
-export function convertPostmortem(source: string, fileName: string, text: string, catalog: Catalog): Draft {
-  const ctx = createContext(source, fileName, text, catalog);
+/** Runs every mapper over a source read into a context, then builds the draft's frontmatter and body. */
+export function convertContext(ctx: ImportContext, options: ConvertOptions = {}): Draft {
   for (const map of MAPPERS) map(ctx);
+  const path = draftPath(ctx);
+  const assets = mapImages(ctx, incidentIdFromPath(path), options.findFile ?? (() => undefined));
   const frontmatter = buildFrontmatter(ctx);
   const body = buildBody(ctx);
-  return { source, path: draftPath(ctx), frontmatter, body, notes: sortedNotes(ctx) };
+  return { source: ctx.source, path, frontmatter, body, notes: sortedNotes(ctx), assets };
+}
+
+/**
+ * Turns one source post-mortem into a draft: maps every field it can, marks with `TODO` what the format
+ * needs and the source lacks, and keeps the body (headings renamed, images kept, MDX-safe). Throws
+ * ImportError when the file has no date at all or its frontmatter is not YAML.
+ */
+export function convertPostmortem(source: string, fileName: string, text: string, catalog: Catalog, options: ConvertOptions = {}): Draft {
+  return convertContext(createContext(source, fileName, text, catalog), options);
+}
+
+/** Gives a draft another path (`<id>-2.mdx` when two sources share a date and title), moving its images' folder with it. */
+export function moveDraft(draft: Draft, path: string): void {
+  const [from, to] = [incidentIdFromPath(draft.path), incidentIdFromPath(path)];
+  const [oldFolder, newFolder] = [assetFolder(from), assetFolder(to)];
+  const move = (text: string) => text.split(`${oldFolder}/`).join(`${newFolder}/`).split(`${oldFolder.replace(/^public/, '')}/`).join(`${newFolder.replace(/^public/, '')}/`);
+  draft.path = path;
+  draft.body = move(draft.body);
+  draft.notes = draft.notes.map(move);
+  for (const asset of draft.assets) asset.to = move(asset.to);
 }
 
 /** Adds YAML comments before frontmatter fields and MDX comments before body blocks (for hindsight-ignore). */

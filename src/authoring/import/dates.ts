@@ -28,7 +28,7 @@ export interface FoundTime {
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH = '((?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|[Mm]ay|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)|(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC))\\.?';
 const ORDINAL = '(?:st|nd|rd|th)?';
 
 // Zone abbreviations that name one offset; ambiguous ones (IST, CST in Asia) are left out on purpose.
@@ -49,26 +49,45 @@ function ymd(year: number, month: number, day: number): string | undefined {
   return isCalendarDate(date) ? date : undefined;
 }
 
-/** Every date written in `text`, in order: ISO, `14 March 2024`, `March 14, 2024`, `14/03/2024` (read by `order`). */
-export function findDates(text: string, order: DateOrder): FoundDate[] {
+const RANGE_DASH = '\\s*[-–—]\\s*|\\s+to\\s+';
+
+/**
+ * Every date written in `text`, in order: ISO, `14 March 2024`, `March 14, 2024`, `14/03/2024` and
+ * `24-10-2024` (read by `order`), and the first day of a range (`January 14-19, 2026`, `14–19 May 2025`).
+ * With `year`, dates written without one (`May 12`, `14 Jan`) are read in that year too.
+ */
+export function findDates(text: string, order: DateOrder, year?: number): FoundDate[] {
   const found: FoundDate[] = [];
   const add = (index: number, written: string, date: string | undefined, otherReading?: string) => {
     if (!date || found.some((f) => index < f.index + f.text.length && f.index < index + written.length)) return;
     found.push({ date, index, text: written, ...(otherReading && otherReading !== date ? { otherReading } : {}) });
   };
+  const month = (name: string) => MONTHS[name.slice(0, 3).toLowerCase()]!;
   for (const m of text.matchAll(/(?<![\d/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/])/g)) add(m.index, m[0], ymd(+m[1]!, +m[3]!, +m[4]!));
+  // Ranges first, so that "May 12-13, 2025" is one date, the first day.
+  for (const m of text.matchAll(new RegExp(`\\b${MONTH}\\s+(\\d{1,2})${ORDINAL}(?:${RANGE_DASH})(?:${MONTH}\\s+)?\\d{1,2}${ORDINAL},?\\s+(\\d{4})\\b`, 'gi'))) {
+    add(m.index, m[0], ymd(+m[4]!, month(m[1]!), +m[2]!));
+  }
+  for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})${ORDINAL}(?:\\s+${MONTH})?(?:${RANGE_DASH})\\d{1,2}${ORDINAL}\\s+${MONTH}[\\s,]+(\\d{4})\\b`, 'gi'))) {
+    add(m.index, m[0], ymd(+m[4]!, month(m[2] ?? m[3]!), +m[1]!));
+  }
   for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})${ORDINAL}(?:\\s+of)?[\\s-]+${MONTH}[\\s,-]+(\\d{4})\\b`, 'gi'))) {
-    add(m.index, m[0], ymd(+m[3]!, MONTHS[m[2]!.slice(0, 3).toLowerCase()]!, +m[1]!));
+    add(m.index, m[0], ymd(+m[3]!, month(m[2]!), +m[1]!));
   }
   for (const m of text.matchAll(new RegExp(`\\b${MONTH}\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})\\b`, 'gi'))) {
-    add(m.index, m[0], ymd(+m[3]!, MONTHS[m[1]!.slice(0, 3).toLowerCase()]!, +m[2]!));
+    add(m.index, m[0], ymd(+m[3]!, month(m[1]!), +m[2]!));
   }
-  for (const m of text.matchAll(/(?<![\d/.-])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/])/g)) {
-    const [a, b, year] = [+m[1]!, +m[3]!, +m[4]!];
-    const dayFirst = ymd(year, b, a);
-    const monthFirst = ymd(year, a, b);
+  for (const m of text.matchAll(/(?<![\d/.:-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])/g)) {
+    const [a, b, y] = [+m[1]!, +m[3]!, +m[4]!];
+    const dayFirst = ymd(y, b, a);
+    const monthFirst = ymd(y, a, b);
     if (order === 'dmy') add(m.index, m[0], dayFirst ?? monthFirst, dayFirst ? monthFirst : undefined);
     else add(m.index, m[0], monthFirst ?? dayFirst, monthFirst ? dayFirst : undefined);
+  }
+  if (year !== undefined) {
+    // "May 12", "Jan 14," and "12 May": only a capitalised or abbreviated month, so that "may" the verb is no date.
+    for (const m of text.matchAll(new RegExp(`\\b(?=[A-Z])${MONTH}\\s+(\\d{1,2})${ORDINAL}(?![\\d:])`, 'g'))) add(m.index, m[0], ymd(year, month(m[1]!), +m[2]!));
+    for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?=[A-Z])${MONTH}(?![a-z])`, 'g'))) add(m.index, m[0], ymd(year, month(m[2]!), +m[1]!));
   }
   return found.sort((x, y) => x.index - y.index);
 }
@@ -105,8 +124,10 @@ export function findTimes(text: string): FoundTime[] {
   return found;
 }
 
-/** The zone a sentence such as "All times are UTC" or a heading "Timeline (CET)" declares, as an offset. */
-export function declaredZone(text: string): string | undefined {
+/** The zone a sentence such as "All times are UTC", "_All times in EEST_" or a heading "Timeline (CET)" declares, as an offset. */
+export function declaredZone(markdown: string): string | undefined {
+  // "_All times in EEST_": emphasis around the words is no part of them.
+  const text = markdown.replace(/[*_`]+/g, ' ');
   const patterns = [
     /\b[Tt]imes?\s+(?:are\s+|shown\s+|given\s+|listed\s+)?(?:in\s+)?\(?\s*([A-Z]{1,4})\b/g,
     /\(\s*(?:[Aa]ll\s+times\s+)?(?:in\s+)?([A-Z]{1,4})\s*\)/g,

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, type Dirent } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadCheckConfig } from '../../check/config.ts';
 import { lintText } from '../../check/engine.ts';
 import { CONFIGURABLE_RULES } from '../../check/rules/index.ts';
@@ -8,7 +8,10 @@ import { parseMdxBody } from '../../validation/mdx-syntax.ts';
 import { formatProblem, type Problem } from '../../validation/problems.ts';
 import { buildReferenceIndex, checkIncidentReferences } from '../../validation/references.ts';
 import { incidentSchemaFor, listMdxFiles, loadCatalog, validateIncidentSource, type Catalog } from '../../validation/sources.ts';
-import { addIgnoreComments, convertPostmortem, renderDraft, type Draft } from './convert.ts';
+import { createContext, type ImportContext } from './context.ts';
+import { addIgnoreComments, convertContext, moveDraft, renderDraft, type Draft } from './convert.ts';
+import { findLocalFile } from './images.ts';
+import { looksLikePostmortem } from './shape.ts';
 import { ImportError } from './markdown.ts';
 import { formatBytes, LIMITS } from '../../validation/limits.ts';
 
@@ -32,6 +35,8 @@ export interface ImportedPostmortem {
   source: string;
   path: string;
   notes: string[];
+  /** Images copied next to the site, relative to the root, e.g. `public/incidents/<id>/graph.png`. */
+  assets?: string[];
 }
 
 /** What an import did (or, in a dry run, would do). */
@@ -39,6 +44,8 @@ export interface ImportResult {
   imported: ImportedPostmortem[];
   /** Files in the folders that were left alone, with why. */
   skipped: { source: string; why: string }[];
+  /** Files (or inputs) that could not be imported: the message names the file, says what is wrong and how to fix it. */
+  failed: { source: string; message: string }[];
   dryRun: boolean;
 }
 
@@ -51,14 +58,19 @@ function shown(cwd: string, path: string): string {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 }
 
-/** The files to import: Markdown files under each folder (sorted), and each file named directly. */
-function findSources(options: ImportOptions, errors: string[], skipped: ImportResult['skipped']): { path: string; source: string }[] {
-  const found: { path: string; source: string }[] = [];
+/** A README or an index page, which is read from a folder only when it looks like a post-mortem, under its folder's name. */
+const README = /^(?:readme|index)\.[a-z]+$/i;
+/** Files never read from a folder: templates and names starting with _ or . (name the file to import it). */
+const HIDDEN = /^(?:template[^/]*\.[a-z]+|[_.].*)$/i;
+
+/** The files to import: Markdown files under each folder (sorted), and each file named directly; `fromFolder` when found in a folder. */
+function findSources(options: ImportOptions, failed: ImportResult['failed'], skipped: ImportResult['skipped']): { path: string; source: string; fromFolder: boolean }[] {
+  const found: { path: string; source: string; fromFolder: boolean }[] = [];
   const seen = new Set<string>();
-  const add = (path: string) => {
+  const add = (path: string, fromFolder: boolean) => {
     if (seen.has(path)) return;
     seen.add(path);
-    found.push({ path, source: shown(options.cwd, path) });
+    found.push({ path, source: shown(options.cwd, path), fromFolder });
   };
   for (const input of options.inputs) {
     const path = resolve(options.cwd, input);
@@ -66,11 +78,11 @@ function findSources(options: ImportOptions, errors: string[], skipped: ImportRe
     try {
       isFolder = statSync(path).isDirectory();
     } catch {
-      errors.push(`${input}: no such file or folder. Check the path, then pass the folder that holds the post-mortems or the files themselves.`);
+      failed.push({ source: input, message: `${input}: no such file or folder. Check the path, then pass the folder that holds the post-mortems or the files themselves.` });
       continue;
     }
     if (!isFolder) {
-      add(path);
+      add(path, false);
       continue;
     }
     const files = (readdirSync(path, { recursive: true, withFileTypes: true }) as Dirent[])
@@ -78,19 +90,14 @@ function findSources(options: ImportOptions, errors: string[], skipped: ImportRe
       .map((d) => join(d.parentPath, d.name))
       .sort();
     const posts = files.filter((file) => {
-      const name = basename(file);
-      if (/^(?:readme|index|template)\.[a-z]+$/i.test(name) || /^[_.]/.test(name)) {
-        skipped.push({ source: shown(options.cwd, file), why: 'README, index and template files and names starting with _ or . are not read from folders; name the file to import it' });
-        return false;
-      }
-      return true;
+      if (!HIDDEN.test(basename(file))) return true;
+      skipped.push({ source: shown(options.cwd, file), why: 'template files and names starting with _ or . are not read from folders; name the file to import it' });
+      return false;
     });
-    if (posts.length === 0) {
-      errors.push(files.length === 0
-        ? `${input}: no Markdown files (.md or .markdown) in this folder. Pass the folder that holds the post-mortems, or the files themselves.`
-        : `${input}: only README, index or template files in this folder. Pass the folder that holds the post-mortems, or name the files themselves.`);
+    if (files.length === 0) {
+      failed.push({ source: input, message: `${input}: no Markdown files (.md or .markdown) in this folder. Pass the folder that holds the post-mortems, or the files themselves.` });
     }
-    posts.forEach(add);
+    posts.forEach((file) => add(file, true));
   }
   return found;
 }
@@ -191,7 +198,7 @@ async function lintDraft(root: string, draft: Draft, sourceText: string, config:
 
 /** Checks a draft with the rules the build enforces; a failure here is a fault in the import, not in the source. */
 function checkFormat(draft: Draft, catalog: Catalog, ids: readonly string[]): void {
-  const result = validateIncidentSource(draft.path, renderDraft(draft), incidentSchemaFor(catalog));
+  const result = validateIncidentSource(draft.path, renderDraft(draft), incidentSchemaFor(catalog), { imageHosts: catalog.organisation.image_hosts });
   const problems: Problem[] = [...result.problems];
   if (result.data) problems.push(...result.source.toProblems(checkIncidentReferences(result.data, buildReferenceIndex(catalog.services, catalog.teams, ids))));
   const errors = problems.filter((p) => p.severity === 'error');
@@ -200,9 +207,26 @@ function checkFormat(draft: Draft, catalog: Catalog, ids: readonly string[]): vo
   }
 }
 
+/** Why a file found in a folder is no post-mortem, or undefined when it looks like one. */
+function notAPostmortem(ctx: ImportContext): string | undefined {
+  return looksLikePostmortem(ctx) ? undefined
+    : 'no incident-like content (no timeline, impact, root cause or action items section, no time-stamped events, no severity or key moments); name the file to import it anyway';
+}
+
+/** An asset that would overwrite a different file, as an ImportError; the same file already there is fine. */
+function checkAssets(draft: Draft, root: string): void {
+  for (const asset of draft.assets) {
+    const target = join(root, asset.to);
+    if (existsSync(target) && !readFileSync(target).equals(readFileSync(asset.from))) {
+      throw new ImportError(`${draft.source}: ${asset.to} already exists with other content; it was left untouched. Delete it if it is from an earlier import, or rename the image in the source, then run the import again.`);
+    }
+  }
+}
+
 /**
- * Imports Markdown post-mortems into the archive as drafts. Reads and converts every file first and
- * writes only when all of them succeed, so a failed run leaves the archive as it was. Never overwrites.
+ * Imports Markdown post-mortems into the archive as drafts. Every file that converts is written; a file that
+ * cannot be converted is listed under `failed` with what to fix, and the others are written all the same.
+ * Never overwrites. Throws ImportError only when the archive itself is unusable (no catalog, no services).
  */
 export async function importPostmortems(options: ImportOptions): Promise<ImportResult> {
   const { root } = options;
@@ -213,66 +237,98 @@ export async function importPostmortems(options: ImportOptions): Promise<ImportR
   if (catalog.services.length === 0) {
     throw new ImportError('catalog/services.yaml lists no services. Add the services your post-mortems are about (see the README section "The format"), then run the import again.');
   }
-  const errors: string[] = [];
+  const failed: ImportResult['failed'] = [];
   const skipped: ImportResult['skipped'] = [];
-  const sources = findSources(options, errors, skipped);
+  const sources = findSources(options, failed, skipped);
   const existing = listMdxFiles(root, 'incidents').map(incidentIdFromPath);
   const planned = new Set<string>();
   const drafts: { draft: Draft; text: string }[] = [];
-  for (const { path, source } of sources) {
+  for (const { path, source, fromFolder } of sources) {
     try {
       const text = readText(path, source);
-      const draft = convertPostmortem(source, basename(path), text, catalog);
+      // A wiki that keeps each page as a folder holds it in README.md or index.md: the folder's name is the page's.
+      const fileName = README.test(basename(path)) ? `${basename(dirname(path))}${extname(path)}` : basename(path);
+      const ctx = createContext(source, fileName, text, catalog);
+      const why = fromFolder ? notAPostmortem(ctx) : undefined;
+      if (why) {
+        skipped.push({ source, why });
+        continue;
+      }
+      const draft = convertContext(ctx, { findFile: (url) => findLocalFile(dirname(path), url) });
       let target = draft.path;
       for (let n = 2; planned.has(target); n++) target = draft.path.replace(/\.mdx$/, `-${n}.mdx`);
       if (target !== draft.path) {
         draft.notes.push(`another file in this import has the same date and title: named ${basename(target)}`);
-        draft.path = target;
+        moveDraft(draft, target);
       }
       if (existsSync(join(root, draft.path))) {
         throw new ImportError(`${source}: ${draft.path} already exists; it was left untouched. Delete it if it is an earlier import of this file, or change the title in the source, then run the import again.`);
       }
+      checkAssets(draft, root);
       planned.add(draft.path);
       drafts.push({ draft, text });
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
-      errors.push(error.message);
+      failed.push({ source, message: error.message });
     }
   }
   const ids = [...existing, ...[...planned].map(incidentIdFromPath)];
   const config = loadCheckConfig(root);
+  const ready: Draft[] = [];
   for (const { draft, text } of drafts) {
     try {
       checkFormat(draft, catalog, ids);
       await lintDraft(root, draft, text, config);
+      ready.push(draft);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
-      errors.push(error.message);
+      failed.push({ source: draft.source, message: error.message });
     }
   }
-  if (errors.length > 0) throw new ImportError(`${errors.join('\n')}\nNothing was written.`);
   if (!options.dryRun) {
-    for (const { draft } of drafts) {
+    for (const draft of ready) {
       const target = join(root, draft.path);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, renderDraft(draft), { flag: 'wx' });
+      for (const asset of draft.assets) {
+        const to = join(root, asset.to);
+        if (existsSync(to)) continue;
+        mkdirSync(dirname(to), { recursive: true });
+        copyFileSync(asset.from, to, constants.COPYFILE_EXCL);
+      }
     }
   }
-  return { imported: drafts.map(({ draft }) => ({ source: draft.source, path: draft.path, notes: draft.notes })), skipped, dryRun: options.dryRun === true };
+  // Failures in the order the files were found, whichever step they failed at.
+  const order = new Map(sources.map((s, i) => [s.source, i]));
+  failed.sort((a, b) => (order.get(a.source) ?? -1) - (order.get(b.source) ?? -1));
+  return {
+    imported: ready.map((draft) => ({ source: draft.source, path: draft.path, notes: draft.notes, ...(draft.assets.length > 0 ? { assets: draft.assets.map((a) => a.to) } : {}) })),
+    skipped, failed, dryRun: options.dryRun === true,
+  };
 }
 
-/** The report: per file where its draft went and what needs a human, then what to do next. */
-export function formatImportReport(result: ImportResult): string {
+/** The report: per file where its draft went and what needs a human, the files that failed and why (unless `withFailures` is false), then what to do next. */
+export function formatImportReport(result: ImportResult, { withFailures = true }: { withFailures?: boolean } = {}): string {
   const lines: string[] = [];
   for (const s of result.skipped) lines.push(`Skipped ${s.source}: ${s.why}.`);
   for (const item of result.imported) {
     lines.push(`${item.source} -> ${item.path}`);
+    for (const asset of item.assets ?? []) lines.push(`  + ${asset}`);
     for (const note of item.notes) lines.push(`  - ${note}`);
   }
+  if (withFailures) lines.push(...formatFailures(result).split('\n').filter(Boolean));
   const n = result.imported.length;
-  const count = `${n} post-mortem${n === 1 ? '' : 's'}`;
+  const count = n === 0 ? 'no post-mortems' : `${n} post-mortem${n === 1 ? '' : 's'}`;
+  const f = result.failed.length;
+  const failures = f === 0 ? '' : ` ${f} ${f === 1 ? 'file was' : 'files were'} not imported: fix ${f === 1 ? 'it' : 'them'} as said ${withFailures ? 'above' : 'on stderr'} and import ${f === 1 ? 'it' : 'them'} again.`;
+  const next = n === 0 ? '' : ' Next: work through the notes above and every TODO in the drafts, run `npm run check`, then set status: in-review.';
   lines.push(result.dryRun
-    ? `Dry run: ${count} would be imported as drafts; nothing was written.`
-    : `Imported ${count} as drafts. Next: work through the notes above and every TODO in the drafts, run \`npm run check\`, then set status: in-review.`);
+    ? `Dry run: ${count} would be imported as drafts; nothing was written.${failures}`
+    : `Imported ${count} as drafts.${failures}${next}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The files that could not be imported, one message each (the file, what is wrong, how to fix it); '' when none. */
+export function formatFailures(result: ImportResult): string {
+  return result.failed.map((f) => `Not imported: ${f.message}\n`).join('');
 }

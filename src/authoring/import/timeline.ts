@@ -1,7 +1,8 @@
+import type { List, Nodes, RootContent } from 'mdast';
 import { addDays, declaredZone, findDates, findTimes, type DateOrder } from './dates.ts';
-import { findTables, plainText } from './markdown.ts';
+import { findTables, headingText, parseMarkdown, plainText, sourceOf } from './markdown.ts';
 
-/** A timeline line as written: its local date and time, the offset written with it (if any) and its text. */
+/** A timeline entry as written: its local date and time, the offset written with it (if any) and its text. */
 export interface SourceEvent {
   date: string;
   time: string;
@@ -15,28 +16,48 @@ export interface SourceEvent {
 const LIST_MARKER = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/;
 const EMPHASIS = /^(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_)$/g;
 const WEEKDAY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?=\d|[A-Za-z]+\.?\s+\d)/i;
-const SEPARATOR = /^\s*(?:\*\*|__)?\s*(?:[-–—:|>]+|\bto\b)?\s*/;
+// "± 17:20", "~09:40", "approx. 14:00", "ca. 3 pm": a time someone estimated is still the event's time.
+const APPROXIMATELY = /^(?:[~±≈]|approx(?:\.|imately)?|ca\.|circa|around|about)\s*/i;
+const SEPARATOR = /^\s*(?:\*\*|__)?\s*(?:[-–—:|>]+|\bto\b)?\s*(?:\*\*|__)?\s*/;
+/** A backward jump of more than this many minutes is the next day (23:50 then 00:20); a smaller one is an entry out of order. */
+const NEXT_DAY_GAP = 6 * 60;
 
 /** Minutes since midnight of `HH:MM[:SS]`. */
 function minutesOf(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
-/** Reads a line that starts with a date, a time or both; undefined when it does not start with a time. */
-function readLine(text: string, order: DateOrder): { date?: string; time?: string; offset?: string; rest: string } | undefined {
-  let rest = text.replace(LIST_MARKER, '').replace(/^(?:\*\*|__|`)/, '').trim().replace(WEEKDAY, '');
+/** Minutes east of UTC of `Z` or `+HH:MM`. */
+function offsetMinutes(offset: string | undefined): number {
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(offset ?? '');
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+interface Reading {
+  date?: string;
+  time?: string;
+  offset?: string;
+  rest: string;
+}
+
+/**
+ * Reads the start of an entry: an optional weekday and date (`2018-08-22,`, `Jan 14,`, `Tuesday 14 March`),
+ * then a time (`14:05`, `03:26pm`, `± 17:20 UTC`); undefined when it starts with neither.
+ */
+export function readEntryStart(text: string, order: DateOrder, year: number): Reading | undefined {
+  let rest = text.replace(LIST_MARKER, '').replace(/^(?:\*\*|__|`)/, '').trim().replace(APPROXIMATELY, '').replace(WEEKDAY, '');
   let date: string | undefined;
-  const dates = findDates(rest, order);
+  const dates = findDates(rest, order, year);
   if (dates[0]?.index === 0) {
     date = dates[0].date;
-    rest = rest.slice(dates[0].text.length).replace(/^(?:\s*,|\s+at|\s*T|\s)\s*/, '');
+    rest = rest.slice(dates[0].text.length).replace(/^(?:\*\*|__|`)?(?:\s*,|\s+at|\s*T|\s)\s*(?:\*\*|__)?/, '').replace(APPROXIMATELY, '');
   }
   const times = findTimes(rest);
   const first = times[0];
   if (!first || first.index !== 0) return date ? { date, rest: rest.replace(/^(?:\*\*|__|`)\s*/, '') } : undefined;
   let after = rest.slice(first.text.length);
   // "14:05-14:20" or "14:05 to 14:20": a span; its start is the event's time.
-  after = after.replace(/^\s*(?:[-–—]|to)\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|GMT|Z))?/, '');
+  after = after.replace(/^\s*(?:[-–—]|to)\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?))?(?:\s*(?:UTC|GMT|Z))?/i, '');
   after = after.replace(/^(?:\*\*|__|`)/, '').replace(SEPARATOR, '');
   return { date, time: first.time, ...(first.offset ? { offset: first.offset } : {}), rest: after };
 }
@@ -45,13 +66,30 @@ function cleanText(markdown: string): string {
   return plainText(markdown.replace(EMPHASIS, '')).replace(/^[-–—:|]\s*/, '').trim();
 }
 
+function words(text: string): number {
+  return cleanText(text).split(/\s+/).filter(Boolean).length;
+}
+
+/** An entry being read: its text grows while the lines after it continue it. */
+interface OpenEntry {
+  date?: string;
+  time: string;
+  offset?: string;
+  parts: string[];
+  line: string;
+}
+
 /**
- * The events of a timeline section: lines (list items, paragraphs) that start with a time, optionally
- * after a date, and table rows with a time column. A line holding only a date, or a heading with one,
- * sets the day of the lines after it; a time earlier than the one before it moves to the next day.
- * Fenced code must already be blanked out of `text`.
+ * The events of a timeline section, read from its Markdown: paragraphs and list items that start with a time
+ * (optionally after a date), with the lines that continue them; headings holding a time (`### 08:52 PM`) with
+ * the paragraphs under them; a time alone on a line with the text on the next (a flattened table); and table
+ * rows with a time column. A heading, line or row holding only a date sets the day of the entries after it
+ * (`## May 12` is read in the year of `startDate`); a time more than six hours before the one before it is
+ * the next day, a smaller step back an entry out of order. Fenced code must already be blanked out of `text`.
  */
 export function parseTimeline(text: string, heading: string, startDate: string, order: DateOrder): SourceEvent[] {
+  const year = Number(startDate.slice(0, 4));
+  const tree = parseMarkdown(text);
   const lines = text.split('\n');
   const tables = findTables(lines);
   // A zone in a table's header ("Time (UTC)") is that table's; one in the heading or the prose is the section's.
@@ -59,60 +97,115 @@ export function parseTimeline(text: string, heading: string, startDate: string, 
   const sectionZone = declaredZone(heading) ?? declaredZone(prose);
   const events: SourceEvent[] = [];
   let day = startDate;
-  let last = -1;
-  const push = (date: string | undefined, time: string, offset: string | undefined, eventText: string, line: string) => {
-    if (date) {
-      day = date;
-      last = -1;
-    }
-    if (minutesOf(time) < last) day = addDays(day, 1);
-    last = minutesOf(time);
-    const zone = offset ?? sectionZone;
-    if (eventText !== '') events.push({ date: day, time, ...(zone ? { offset: zone } : {}), text: eventText, line: line.trim() });
+  let last: number | undefined;
+  let open: OpenEntry | undefined;
+  // An entry whose time is a heading collects the paragraphs under it until the next heading.
+  let underHeading = false;
+
+  const setDay = (date: string) => {
+    day = date;
+    last = undefined;
   };
-
-  const inTable = new Set<number>();
-  for (const table of tables) for (let i = table.first; i <= table.last; i++) inTable.add(i);
-
-  for (let i = 0; i < lines.length; i++) {
-    const table = tables.find((t) => t.first === i);
-    if (table) {
-      const tableZone = declaredZone(table.header.join(' | '));
-      const timeColumn = table.header.findIndex((h) => /\b(?:time|when|timestamp|at)\b/i.test(h));
-      const dateColumn = table.header.findIndex((h, index) => index !== timeColumn && /\b(?:date|day)\b/i.test(h));
-      for (const row of table.rows) {
-        const cells = row.cells;
-        const timeCell = timeColumn >= 0 ? cells[timeColumn] ?? '' : cells[0] ?? '';
-        const read = readLine(timeCell, order);
-        if (!read?.time) continue;
-        const dateCell = dateColumn >= 0 ? findDates(cells[dateColumn] ?? '', order)[0]?.date : undefined;
-        const textCells = cells.filter((c, index) => index !== (timeColumn >= 0 ? timeColumn : 0) && index !== dateColumn && c.trim() !== '');
-        const eventText = cleanText([read.rest, ...textCells].filter((c) => c.trim() !== '').join(' — '));
-        push(read.date ?? dateCell, read.time, read.offset ?? tableZone, eventText, lines[row.line]!);
+  const close = () => {
+    if (!open) return;
+    const entry = open;
+    open = undefined;
+    underHeading = false;
+    const eventText = cleanText(entry.parts.filter((p) => p.trim() !== '').join(' '));
+    if (entry.date) setDay(entry.date);
+    const zone = entry.offset ?? sectionZone;
+    const at = minutesOf(entry.time) - offsetMinutes(zone);
+    if (!entry.date && last !== undefined && at < last - NEXT_DAY_GAP) day = addDays(day, 1);
+    last = at;
+    if (eventText !== '') events.push({ date: day, time: entry.time, ...(zone ? { offset: zone } : {}), text: eventText, line: entry.line.trim() });
+  };
+  const start = (reading: Reading, line: string, offset?: string) => {
+    close();
+    const zone = reading.offset ?? offset;
+    open = { ...(reading.date ? { date: reading.date } : {}), time: reading.time!, ...(zone ? { offset: zone } : {}), parts: [reading.rest], line };
+  };
+  /** Lines of a paragraph or list item: each that starts with a time opens an entry, the others continue the open one (wrapped text). */
+  const readLines = (blockLines: readonly string[], shown?: string) => {
+    for (const [i, line] of blockLines.entries()) {
+      if (line.trim() === '') continue;
+      const reading = readEntryStart(line, order, year);
+      if (reading?.time) start(reading, i === 0 && shown !== undefined ? shown : line);
+      else if (reading?.date && words(reading.rest) <= 5 && !(open && open.parts.join('').trim() === '')) {
+        // A line that is only a date ("**Tuesday 14 March 2024**") sets the day.
+        close();
+        setDay(reading.date);
+      } else if (open) open.parts.push(line.trim());
+    }
+  };
+  const readTable = (table: ReturnType<typeof findTables>[number], tableLines: readonly string[]) => {
+    close();
+    const tableZone = declaredZone(table.header.join(' | '));
+    const timeColumn = table.header.findIndex((h) => /\b(?:time|when|timestamp|at)\b/i.test(h));
+    const dateColumn = table.header.findIndex((h, index) => index !== timeColumn && /\b(?:date|day)\b/i.test(h));
+    for (const row of table.rows) {
+      const cells = row.cells;
+      const timeCell = timeColumn >= 0 ? cells[timeColumn] ?? '' : cells[0] ?? '';
+      const read = readEntryStart(timeCell, order, year);
+      const dateCell = dateColumn >= 0 ? findDates(cells[dateColumn] ?? '', order, year)[0]?.date : undefined;
+      if (!read?.time) {
+        // A row with only a date ("| Jan 15 | Provider confirms ... |") sets the day of the rows after it.
+        const date = read?.date ?? dateCell;
+        if (date) setDay(date);
+        continue;
       }
-      i = table.last;
-      continue;
+      const textCells = cells.filter((c, index) => index !== (timeColumn >= 0 ? timeColumn : 0) && index !== dateColumn && c.trim() !== '');
+      start({ ...read, ...(read.date ?? dateCell ? { date: read.date ?? dateCell } : {}), rest: [read.rest, ...textCells].filter((c) => c.trim() !== '').join(' — ') }, tableLines[row.line]!, tableZone);
+      close();
     }
-    if (inTable.has(i)) continue;
-    const line = lines[i]!;
-    if (line.trim() === '') continue;
-    const headingDate = /^\s{0,3}#{1,6}\s/.test(line) ? findDates(line, order)[0]?.date : undefined;
-    if (headingDate) {
-      day = headingDate;
-      last = -1;
-      continue;
-    }
-    const read = readLine(line.replace(/^\s{0,3}#{1,6}\s+/, ''), order);
-    if (!read) continue;
-    if (!read.time) {
-      // A line that is only a date ("**Tuesday 14 March 2024**") sets the day.
-      if (read.date && cleanText(read.rest).split(/\s+/).filter(Boolean).length <= 5) {
-        day = read.date;
-        last = -1;
+  };
+  const readBlock = (node: RootContent | Nodes, inList: boolean, shown?: string) => {
+    switch (node.type) {
+      case 'heading': {
+        close();
+        const title = headingText(text, node);
+        const reading = readEntryStart(title, order, year);
+        if (reading?.time) {
+          start(reading, sourceOf(text, node));
+          underHeading = true;
+        } else {
+          const date = reading?.date ?? findDates(title, order, year)[0]?.date;
+          if (date) setDay(date);
+        }
+        return;
       }
-      continue;
+      case 'paragraph': {
+        // Without GFM a table is a paragraph of `|` lines; its rows are read by column, the other lines as entries.
+        const blockLines = sourceOf(text, node).split('\n');
+        const found = findTables(blockLines);
+        for (let i = 0; i < blockLines.length; i++) {
+          const table = found.find((t) => t.first === i);
+          if (table) {
+            readTable(table, blockLines);
+            i = table.last;
+          } else readLines([blockLines[i]!], i === 0 ? shown : undefined);
+        }
+        // A time alone at the end of a paragraph takes its text from the next one (a flattened table).
+        if (open && !underHeading && !inList && open.parts.join('').trim() !== '') close();
+        return;
+      }
+      case 'list':
+        for (const item of (node as List).children) {
+          if (!underHeading) close();
+          // The report shows an entry as its line in the source, list marker included.
+          const shown = text.slice(text.lastIndexOf('\n', item.position!.start.offset! - 1) + 1, item.position!.start.offset!).trim() === ''
+            ? sourceOf(text, item).split('\n')[0] : undefined;
+          for (const [index, child] of item.children.entries()) readBlock(child, true, index === 0 ? shown : undefined);
+          if (!underHeading) close();
+        }
+        return;
+      case 'blockquote':
+        for (const child of node.children) readBlock(child, inList);
+        return;
+      default:
+        if (!underHeading) close();
     }
-    push(read.date, read.time, read.offset, cleanText(read.rest), line);
-  }
+  };
+  for (const node of tree.children) readBlock(node, false);
+  close();
   return events;
 }

@@ -9,13 +9,13 @@ export type SourceField =
 /** What people call each field, normalised: lower case, words joined by `_`. */
 const KEY_NAMES: Record<SourceField, string[]> = {
   title: ['title', 'name', 'incident_title', 'incident_name', 'subject'],
-  date: ['date', 'incident_date', 'date_of_incident', 'incident_start', 'start', 'start_date', 'start_time', 'started', 'started_at', 'began', 'occurred', 'occurred_at', 'occurred_on', 'when', 'impact_start'],
+  date: ['date', 'incident_date', 'date_of_incident', 'incident_start', 'start', 'start_date', 'start_time', 'started', 'started_at', 'started_when', 'start_when', 'began', 'occurred', 'occurred_at', 'occurred_on', 'when', 'impact_start', 'impact_started'],
   time: ['time', 'incident_time', 'time_of_incident', 'start_time_utc', 'time_started'],
-  detected: ['detected', 'detected_at', 'detection_time', 'time_detected', 'time_to_detect_at'],
-  mitigated: ['mitigated', 'mitigated_at', 'mitigation_time', 'time_mitigated', 'impact_end', 'impact_ended'],
-  resolved: ['resolved', 'resolved_at', 'resolution_time', 'time_resolved', 'end', 'ended', 'ended_at', 'end_time', 'closed_at'],
-  duration: ['duration', 'impact_duration', 'outage_duration', 'length', 'total_duration'],
-  severity: ['severity', 'sev', 'incident_severity', 'severity_level', 'sev_level', 'level', 'priority', 'impact_level'],
+  detected: ['detected', 'detected_at', 'detected_when', 'detection_time', 'time_detected', 'time_to_detect_at'],
+  mitigated: ['mitigated', 'mitigated_at', 'mitigated_when', 'mitigation_time', 'time_mitigated', 'impact_end', 'impact_ended', 'impact_ended_at'],
+  resolved: ['resolved', 'resolved_at', 'resolved_when', 'resolution_time', 'time_resolved', 'end', 'ended', 'ended_at', 'ended_when', 'end_time', 'closed_at'],
+  duration: ['duration', 'impact_duration', 'outage_duration', 'incident_duration', 'length', 'total_duration', 'time_to_recovery', 'time_to_recover', 'time_to_restore', 'time_to_mitigate', 'time_to_mitigation', 'ttr', 'downtime'],
+  severity: ['severity', 'sev', 'incident_severity', 'severity_level', 'sev_level', 'level', 'priority', 'impact_level', 'status_page', 'status_page_impact', 'status_page_status'],
   services: ['service', 'services', 'system', 'systems', 'affected_service', 'affected_services', 'affected_system', 'affected_systems', 'component', 'components', 'affected_components', 'services_affected', 'systems_affected', 'service_affected', 'system_affected', 'component_affected'],
   teams: ['team', 'teams', 'owning_team', 'owning_teams', 'responsible_team'],
   authors: ['author', 'authors', 'owner', 'owners', 'written_by', 'prepared_by', 'document_owner', 'postmortem_owner', 'post_mortem_owner', 'editor', 'editors'],
@@ -29,9 +29,10 @@ const KEY_NAMES: Record<SourceField, string[]> = {
   actions: ['action_items', 'actions', 'follow_ups', 'followups', 'follow_up_actions', 'action_points', 'todo', 'todos'],
 };
 
-/** A key as written (`Incident Date`, `incident-date`) in its normalised form, `incident_date`. */
+/** A key as written (`Incident Date`, `incident-date`, `incidentDate`) in its normalised form, `incident_date`. */
 export function normaliseKey(key: string): string {
-  return key.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  // camelCase keys (`resolvedWhen`, `affectedServices`) are words too.
+  return key.trim().replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 }
 
 /** The field a key means, or undefined for a key the format has no place for. */
@@ -42,7 +43,7 @@ export function fieldOfKey(key: string): SourceField | undefined {
 }
 
 /** What a section of the source is, by its heading. */
-export type SectionKind = 'summary' | 'impact' | 'timeline' | 'factors' | 'response' | 'well' | 'wrong' | 'lucky' | 'lessons' | 'supporting' | 'actions' | 'trigger' | 'detection' | 'details';
+export type SectionKind = 'summary' | 'impact' | 'timeline' | 'factors' | 'response' | 'well' | 'wrong' | 'lucky' | 'lessons' | 'supporting' | 'actions' | 'trigger' | 'detection' | 'severity' | 'details';
 
 /** The template's section names, which clearly corresponding source headings are renamed to. */
 export const TEMPLATE_SECTIONS: Partial<Record<SectionKind, string>> = {
@@ -68,9 +69,10 @@ const SECTION_NAMES: Record<SectionKind, RegExp> = {
   lucky: /^where we got lucky$|^(?:where|what) (?:we|were we) (?:got )?lucky$|^lucky$|^luck$|^(?:what|how it) could have (?:gone|been) worse$/,
   lessons: /^lessons?(?:\s+learn(?:ed|t))?$|^learnings?$|^(?:key\s+)?takeaways?$|^what we learn(?:ed|t)$/,
   supporting: /^supporting (?:information|material|data)$|^appendi(?:x|ces)$|^references?$|^links?$|^attachments?$|^further reading$/,
-  actions: /^(?:action\s+(?:items?|points?)|actions?(?:\s+taken)?|follow[-\s]?ups?(?:\s+actions?|\s+items?)?|next steps|corrective actions?|remediation(?:\s+items?|\s+actions?)?|preventive actions?|todo|to[-\s]dos?)$/,
+  actions: /^(?:action\s+(?:items?|points?|plan)|actions?(?:\s+taken)?|follow[-\s]?ups?(?:\s+actions?|\s+items?)?|next steps|corrective actions?|remediation(?:\s+items?|\s+actions?|\s+plan)?|(?:preventive|preventative|corrective)(?:\s+(?:and|&)\s+(?:preventive|preventative|corrective))?\s+(?:actions?|measures?)|looking (?:forward|ahead)|what(?:'s| is) next|what we(?:'re| are| will be)? (?:doing|changing|going to (?:do|change))(?: about it| next| to prevent (?:this|it|a repeat))?|improvements?(?: we are making)?|(?:improving|preventing|reducing) [\w\s'-]+|todo|to[-\s]dos?)$/,
   trigger: /^trigger$|^what triggered it\??$/,
   detection: /^detection$|^how (?:was it|we) (?:detected|noticed)(?: it)?\??$/,
+  severity: /^(?:incident\s+)?severity(?:\s+level)?$|^sev(?:erity)? level$/,
   details: /^(?:incident\s+)?(?:details|metadata|information|info|facts)$|^at a glance$|^key facts$|^(?:incident\s+)?overview$/,
 };
 
@@ -90,6 +92,8 @@ export function normaliseHeading(title: string): string {
 export function sectionKind(title: string): SectionKind | undefined {
   const normal = normaliseHeading(title);
   for (const [kind, pattern] of Object.entries(SECTION_NAMES)) if (pattern.test(normal)) return kind as SectionKind;
+  // "Appendix A: detailed timeline", "Timeline of the outage": a heading that names the timeline is one.
+  if (/\btimeline\b/.test(normal) && normal.split(' ').length <= 6) return 'timeline';
   return undefined;
 }
 
@@ -99,15 +103,23 @@ export interface SeverityMapping {
   exact: boolean;
 }
 
+// Status-page words are levels too: a major outage is the top one, a partial outage or disruption the
+// second, degraded performance the third.
 const SEVERITY_WORDS: [RegExp, number][] = [
-  [/^(?:critical|crit|blocker|emergency|urgent|highest|catastrophic|major outage)$/, 0],
-  [/^(?:high|major|severe|serious)$/, 1],
-  [/^(?:medium|moderate|normal|med|significant)$/, 2],
-  [/^(?:low|minor|lowest|trivial|cosmetic|informational|info)$/, 3],
+  [/^(?:critical|crit|blocker|emergency|urgent|highest|catastrophic|major outage|full outage|outage|down)$/, 0],
+  [/^(?:high|major|severe|serious|partial outage|disrupted|disruption|service disruption|partially disrupted)$/, 1],
+  [/^(?:medium|moderate|normal|med|significant|degraded|degraded performance|degradation|performance degradation)$/, 2],
+  [/^(?:low|minor|lowest|trivial|cosmetic|informational|info|minor disruption)$/, 3],
 ];
 
 /** Maps `1`, `P1`, `SEV-2`, `Sev 2`, `high` or a taxonomy name to a severity id; undefined when it cannot. */
 export function mapSeverity(value: string, severities: readonly Severity[]): SeverityMapping | undefined {
+  // "Sev-3 (minor)": the level, else the word in brackets.
+  const aside = /^(.+?)\s*\(([^()]+)\)\s*$/.exec(value.trim());
+  if (aside) {
+    const mapping = mapSeverity(aside[1]!, severities) ?? mapSeverity(aside[2]!, severities);
+    return mapping ? { id: mapping.id, exact: false } : undefined;
+  }
   const written = value.trim();
   const exact = severities.find((s) => s.id === written);
   if (exact) return { id: exact.id, exact: true };
@@ -144,7 +156,7 @@ export function mapActionStatus(value: string): (typeof ACTION_STATUSES)[number]
 const KIND_WORDS: [(typeof ACTION_KINDS)[number], RegExp][] = [
   ['detect', /\b(?:alerts?|alerting|alarms?|monitor(?:s|ing)?|dashboards?|pag(?:e|ing) (?:on|when)|synthetic|probes?|detect(?:ion)?|slo burn)\b/i],
   ['mitigate', /\b(?:runbooks?|playbooks?|fail ?over|roll ?backs?|circuit[- ]breakers?|fallbacks?|kill[- ]switch(?:es)?|retr(?:y|ies)|timeouts?|rate[- ]limit(?:s|ing)?|degrade gracefully|graceful degradation|backoff)\b/i],
-  ['prevent', /\b(?:prevent|validat(?:e|es|ion)|reject|block|guard(?:rail)?s?|lint(?:er)?|tests?|canary|canaries|pin(?:ned)?|enforce|require|fix|patch)\b/i],
+  ['prevent', /\b(?:prevent|validat(?:e|es|ion)|reject|refuse|block|guard(?:rail)?s?|lint(?:er)?|tests?|canary|canaries|pin(?:ned)?|enforce|require|fix|patch)\b/i],
   ['learn', /\b(?:training|train|share|sharing|brown[- ]bag|lunch[- ]and[- ]learn|write[- ]up|onboarding|teach|study|document(?:ation)?)\b/i],
 ];
 
@@ -200,7 +212,7 @@ function earliest<T>(table: readonly [T, RegExp][], text: string): T | undefined
 
 const TRIGGER_WORDS: [(typeof TRIGGERS)[number], RegExp][] = [
   ['config-change', /\b(?:(?:config(?:uration)?|rate[- ]limit|limit|threshold|setting|flag) (?:change|push|update)|changed? (?:the )?(?:config(?:uration)?|setting|flag)|feature flag|flag (?:flip|push)|toggled)\b/i],
-  ['deploy', /\b(?:deploy(?:ed|ment|s)?|release[ds]?|roll(?:ed)?[- ]?out|shipped|merged|new version)\b/i],
+  ['deploy', /\b(?:deploy(?:ed|ment|s)?|release[ds]?|roll(?:ed|ing)?[- ]?out|rollout|shipped|merged|new version|firmware (?:update|upgrade))\b/i],
   ['security', /\b(?:attack\w*|breach|credential stuffing|vulnerab\w*|malicious|ddos)\b/i],
   ['traffic', /\b(?:traffic (?:spike|surge)|spike in (?:traffic|requests|load)|surge|load spike|marketing (?:e-?mail|campaign)|viral|bot traffic)\b/i],
   ['dependency', /\b(?:third[- ]party|vendor|provider|upstream|supplier|outage at|dependency|aggregator|partner)\b/i],
@@ -253,10 +265,13 @@ export function guessDecision(text: string): (typeof DECISIONS)[number] | undefi
   return earliest(DECISION_WORDS, text);
 }
 
+// "Rolled back. The map stays empty": a step that did not stop the impact is an action, not the mitigation.
+const STILL_BROKEN = /\b(?:stays?|still|remain(?:s|ed)?|keeps? (?:failing|erroring)|did(?: not|n't) help|no (?:change|effect|improvement)|without effect)\b/i;
+
 /** The kind of a timeline event by its text. */
 export function guessEventKind(text: string, first: boolean): 'trigger' | 'detect' | 'escalate' | 'action' | 'mitigate' | 'resolve' | 'note' {
   if (/\b(?:resolved|incident (?:closed|over)|all clear|fully (?:recovered|restored|current|caught up|up to date)|all caught up|fixed|fix (?:deployed|released|rolled out)|closed the incident)\b/i.test(text)) return 'resolve';
-  if (/\b(?:mitigat\w*|rolled back|roll(?:back|ing back) (?:complete|finished|done)|reverted|failed over|recovered|restored|back to normal|error rates? (?:returned|back|dropped)|impact (?:ended|stopped)|recovering|stabili[sz]ed|back (?:up|online|above|below|under|within|to)|return(?:s|ed)? to normal|(?:errors?|charges?|failures?|timeouts?|duplicates?|impact) (?:stop|stops|stopped|ceased?|end|ends|ended)|(?:succeed|work|arriv|respond|flow|load|live)\w*\b.{0,30}\bagain)\b/i.test(text)) return 'mitigate';
+  if (/\b(?:mitigat\w*|rolled back|roll(?:back|ing back) (?:complete|finished|done)|reverted|failed over|recovered|restored|back to normal|error rates? (?:returned|back|dropped)|impact (?:ended|stopped)|recovering|stabili[sz]ed|back (?:up|online|above|below|under|within|to)|return(?:s|ed)? to normal|(?:errors?|charges?|failures?|timeouts?|duplicates?|impact) (?:stop|stops|stopped|ceased?|end|ends|ended)|(?:succeed|work|arriv|respond|flow|load|live|show|appear|see|acknowledg|open|unlock|connect|reach|complet|process)\w*\b.{0,30}\bagain)\b/i.test(text) && !STILL_BROKEN.test(text)) return 'mitigate';
   if (/\b(?:escalat\w*|declared|incident commander|bridge|war room|called in|joined|paged (?:the|in)|brought in|pulled in)\b/i.test(text)) return 'escalate';
   if (/\b(?:alerts?|alarms?|paged|pager|notic(?:e|es|ed)|report(?:s|ed)?|detected|complain\w*|support tickets?|spotted|fired)\b/i.test(text)) return 'detect';
   if (first || /\b(?:deploy(?:ed|ment)? (?:started|began|of)|pushed|merged|released|began|started failing|started to fail|rollout (?:started|began))\b/i.test(text)) return 'trigger';

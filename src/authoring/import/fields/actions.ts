@@ -1,9 +1,31 @@
 import type { ActionItem } from '../../../schema/incident.ts';
 import { parseActionList, parseActionSection, type SourceActionItem } from '../action-items.ts';
 import { addDays } from '../dates.ts';
-import { guessActionKind } from '../vocabulary.ts';
-import { comment, keep, note, numbered, quote, sectionOf, type ImportContext, type ItemComments } from '../context.ts';
+import { guessActionKind, sectionKind } from '../vocabulary.ts';
+import type { RootContent } from 'mdast';
+import { plainText, sourceOf } from '../markdown.ts';
+import { comment, keep, note, numbered, quote, type ImportContext, type ItemComments } from '../context.ts';
 import { matchTeam } from './services.ts';
+
+/**
+ * Where the action items are: every Action items section (Follow-ups, Remediation, Corrective and Preventative
+ * Measures, Looking Forward, ...) that is not inside another, else the blocks after a paragraph that is only
+ * such a name ("Action Items", "**Follow-ups:**"), up to the next heading.
+ */
+export function actionNodes(ctx: ImportContext): RootContent[] {
+  const sections = ctx.bodySections.filter((s) => ctx.kinds.get(s) === 'actions');
+  const outer = sections.filter((s) => !sections.some((o) => o !== s && o.start <= s.start && s.end <= o.end));
+  if (outer.length > 0) return outer.flatMap((s) => s.nodes);
+  const children = ctx.tree.children;
+  const nodes: RootContent[] = [];
+  children.forEach((node, index) => {
+    if (node.type !== 'paragraph') return;
+    const text = plainText(sourceOf(ctx.body, node)).replace(/[:.]\s*$/, '');
+    if (text.split(/\s+/).length > 5 || sectionKind(text) !== 'actions') return;
+    for (let next = index + 1; next < children.length && children[next]!.type !== 'heading'; next++) nodes.push(children[next]!);
+  });
+  return nodes;
+}
 
 /**
  * `action_items`: a frontmatter list, else the list items and table rows of the Action items section; the
@@ -14,7 +36,7 @@ export function mapActionItems(ctx: ImportContext): void {
   const { out, catalog } = ctx;
   const day = out.day;
   const written = ctx.fields.get('actions');
-  const section = sectionOf(ctx, 'actions');
+  const nodes = actionNodes(ctx);
   let sourceItems: SourceActionItem[] = [];
   if (written) {
     const parsed = parseActionList(written.value, ctx.order);
@@ -24,7 +46,7 @@ export function mapActionItems(ctx: ImportContext): void {
       note(ctx, 60, `frontmatter field '${written.key}' is not a list the import can read: kept under Supporting information`);
     }
   }
-  if (sourceItems.length === 0 && section) sourceItems = parseActionSection(ctx.body, section.nodes, ctx.order);
+  if (sourceItems.length === 0 && nodes.length > 0) sourceItems = parseActionSection(ctx.body, nodes, ctx.order);
   const defaultDue = addDays(day, 28);
   const issues = { owner: [] as number[], due: [] as number[], priority: [] as number[], closed: [] as number[] };
   const tickets: string[] = [];
@@ -40,8 +62,10 @@ export function mapActionItems(ctx: ImportContext): void {
       kind = guess.kind;
       kindCounts[guess.guessed ? 'guessed' : 'process']++;
     }
-    const owner = item.owner ? matchTeam(item.owner, catalog) ?? item.owner : 'TODO';
-    if (!item.owner) issues.owner.push(i);
+    // An item under a team's sub-heading ("### Platform") is that team's unless it names another owner.
+    const headingTeam = item.heading ? matchTeam(item.heading.replace(/\s+team$/i, ''), catalog) : undefined;
+    const owner = item.owner ? matchTeam(item.owner, catalog) ?? item.owner : headingTeam ?? 'TODO';
+    if (!item.owner && !headingTeam) issues.owner.push(i);
     const priority = item.priority ?? 'P2';
     if (!item.priority) {
       issues.priority.push(i);

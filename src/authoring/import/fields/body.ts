@@ -26,7 +26,7 @@ export function levelHeadings(ctx: ImportContext): void {
     const kind = kinds.get(section);
     const name = kind ? TEMPLATE_SECTIONS[kind] : undefined;
     const heading = section.heading;
-    const depth = Math.min(6, Math.max(1, heading.depth + shift));
+    const depth = Math.min(6, Math.max(1, heading.depth + shift + (ctx.demoted.has(section) ? 1 : 0)));
     const [start, headingEnd] = [heading.position!.start.offset!, heading.position!.end.offset!];
     const children = heading.children;
     const content = children.length > 0 ? body.slice(children[0]!.position!.start.offset!, children[children.length - 1]!.position!.end.offset!) : '';

@@ -54,7 +54,9 @@ export function mapServices(ctx: ImportContext): void {
     const haystack = ` ${out.title} ${out.summary ?? ''} `.toLowerCase();
     for (const s of catalog.services) {
       const pattern = (word: string) => new RegExp(`[^a-z0-9-]${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^a-z0-9-]`);
-      if (pattern(s.name).test(haystack) || pattern(s.id).test(haystack)) services.push(s.id);
+      // "unlock" for unlock-service: an id without its suffix, when that leaves a word of five letters or more.
+      const stem = s.id.replace(/-(?:api|service|svc|web|app|backend|server|ingest)$/, '');
+      if (pattern(s.name).test(haystack) || pattern(s.id).test(haystack) || (stem !== s.id && stem.length >= 5 && pattern(stem).test(haystack))) services.push(s.id);
     }
     if (services.length > 0) {
       note(ctx, 25, `services: none named; ${services.join(', ')} found in the title or summary: check them`);

@@ -16,6 +16,13 @@ export function cleanTitle(title: string, order: DateOrder): string {
   t = t.replace(/\s*[([]([^()[\]]*)[)\]]\s*$/, (whole, inner: string) => (findDates(inner, order)[0]?.text === inner.trim() ? '' : whole));
   const lead = findDates(t, order)[0];
   if (lead?.index === 0) t = t.slice(lead.text.length).replace(/^\s*[:|–—-]\s*/, '');
+  // "Card captures failed on 30 January 2023", "Unlock failures - 24-10-2024": a date that ends the title goes too.
+  const dates = findDates(t, order);
+  const last = dates[dates.length - 1];
+  if (last && last.index + last.text.length === t.trimEnd().length) {
+    const before = t.slice(0, last.index).replace(/\s*(?:\bon|,|[:|–—-])\s*$/, '');
+    if (before.trim().split(/\s+/).length >= 2) t = before;
+  }
   return t.trim();
 }
 
