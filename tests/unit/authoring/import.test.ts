@@ -131,6 +131,15 @@ describe('npm run import', () => {
     expect(gateway.body).toContain('{/* hindsight-ignore blameless-language: imported as written from tests/fixtures/import/sources/gateway-rate-limit.md; reword it before review */}\n- The rate-limit rule');
   });
 
+  it('copies a local image next to the site and links it from there; the report lists it', () => {
+    const telemetry = result.imported.find((i) => i.source === `${SOURCES}/wiki/pages/telemetry-backlog.md`)!;
+    expect(telemetry.assets).toEqual(['public/incidents/2026-03-03-telemetry-backlog-after-a-broker-upgrade/telemetry-lag.png']);
+    expect(readFileSync(join(root, telemetry.assets![0]!))).toEqual(readFileSync(join(FIXTURES, 'sources/media/telemetry-lag.png')));
+    expect(readFileSync(join(root, telemetry.path), 'utf8')).toContain('\n![Telemetry lag per city during the upgrade](/incidents/2026-03-03-telemetry-backlog-after-a-broker-upgrade/telemetry-lag.png)\n');
+    expect(formatImportReport(result)).toContain(`${SOURCES}/wiki/pages/telemetry-backlog.md -> ${telemetry.path}\n  + ${telemetry.assets![0]}\n`);
+    expect(result.skipped.map((s) => s.source)).toEqual([`${SOURCES}/README.md`, `${SOURCES}/SOURCES.md`]);
+  });
+
   it('reports per file where the draft went and what needs a human', async () => {
     const root = freshArchive();
     const result = await importPostmortems({ root, inputs: [`${SOURCES}/2024-03-14-unlock-timeouts.md`, `${SOURCES}/gateway-rate-limit.md`, `${SOURCES}/2024-01-09-wallet-top-ups.md`], cwd: PROJECT });
