@@ -55,12 +55,17 @@ describe('the trends pages', () => {
     expect(html('/trends/').match(/<figure class="chart"[^>]*>[\s\S]*?<svg/g)).toHaveLength(7);
   });
 
-  it('ship no charting JavaScript: the only scripts are the theme’s and the action-item table’s sorter', () => {
+  it('ship no charting JavaScript: only the layout’s scripts from public/, and the action-item table’s sorter', () => {
+    const scriptsOf = (text: string) => text.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
+    const parts = (path: string) => /^([\s\S]*?<\/head>)([\s\S]*)$/.exec(html(path))!.slice(1) as [string, string];
+    // Every page has the layout's scripts in its head (the theme's first), each a small file of the site's own.
+    const layout = scriptsOf(parts('/trends/')[0]);
+    expect(layout[0]).toBe('<script src="/theme.js"></script>');
+    for (const script of layout) expect(script).toMatch(/^<script (?:defer )?src="\/[a-z-]+\.js"><\/script>$/);
     for (const path of [...PAGES, ...SLICES]) {
-      const scripts = html(path).match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
-      const theme = '<script src="/theme.js"></script>';
-      if (path === '/trends/action-items/') expect(scripts).toEqual([theme, '<script defer src="/sortable-table.js"></script>']);
-      else expect(scripts, path).toEqual([theme]);
+      const [head, body] = parts(path);
+      expect(scriptsOf(head), path).toEqual(layout);
+      expect(scriptsOf(body), path).toEqual(path === '/trends/action-items/' ? ['<script defer src="/sortable-table.js"></script>'] : []);
     }
     const assets = existsSync(join(dist, '_astro')) ? readdirSync(join(dist, '_astro')).filter((f) => f.endsWith('.js')) : [];
     for (const asset of assets) expect(readFileSync(join(dist, '_astro', asset), 'utf8'), asset).not.toMatch(/observablehq|plot-d6a7b5/);
