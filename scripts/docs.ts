@@ -1,6 +1,6 @@
 /**
  * `npm run docs`: rewrites the generated blocks of docs/*.md (rule tables, field references, settings)
- * from the code's own metadata. `--check` only compares: exit 1 when a block is out of date.
+ * and of the pull-request template (the rules the check enforces) from the code's own metadata. `--check` only compares: exit 1 when a block is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -32,7 +32,8 @@ secrets and MDX rules. With no paths, checks the whole archive.
                         a post-mortem outside the archive is checked as if it were added to it
   --changed [ref]       check the files changed against a git ref (default: the pull request's base,
                         else origin/main or main); errors the build would fail on are reported everywhere
-  --format <name>       pretty (default), json or github (annotations on a pull request)
+  --format <name>       pretty (default), json, github (annotations on a pull request) or markdown
+                        (a summary of each post-mortem checked, for the pull request's reviewer)
   --quiet               report errors only, and print nothing when there are none
   --root <dir>          check the archive in another folder (default: HINDSIGHT_ARCHIVE or the project)
   --list-rules          list every rule with its setting
@@ -127,7 +128,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return 0;
     }
     const reporter = REPORTERS[values.format as keyof typeof REPORTERS];
-    if (!reporter) throw new CheckUsageError(`--format: expected pretty, json or github, found "${values.format}".`);
+    if (!reporter) throw new CheckUsageError(`--format: expected pretty, json, github or markdown, found "${values.format}".`);
     if (changed && positionals.length > 0) throw new CheckUsageError('--changed chooses the files itself; give either paths or --changed, not both.');
 
     const selection = positionals.length > 0 ? selectPaths(root, io.cwd, positionals) : undefined;
@@ -137,7 +138,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const shown = (file: string) => relative(io.cwd, resolve(root, file)).split(sep).join('/');
     const problems = result.problems.map((p) => ({ ...p, file: shown(p.file) }));
     const color = !io.env.NO_COLOR && (io.isTTY || !!io.env.FORCE_COLOR);
-    io.stdout(reporter.format({ problems, checked: result.checked, quiet: values.quiet, color: reporter.name === 'pretty' && color }));
+    const postmortems = result.postmortems.map((r) => ({ ...r, file: shown(r.file) }));
+    io.stdout(reporter.format({ problems, checked: result.checked, quiet: values.quiet, color: reporter.name === 'pretty' && color, postmortems }));
     return problems.some((p) => p.severity === 'error') ? 1 : 0;
   } catch (error) {
     if (error instanceof CheckUsageError) {

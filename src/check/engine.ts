@@ -12,6 +12,7 @@ import { matchIgnoreDirectives, readIgnoreComments } from './ignore.ts';
 import { runProseRules } from './prose/run.ts';
 import { CONFIGURABLE_RULES, FIXED_RULES } from './rules/index.ts';
 import { checkOutsideFile } from './outside.ts';
+import { reviewPostmortem, type PostmortemReview } from './review.ts';
 import { listCatalogFiles } from './select.ts';
 import type { DocumentRule, LintDocument, LintFinding, ProseRule, Severity } from './types.ts';
 
@@ -43,6 +44,8 @@ export interface CheckResult {
   problems: Problem[];
   /** How many files of each kind were checked. */
   checked: { incidents: number; readingLists: number; catalog: number };
+  /** What a reviewer reads about each post-mortem checked, in the order of its files (the markdown reporter). */
+  postmortems: PostmortemReview[];
 }
 
 const FIXED_IDS = FIXED_RULES.map((r) => r.id);
@@ -152,6 +155,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     problems.push(...read.problems.filter((p) => !reported.has(formatProblem(p))));
     if (read.text !== undefined) documents.push(catalogDocument(root, file, read.text));
   }
+  const outsideFiles: ArchiveFile[] = [];
   for (const path of options.outside ?? []) {
     const read = readTextFile(path, path);
     problems.push(...read.problems);
@@ -159,6 +163,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const { problems: found, file } = checkOutsideFile(archive, path, read.text, gate);
     problems.push(...found);
     documents.push(documentFromArchiveFile(root, file));
+    outsideFiles.push(file);
   }
   for (const doc of documents) problems.push(...await lintDocument(doc, config, projectRoot));
 
@@ -166,5 +171,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   return {
     problems: sortProblems(problems),
     checked: { incidents: count('incident'), readingLists: count('reading-list'), catalog: count('catalog') },
+    postmortems: [...archive.files.filter((f) => isSelected(f.file)), ...outsideFiles]
+      .filter((f) => f.kind === 'incident')
+      .map((f) => reviewPostmortem(f.file, f.source.data, archive.catalog.services)),
   };
 }

@@ -1,5 +1,6 @@
 import type { GeneratedBlock } from './blocks.ts';
 import { fieldsBlock } from './fields.ts';
+import { enforcedRulesBlock } from './pull-request.ts';
 import { rulesBlock } from './rules.ts';
 import { settingsBlock } from './settings.ts';
 
@@ -8,4 +9,5 @@ export const GENERATED_BLOCKS: GeneratedBlock[] = [
   settingsBlock,
   fieldsBlock,
   rulesBlock,
+  enforcedRulesBlock,
 ];

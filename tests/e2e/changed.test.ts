@@ -54,6 +54,47 @@ describe('--changed', () => {
     ]);
   });
 
+  it('summarises the changed post-mortems for the reviewer, with the errors it caused elsewhere under other files', async () => {
+    const root = repository();
+    writeFileSync(join(root, 'incidents/2025/2025-06-21-checkout-retry.mdx'), postmortem("It was Sam's fault."));
+    rmSync(join(root, 'incidents/2025/2025-06-21-checkout-500s.mdx'));
+    const result = await cli(['--changed', 'main', '--format', 'markdown'], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe([
+      '## Post-mortems checked',
+      '',
+      '### Checkout returned 500s after a flag config push',
+      '',
+      '`incidents/2025/2025-06-21-checkout-retry.mdx`: status published, severity SEV2, type incident.',
+      '',
+      '| time to detect | time to mitigate | time to resolve |',
+      '| --- | --- | --- |',
+      // postmortem(): started 13:55, detected 14:02, mitigated 14:40, no resolved.
+      '| 7 min | 45 min | – |',
+      '',
+      'No SLO impact listed.',
+      '',
+      'Action items: 1 open, 0 in progress, 0 done, 0 won\'t do.',
+      '',
+      '| status | action item | owner | due |',
+      '| --- | --- | --- | --- |',
+      '| Open | Stage flag pushes through one canary region first | platform | 2025-07-15 |',
+      '',
+      '| where | severity | field | problem | fix | rule |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| `incidents/2025/2025-06-21-checkout-retry.mdx:28:8` | error |  | expected blameless language, found "Sam\'s fault" | Fault language stops at who is to blame, and the conditions that made the slip possible go unexamined. Name what the system allowed, e.g. "the deploy tool accepted a config that had not been validated". | `blameless-language` |',
+      '',
+      '### Other files',
+      '',
+      '| where | severity | field | problem | fix | rule |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| `reading-lists/flags.mdx:7:5` | error | `items[1].incident` | expected the id of an incident from incidents/, found "2025-06-21-checkout-500s" | Did you mean "2025-06-21-checkout-retry"? | `reference` |',
+      '',
+      'Found 2 errors in 2 files.',
+      '',
+    ].join('\n'));
+  });
+
   it('takes the pull request base from GitHub Actions, else main', () => {
     const root = repository();
     expect(defaultBaseRef(root, {})).toBe('main');

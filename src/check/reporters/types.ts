@@ -1,5 +1,6 @@
 import type { Problem } from '../../validation/problems.ts';
 import type { CheckResult } from '../engine.ts';
+import type { PostmortemReview } from '../review.ts';
 
 /** What a reporter is given: the result, with every path already relative to where the command ran. */
 export interface ReportInput {
@@ -9,11 +10,13 @@ export interface ReportInput {
   quiet: boolean;
   /** Colour is wanted (pretty only). */
   color: boolean;
+  /** The post-mortems checked, for the reviewer's summary (markdown only); paths as in `problems`. */
+  postmortems?: PostmortemReview[];
 }
 
 /** Turns a check result into the text written to standard output. */
 export interface Reporter {
-  /** `pretty`, `json` or `github`. */
+  /** `pretty`, `json`, `github` or `markdown`. */
   name: string;
   format(input: ReportInput): string;
 }
