@@ -99,7 +99,7 @@
 
   function renderResult(data, term) {
     var item = element('li', 'search-result');
-    var title = item.appendChild(element('h3', 'search-result-title'));
+    var title = item.appendChild(element('h2', 'search-result-title'));
     title.append(link(data.url, (data.meta && data.meta.title) || data.url));
     var parts = term ? sections(data) : [];
     // Without words there is nothing to highlight: the summary says what the post-mortem is about.

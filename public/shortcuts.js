@@ -4,8 +4,13 @@
   document.addEventListener('keydown', function (event) {
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
     var target = event.target;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
     var box = document.querySelector('[data-search-box]');
+    // Already in the empty search box (the search page puts the cursor there): nothing to type "/" for.
+    if (box && target === box && box.value === '') {
+      event.preventDefault();
+      return;
+    }
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
     if (!box) return;
     event.preventDefault();
     box.focus();
