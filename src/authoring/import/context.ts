@@ -82,7 +82,6 @@ export interface MappedFields {
   detectionExact: boolean;
   decision?: (typeof DECISIONS)[number];
   actionItems: ActionItem[];
-  itemComments: ItemComments[];
 }
 
 /** Everything the mappers share: the source read once, the catalog, what is mapped so far and what needs a human. */
@@ -207,7 +206,7 @@ export function createContext(source: string, fileName: string, text: string, ca
     out: {
       title: '', rawTitle: '', day: '', events: [], started: '', detected: '', timeline: [], severity: '', services: [], teams: [],
       authors: [], tags: [], type: 'incident', visibility: 'internal', factors: [], factorTexts: [], triggerExact: false, detectionExact: false,
-      actionItems: [], itemComments: [],
+      actionItems: [],
     },
     unmapped: [], edits: [], comments: new Map(), commentsBefore: new Map(), ranked: [],
   };

@@ -107,7 +107,6 @@ export function mapActionItems(ctx: ImportContext): void {
     if (tickets.length > 0) note(ctx, 61, `tickets ${[...new Set(tickets)].join(', ')} are not links: kept in the action-item titles`);
   } else if (out.type === 'incident') note(ctx, 60, 'action items: none in the source; add them before review');
   out.actionItems = items;
-  out.itemComments = itemComments;
   itemComments.forEach((c, i) => {
     comment(ctx, ['action_items', i, 'priority'], c.priority);
     comment(ctx, ['action_items', i, 'due'], c.due);
