@@ -77,6 +77,8 @@ export interface ServiceRecordInput {
   guide: ServiceGuide | undefined;
   thresholds: Thresholds;
   today: string;
+  /** The path the site is served under, `/` or e.g. `/postmortems/`: every address in the record starts with it. */
+  base: string;
 }
 
 const percent = (share: number) => Math.round(share * 100 * 1e9) / 1e9;
@@ -85,13 +87,14 @@ const percent = (share: number) => Math.round(share * 100 * 1e9) / 1e9;
 export function toServiceRecord(input: ServiceRecordInput): ServiceRecord {
   const { service, team, guide } = input;
   const stance = guide?.stance ?? STANCES['no-slo'];
+  const at = (path: string) => `${input.base}${path}`;
   return {
     generated_for: input.today,
     id: service.id,
     name: service.name,
     description: service.description ?? null,
-    url: `/services/${service.id}/`,
-    on_call_url: `/services/${service.id}/on-call/`,
+    url: at(`services/${service.id}/`),
+    on_call_url: at(`services/${service.id}/on-call/`),
     team: team ? { id: team.id, name: team.name, contact: team.contact ?? null } : null,
     links: service.links ?? [],
     decision_guide: {
@@ -101,7 +104,7 @@ export function toServiceRecord(input: ServiceRecordInput): ServiceRecord {
       deciding_slo: guide?.governing?.slo.id ?? null,
       thresholds: { roll_back_below: percent(input.thresholds.rollBackBelow), investigate_from: percent(input.thresholds.investigateFrom) },
       full_impact_minutes: { prefer_roll_back: guide?.fullImpactMinutes.preferRollBack ?? null, roll_back: guide?.fullImpactMinutes.rollBack ?? null },
-      url: '/trends/decision-guide/',
+      url: at('trends/decision-guide/'),
     },
     slos: input.budgets.map((b) => ({
       id: b.slo.id,
@@ -116,7 +119,7 @@ export function toServiceRecord(input: ServiceRecordInput): ServiceRecord {
     incidents: input.incidents.map((i) => ({
       id: i.id,
       title: i.title,
-      url: `/incidents/${i.id}/`,
+      url: at(`incidents/${i.id}/`),
       status: i.status,
       type: i.type,
       severity: i.severity,

@@ -10,8 +10,10 @@ export const getStaticPaths: GetStaticPaths = async () => {
 };
 
 /** One service for a developer portal: its team, links, SLO budgets, decision-guide stance and post-mortems. */
-export const GET: APIRoute = async ({ params }) => {
+export const GET: APIRoute = async ({ params, url }) => {
   const archive = await getArchive();
+  // This file lives at <base>api/services/, so the site's base path is three folders up.
+  const base = new URL('../../../', new URL(url.pathname, 'http://localhost/')).pathname;
   const service = archive.servicesById.get(params.id!)!;
   const thresholds = resolveThresholds(archive.organisation.decision_guide);
   const own = archiveBudgets(archive).filter((b) => b.service.id === service.id);
@@ -23,6 +25,7 @@ export const GET: APIRoute = async ({ params }) => {
     guide: guideServices(own, thresholds)[0],
     thresholds,
     today: archive.today,
+    base,
   });
   return new Response(JSON.stringify(record, null, 2), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };
