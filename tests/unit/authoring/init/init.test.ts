@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInitCli, type InitPrompter, type Question } from '../../../../src/authoring/init/cli.ts';
 import { loadDemoManifest, recordDemoManifest, type DemoManifest } from '../../../../src/authoring/init/demo-archive.ts';
-import { inspectArchive } from '../../../../src/authoring/init/init-archive.ts';
 import { STARTER_PLACEHOLDER, STARTER_READING_LIST } from '../../../../src/authoring/init/files.ts';
 import { checkArchive } from '../../../../src/validation/archive.ts';
 import { loadCatalog } from '../../../../src/validation/sources.ts';
@@ -136,20 +135,22 @@ response:
 Every journey sold between 08:10 and 08:50 was priced at zero.
 `;
 
-// The repository's own archive is the demo until someone adopts it; these two tests are about that demo.
-const repositoryHoldsDemo = (() => {
-  const state = inspectArchive(PROJECT, loadDemoManifest());
-  return state.kind === 'ready' && state.demo.length > 0;
-})();
+// The repository's own archive is the demo until someone adopts it (its organisation is no longer the
+// demo's): these two tests are about that demo, and fail when a demo file changes without the manifest.
+const repositoryIsDemo = /^name:\s*(.+)$/m.exec(readFileSync(join(PROJECT, 'catalog/organisation.yaml'), 'utf8'))?.[1]?.trim() === loadDemoManifest().organisation;
 
-describe.skipIf(!repositoryHoldsDemo)("npm run init on the repository's demo", () => {
+describe.skipIf(!repositoryIsDemo)("npm run init on the repository's demo", () => {
   it('deletes the Pantrybox demo from a copy of the archive and writes the organisation\'s catalog, which loadCatalog accepts', async () => {
     const root = mkdtempSync(join(tmpdir(), 'hindsight-init-'));
     for (const dir of ['catalog', 'incidents', 'reading-lists']) cpSync(join(PROJECT, dir), join(root, dir), { recursive: true });
     const check = readFileSync(join(root, 'catalog/check.yaml'), 'utf8');
     const { status, stdout, stderr } = await run(root, FLAGS);
     expect([status, stderr]).toEqual([0, '']);
-    expect(stdout).toBe('Removed the Pantrybox demo: 28 post-mortems, 3 reading lists and its catalog (organisation.yaml, services.yaml, teams.yaml).\n' +
+    // Counted from the manifest, so adding a demo post-mortem (and recording it) does not break this test.
+    const demo = Object.keys(loadDemoManifest().files);
+    const count = (prefix: string) => demo.filter((f) => f.startsWith(prefix)).length;
+    expect([count('incidents/'), count('reading-lists/')]).toEqual([expect.any(Number), expect.any(Number)]);
+    expect(stdout).toBe(`Removed the Pantrybox demo: ${count('incidents/')} post-mortems, ${count('reading-lists/')} reading lists and its catalog (organisation.yaml, services.yaml, teams.yaml).\n` +
       'Wrote catalog/organisation.yaml (Fernhill Transit, times in Europe/London), catalog/teams.yaml (2 teams), catalog/services.yaml (2 services) and reading-lists/_start-here.mdx (a starter reading list, kept out of the site until it names a post-mortem).\n' +
       `Kept catalog/check.yaml.\n${NEXT}`);
     expect(snapshot(root)).toEqual({
@@ -166,8 +167,12 @@ describe.skipIf(!repositoryHoldsDemo)("npm run init on the repository's demo", (
     expect(checkArchive(root).problems).toEqual([]);
   });
 
-  it('knows every file of the demo by its content (after changing one, run npx tsx scripts/demo-archive.ts)', () => {
-    expect(recordDemoManifest(PROJECT, 'Pantrybox')).toEqual(loadDemoManifest());
+  it('knows every file of the demo by its content', () => {
+    const recorded = loadDemoManifest().files;
+    const now = recordDemoManifest(PROJECT, 'Pantrybox').files;
+    const stale = [...new Set([...Object.keys(recorded), ...Object.keys(now)])].filter((file) => recorded[file] !== now[file]).sort();
+    // Otherwise npm run init takes the changed files for an organisation's own and refuses the demo.
+    expect(stale, 'A demo file changed: run npx tsx scripts/demo-archive.ts and commit src/authoring/init/demo-archive.json with it').toEqual([]);
   });
 });
 
