@@ -83,7 +83,11 @@ async function loadArchive(): Promise<Archive> {
   const audience = config.audience;
   const teamIds = new Set(teams.map((t) => t.id));
   // A public service owned by an internal team is shown without an owner (`team` empty), never with its id.
-  const serviceData = services.map((s) => (teamIds.has(s.data.team) ? s.data : { ...s.data, team: '' }));
+  // A public build also leaves out a service's links: runbooks and dashboards are the organisation's own tools.
+  const serviceData = services.map((s) => {
+    const shown = teamIds.has(s.data.team) ? s.data : { ...s.data, team: '' };
+    return audience === 'public' && 'links' in shown ? { ...shown, links: [] } : shown;
+  });
   const catalogIndex = indexCatalog(serviceData);
   const visible = entries.filter((e) => isVisible(e.data.status));
   // A public build has only public, published incidents (the loader dropped the rest) and only public

@@ -5,6 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Nodes as MdastNodes, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { find, html } from 'property-information';
 import type { Audience } from './audience.ts';
 
 /** A heading of a rendered body, for an on-page table of contents. */
@@ -77,8 +78,10 @@ function literalAttributes(node: MdxJsxFlowElement | MdxJsxTextElement): Element
   for (const attribute of node.attributes) {
     if (attribute.type !== 'mdxJsxAttribute') continue;
     const { name, value } = attribute as MdxJsxAttribute;
-    if (value === null || value === undefined) properties[name] = true;
-    else if (typeof value === 'string') properties[name] = value;
+    // hast names properties as the DOM does (`datetime` is `dateTime`), which the sanitiser's allow-list expects.
+    const property = find(html, name).property;
+    if (value === null || value === undefined) properties[property] = true;
+    else if (typeof value === 'string') properties[property] = value;
   }
   return properties;
 }
@@ -133,7 +136,10 @@ function slugHeadings(tree: HastRoot): BodyHeading[] {
 export function renderBody(tree: Root, audience: Audience): RenderedBody {
   const jsx = jsxHandler(audience);
   const nothing: Handler = () => undefined;
-  const hast = toHast(tree as MdastNodes, {
+  // A public build renders a tree without its <Internal> blocks: footnotes, link definitions and image
+  // descriptions written inside one must not reach the page by way of a reference outside it.
+  const readable = audience === 'public' ? pruneInternal(tree) : tree;
+  const hast = toHast(readable as MdastNodes, {
     handlers: { mdxJsxFlowElement: jsx, mdxJsxTextElement: jsx, mdxFlowExpression: nothing, mdxTextExpression: nothing, mdxjsEsm: nothing },
     allowDangerousHtml: false,
   }) as HastRoot;
@@ -192,4 +198,28 @@ export function withoutInternal(body: string, tree: Root): string {
     from = end;
   }
   return out + body.slice(from);
+}
+
+/** A copy of the tree without its `<Internal>` blocks, wherever they sit (a public build reads this one). */
+export function pruneInternal(tree: Root): Root {
+  const prune = (node: MdastNodes): MdastNodes | undefined => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Internal') return undefined;
+    if (!('children' in node)) return node;
+    const children = (node.children as MdastNodes[]).map(prune).filter((child): child is MdastNodes => child !== undefined);
+    return { ...node, children } as MdastNodes;
+  };
+  const pruned = prune(tree) as Root;
+  // A footnote whose definition sat inside <Internal> has nothing to point at any more: drop its marker.
+  const defined = new Set<string>();
+  const collect = (node: MdastNodes) => {
+    if (node.type === 'footnoteDefinition') defined.add(node.identifier);
+    if ('children' in node) for (const child of node.children as MdastNodes[]) collect(child);
+  };
+  collect(pruned);
+  const unmark = (node: MdastNodes): MdastNodes | undefined => {
+    if (node.type === 'footnoteReference' && !defined.has(node.identifier)) return undefined;
+    if (!('children' in node)) return node;
+    return { ...node, children: (node.children as MdastNodes[]).map(unmark).filter((c): c is MdastNodes => c !== undefined) } as MdastNodes;
+  };
+  return unmark(pruned) as Root;
 }

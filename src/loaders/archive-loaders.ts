@@ -14,6 +14,7 @@ import type { ReadingListData } from '../schema/reading-list.ts';
 import type { Audience } from '../lib/audience.ts';
 import type { Organisation } from '../schema/catalog.ts';
 import { forgetFile, reportFileProblems } from './dev-problems.ts';
+import { checkPublicImages } from '../validation/public-images.ts';
 
 /** What the loaders take from the configuration (src/config), parsed once by astro.config.mjs. */
 export interface LoaderOptions {
@@ -169,6 +170,7 @@ export function incidentLoader(options: LoaderOptions & { organisation: Organisa
       return [
         ...listing.problems,
         ...findDuplicateIds(files),
+        ...checkPublicImages(root),
         ...entries.flatMap((e) => referenceProblems(root, e.file, checkIncidentReferences(e.data as IncidentData, index))),
       ];
     },

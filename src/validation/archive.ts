@@ -8,6 +8,7 @@ import { incidentSchemaFor, loadCatalog, validateIncidentSource, validateReading
 import { parseFrontmatterSource, type FrontmatterSource } from './source.ts';
 import { isAboutTouched } from './lenient.ts';
 import type { Root as MdastRoot } from 'mdast';
+import { checkPublicImages } from './public-images.ts';
 
 /** Files that share an incident id (the file name), which must be unique across years. */
 export function findDuplicateIds(incidentFiles: readonly string[]): Problem[] {
@@ -73,7 +74,7 @@ export function checkArchive(root: string, options: ValidateOptions = {}): Check
   const problems: Problem[] = [...catalog.problems];
   const incidentListing = listArchiveFolder(root, 'incidents');
   const incidentFiles = incidentListing.files;
-  problems.push(...incidentListing.problems, ...findDuplicateIds(incidentFiles));
+  problems.push(...incidentListing.problems, ...findDuplicateIds(incidentFiles), ...checkPublicImages(root));
   const index = buildReferenceIndex(catalog.services, catalog.teams, incidentFiles.map(incidentIdFromPath));
 
   const files: ArchiveFile[] = [];

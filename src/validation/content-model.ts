@@ -38,9 +38,28 @@ export function isSafeUrl(url: string): boolean {
   // eslint-disable-next-line no-control-regex -- browsers ignore these inside a scheme, so must we
   const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
   const scheme = /^([^/?#]*?):/.exec(compact);
-  if (!scheme) return true;
-  return (ALLOWED_SCHEMES as readonly string[]).includes(scheme[1]!.toLowerCase());
+  if (scheme && !(ALLOWED_SCHEMES as readonly string[]).includes(scheme[1]!.toLowerCase())) return false;
+  // Read the address as a browser does (a backslash is a slash, and so on): it must stay a web or mail address.
+  try {
+    return ['http:', 'https:', 'mailto:'].includes(new URL(url, SITE).protocol);
+  } catch {
+    return false;
+  }
 }
+
+/** How long an image's description is, from after `![` to its closing `]` (nested brackets and escapes counted). */
+function labelLength(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '[') depth++;
+    else if (text[i] === ']' && depth-- === 0) return i;
+  }
+  return text.length;
+}
+
+/** Where relative addresses are resolved while checking them: a stand-in for the site itself. */
+const SITE = 'https://site.invalid/incidents/x/';
 
 type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -50,14 +69,13 @@ export interface ContentModelOptions {
   imageHosts: readonly string[];
 }
 
-/** The origin of an absolute or protocol-relative image URL; undefined for a relative one. */
+/** The origin an image's address resolves to, as a browser resolves it; undefined when it stays on this site. */
 function imageOrigin(url: string): string | undefined {
-  const trimmed = url.trim();
-  if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(trimmed)) return undefined;
   try {
-    return new URL(trimmed, 'https://relative.invalid').origin;
+    const origin = new URL(url, SITE).origin;
+    return origin === new URL(SITE).origin ? undefined : origin;
   } catch {
-    return trimmed;
+    return url;
   }
 }
 
@@ -72,7 +90,7 @@ function componentList(): string {
 }
 
 /** Problems of a body that steps outside the content model, at their lines in the file. */
-export function checkContentModel(file: string, tree: Root, bodyLine: number, options: ContentModelOptions = { imageHosts: [] }): Problem[] {
+export function checkContentModel(file: string, tree: Root, bodyLine: number, options: ContentModelOptions = { imageHosts: [] }, source?: string): Problem[] {
   const problems: Problem[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } } | undefined, fallback?: Place): Place => {
     const start = node?.position?.start;
@@ -158,8 +176,18 @@ export function checkContentModel(file: string, tree: Root, bodyLine: number, op
       case 'mdxJsxTextElement':
         checkElement(node);
         break;
-      case 'link':
       case 'image':
+      case 'imageReference': {
+        // An image's description is plain text in the tree: what it was written as only shows in the source.
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        const written = source !== undefined && start !== undefined && end !== undefined ? source.slice(start, end) : '';
+        const label = written.slice(2, 2 + labelLength(written.slice(2)));
+        if (/<\/?[A-Za-z]|[{}]/.test(label)) report(at(node), 'expected plain text in an image\'s description', label, 'Write the description as words: markup, components such as <Internal> and {expressions} are not read there.');
+        if (node.type === 'imageReference') break;
+      }
+      // falls through
+      case 'link':
       case 'definition':
         if (!isSafeUrl(node.url)) report(at(node), 'expected an http(s), mailto, relative or #fragment URL', node.url, LINK_HINT);
         else if (node.type === 'image') checkImage(at(node), node.url);

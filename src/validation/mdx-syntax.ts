@@ -48,7 +48,7 @@ export function parseMdxBody(file: string, body: string, bodyLine: number, model
   const deep = deepestNode(tree);
   // Everything that reads the tree (the content model, the rules, the renderer) may walk it recursively.
   if (deep.depth > LIMITS.bodyNesting) return { tree: undefined, problems: [tooDeep(file, bodyLine, deep.at, String(deep.depth))] };
-  return { tree, problems: checkContentModel(file, tree, bodyLine, model) };
+  return { tree, problems: checkContentModel(file, tree, bodyLine, model, body) };
 }
 
 function tooDeep(file: string, bodyLine: number, at: { line: number; column: number }, found: string): Problem {

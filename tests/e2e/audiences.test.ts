@@ -19,6 +19,10 @@ const INTERNAL_CANARIES = [
   'zzcanarypubauthor7', 'zzcanarypubhelper7', 'zzcanarypubowner7', 'zzcanarypubticket7', 'zzcanarypubinternal7',
   // A reading list whose only item is internal, and a public post-mortem still in review.
   'zzcanarylisttitle7', 'zzcanarylistaudience7', 'zzcanarylistintro7',
+  // Footnotes and link definitions written inside <Internal>, referenced from inside and outside it.
+  'zzcanaryfootnote7', 'zzcanaryfootdef7', 'zzcanarydashboard7', 'zzcanarydeftitle7',
+  // A public service's links point at the organisation's own tools.
+  'zzcanarylinklabel7', 'zzcanarylink7',
   'zzcanaryreviewtitle7', 'zzcanaryreviewsummary7', 'zzcanaryreviewbody7',
 ];
 const DRAFT_CANARIES = ['zzcanarydraft7', 'zzcanarydraftid7', 'zzcanarydraftsummary7', 'zzcanarydraftbody7'];

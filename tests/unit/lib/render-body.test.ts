@@ -67,3 +67,10 @@ describe('rendering a body', () => {
     expect(renderBody(hostile, 'internal').html).toBe('\n<img src="x">\n<p><a>run</a></p>\n<div>overlay</div>');
   });
 });
+
+describe('a public build of footnotes and definitions written inside <Internal>', () => {
+  it('shows neither their text nor a marker pointing at nothing, and leaves the reference as text', () => {
+    const body = 'The change had been reviewed[^review]; see [the dashboard][dash].\n\n<Internal>\n[^review]: The reviewer was on the ledger rota.\n\n[dash]: https://grafana.example.com/d/ledger "Ledger"\n</Internal>\n';
+    expect(renderBody(tree(body), 'public').html).toBe('<p>The change had been reviewed; see [the dashboard][dash].</p>');
+  });
+});

@@ -57,6 +57,9 @@ describe('mdx-safety: the content model of a body', () => {
     ['<>fragment</>', '28:1 mdx-safety "<>"'],
     ['![p99 latency](https://grafana.pantrybox.example/render/p99.png)', '28:1 mdx-safety "https://grafana.pantrybox.example/render/p99.png"'],
     ['<img src="//cdn.example.net/pixel.gif" alt="" />', '28:6 mdx-safety "//cdn.example.net/pixel.gif"'],
+    ['<img src="\\\\evil.example/p.png" alt="" />', '28:6 mdx-safety "\\\\\\\\evil.example/p.png"'],
+    ['![Diagram <Internal>the vendor contract</Internal>](/diagram.png)', '28:1 mdx-safety "Diagram <Internal>the vendor contract</Internal>"'],
+    ['![budget {left}][chart]\n\n[chart]: /chart.png', '28:1 mdx-safety "budget {left}"'],
   ])('refuses %j', async (text, ...expected) => {
     expect(await body(text)).toEqual(expected);
   });
