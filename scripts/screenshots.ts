@@ -1,6 +1,7 @@
 /**
- * `npm run screenshots`: photographs the built site (dist/, or --dir) in headless Chromium, in light and
- * dark mode, printed, and on a phone, for visual review. PNGs go to screenshots/ (or --out).
+ * `npm run screenshots`: photographs the built site (dist/, or --dir) in headless Chromium, on a desktop
+ * and a phone, in light and dark mode, and printed, for visual review. PNGs go to screenshots/ (or --out).
+ * `--readme` instead writes the few small views the README shows into docs/screenshots/.
  *   npm run build && npm run screenshots
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -38,9 +39,22 @@ const VIEWS = [
   { name: 'dark', viewport: { width: 1280, height: 900 }, colorScheme: 'dark', media: 'screen' },
   { name: 'print', viewport: { width: 900, height: 1200 }, colorScheme: 'dark', media: 'print' },
   { name: 'phone', viewport: { width: 390, height: 844 }, colorScheme: 'light', media: 'screen' },
+  { name: 'phone-dark', viewport: { width: 390, height: 844 }, colorScheme: 'dark', media: 'screen' },
 ] as const;
 
-const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, out: { type: 'string', default: 'screenshots' } } });
+/** The README's views: the first screen of a page, small enough to commit. */
+function readmeShots(pages: string[]): { path: string; view: (typeof VIEWS)[number]; file: string }[] {
+  const view = (name: string) => VIEWS.find((v) => v.name === name)!;
+  const incident = pages.find((p) => p.startsWith('/incidents/') && p !== '/incidents/');
+  return [
+    ...(incident ? [{ path: incident, view: view('light'), file: 'incident-desktop-light.png' }, { path: incident, view: view('phone-dark'), file: 'incident-phone-dark.png' }] : []),
+    { path: '/incidents/', view: view('phone'), file: 'incidents-phone-light.png' },
+    { path: '/trends/', view: view('dark'), file: 'trends-desktop-dark.png' },
+  ];
+}
+
+const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, out: { type: 'string' }, readme: { type: 'boolean', default: false } } });
+const out = values.out ?? (values.readme ? 'docs/screenshots' : 'screenshots');
 let chromiumPath: string | undefined;
 try {
   chromiumPath = resolveEnvConfig({ env: process.env, projectRoot: process.cwd() }).chromiumPath;
@@ -54,22 +68,31 @@ if (!existsSync(join(values.dir, 'index.html'))) {
   process.exitCode = 1;
 } else {
   const PAGES = pagesOf(values.dir);
-  mkdirSync(values.out, { recursive: true });
+  mkdirSync(out, { recursive: true });
   const server = await serveStatic(values.dir);
   const browser = await launchChromium(chromiumPath);
   try {
-    for (const view of VIEWS) {
+    if (values.readme) {
+      for (const shot of readmeShots(PAGES)) {
+        const page = await browser.newPage({ viewport: shot.view.viewport, colorScheme: shot.view.colorScheme });
+        await page.goto(`${server.url}${shot.path}`);
+        await page.screenshot({ path: join(out, shot.file) });
+        await page.close();
+      }
+      console.log(`Wrote the README's screenshots to ${out}/.`);
+    }
+    for (const view of values.readme ? [] : VIEWS) {
       const page = await browser.newPage({ viewport: view.viewport, colorScheme: view.colorScheme });
       await page.emulateMedia({ media: view.media });
       for (const path of PAGES) {
         await page.goto(`${server.url}${path}`);
         if (path.startsWith('/search/')) await page.locator('.search-result-title > a').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
-        const file = join(values.out, `${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}.${view.name}.png`);
+        const file = join(out, `${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}.${view.name}.png`);
         await page.screenshot({ path: file, fullPage: true });
       }
       await page.close();
     }
-    console.log(`Wrote ${PAGES.length * VIEWS.length} screenshots to ${values.out}/.`);
+    if (!values.readme) console.log(`Wrote ${PAGES.length * VIEWS.length} screenshots to ${out}/.`);
   } finally {
     await browser.close();
     await server.close();
