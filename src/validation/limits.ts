@@ -18,6 +18,13 @@ export const LIMITS = {
   latestPlanDay: '2100-12-31',
   /** How deep a body's tree may go (root, list, item, paragraph, emphasis, ... each a level). */
   bodyNesting: 100,
+  /**
+   * Emphasis and bracket characters in one paragraph (`*`, `_` between words' edges, `[`, `]`): the
+   * Markdown parser's work grows with the square of them, and prose needs a few dozen.
+   */
+  paragraphMarkers: 500,
+  /** Columns a line of the body may be indented (deeper means lists nested past any use, and slow parsing). */
+  bodyIndent: 120,
 } as const;
 
 /** Where the current time comes from: the real clock in the commands and the build, a fixed one in tests. */

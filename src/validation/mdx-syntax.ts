@@ -22,6 +22,8 @@ export interface ParsedMdx {
  * error becomes one problem at its line and column in the file.
  */
 export function parseMdxBody(file: string, body: string, bodyLine: number, model?: ContentModelOptions): ParsedMdx {
+  const heavy = preflight(file, body, bodyLine);
+  if (heavy) return { tree: undefined, problems: [heavy] };
   let tree: Root;
   try {
     tree = parser.parse(body);
@@ -49,6 +51,52 @@ export function parseMdxBody(file: string, body: string, bodyLine: number, model
   // Everything that reads the tree (the content model, the rules, the renderer) may walk it recursively.
   if (deep.depth > LIMITS.bodyNesting) return { tree: undefined, problems: [tooDeep(file, bodyLine, deep.at, String(deep.depth))] };
   return { tree, problems: checkContentModel(file, tree, bodyLine, model, body) };
+}
+
+/**
+ * Finds, before parsing, a body the parser would take far too long on: a paragraph with thousands of
+ * emphasis or bracket characters, or a line indented past any real list. Fenced code is not counted.
+ */
+function preflight(file: string, body: string, bodyLine: number): Problem | undefined {
+  const lines = body.split('\n');
+  let fence: string | undefined;
+  let markers = 0;
+  let start = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const opener = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (opener && opener[0] === fence[0] && opener.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (opener) {
+      fence = opener;
+      markers = 0;
+      continue;
+    }
+    if (line.trim() === '') {
+      markers = 0;
+      continue;
+    }
+    if (markers === 0) start = i;
+    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+    if (indent > LIMITS.bodyIndent) {
+      return {
+        file, line: i + bodyLine, column: 1, field: '', rule: 'mdx-syntax', severity: 'error',
+        message: `expected lines indented at most ${LIMITS.bodyIndent} columns`, found: `${indent} columns`,
+        hint: 'Flatten the nesting; put indented material such as a log or a config in a fenced code block.',
+      };
+    }
+    markers += (line.match(/\*|\[|\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g) ?? []).length;
+    if (markers > LIMITS.paragraphMarkers) {
+      return {
+        file, line: start + bodyLine, column: 1, field: '', rule: 'mdx-syntax', severity: 'error',
+        message: `expected at most ${LIMITS.paragraphMarkers.toLocaleString('en-GB')} emphasis and bracket characters (* _ [ ]) in one paragraph`, found: `more than ${LIMITS.paragraphMarkers.toLocaleString('en-GB')}`,
+        hint: 'Put long runs of symbols (a log, a data dump) in a fenced code block, or split the paragraph.',
+      };
+    }
+  }
+  return undefined;
 }
 
 function tooDeep(file: string, bodyLine: number, at: { line: number; column: number }, found: string): Problem {

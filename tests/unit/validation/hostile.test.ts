@@ -290,3 +290,18 @@ describe('files', () => {
     ]);
   });
 });
+
+describe('bodies the Markdown parser would take far too long on', () => {
+  it('refuses thousands of emphasis or bracket characters in one paragraph, but not in fenced code', () => {
+    expect(parseMdxBody('incidents/2026/x.mdx', `Intro.\n\n${'*a_ '.repeat(300)}\n`, 20).problems.map(formatProblem)).toEqual([
+      'incidents/2026/x.mdx:22:1 expected at most 500 emphasis and bracket characters (* _ [ ]) in one paragraph, found more than 500. Put long runs of symbols (a log, a data dump) in a fenced code block, or split the paragraph.',
+    ]);
+    expect(parseMdxBody('incidents/2026/x.mdx', `\`\`\`text\n${'*a_ '.repeat(300)}\n\`\`\`\n`, 20).problems).toEqual([]);
+  });
+
+  it('refuses a line indented past any real list', () => {
+    expect(parseMdxBody('incidents/2026/x.mdx', `- a\n${' '.repeat(130)}- b\n`, 20).problems.map(formatProblem)).toEqual([
+      'incidents/2026/x.mdx:21:1 expected lines indented at most 120 columns, found 130 columns. Flatten the nesting; put indented material such as a log or a config in a fenced code block.',
+    ]);
+  });
+});
