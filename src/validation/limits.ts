@@ -3,7 +3,7 @@ import { describeValue, type Finding } from './problems.ts';
 
 /**
  * The bounds every archive file is held to, so that no file, however it was written, can exhaust the
- * check or the build: sizes, YAML aliases and the range of dates. docs/security-limits.md explains each.
+ * check or the build: sizes, YAML aliases and the range of dates. docs/security.md explains each.
  */
 export const LIMITS = {
   /** The largest post-mortem, reading list or catalog file, in bytes (2 MiB; the demo's largest is 12 KB). */
