@@ -151,6 +151,13 @@
       });
     }
 
+    function showChosen() {
+      filterBox.querySelectorAll('[data-filter-name]').forEach(function (group) {
+        var chosen = group.querySelectorAll('input:checked').length;
+        group.querySelector('summary').textContent = group.getAttribute('data-filter-name') + (chosen > 0 ? ' (' + chosen + ')' : '');
+      });
+    }
+
     function activeFilters() {
       var filters = {};
       Object.keys(selected).forEach(function (name) {
@@ -203,6 +210,7 @@
       var term = input.value.trim();
       var filters = activeFilters();
       remember(term, filters);
+      showChosen();
       showServiceHint(term, filters);
       resetButton.hidden = Object.keys(filters).length === 0;
       if (!term && Object.keys(filters).length === 0) {
@@ -266,7 +274,8 @@
         var choices = group.querySelector('.search-filter-values');
         var wanted = params.getAll(name).filter(function (value) { return values.indexOf(value) !== -1; });
         selected[name] = wanted;
-        if (wanted.length > 0) group.open = true;
+        // The group stays closed (opening it would push the results down); its name says how many are chosen.
+        group.setAttribute('data-filter-name', capitalise(name));
         values.forEach(function (value) {
           var box = element('input');
           box.type = 'checkbox';

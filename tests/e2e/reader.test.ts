@@ -111,14 +111,33 @@ for (const width of [390, 1440]) {
       const pasted = await open(width, `/search/${query(page)}`);
       await expect.poll(() => titles(pasted), { timeout: 15_000 }).toEqual([SIGN_IN_2025, SIGN_IN_2026]);
       expect(await pasted.getByRole('searchbox', { name: 'Search every post-mortem' }).inputValue()).toBe('sign-in');
-      expect(await pasted.getByRole('checkbox', { name: /SEV1/ }).isChecked()).toBe(true);
-      expect(await pasted.getByRole('checkbox', { name: /SEV2/ }).isChecked()).toBe(true);
+      // The group stays closed, so the results do not move down; its name says two values are chosen.
+      expect(await pasted.locator('.search-filter summary', { hasText: 'Severity' }).textContent()).toBe('Severity (2)');
+      expect(await pasted.locator('.search-filter input:checked').evaluateAll((boxes) => boxes.map((b) => b.parentElement!.textContent))).toEqual([' SEV1 (1)', ' SEV2 (1)']);
       expect(await pasted.getByLabel('Order results by').inputValue()).toBe('oldest');
       // A search that arrives in the address puts focus on its results, and the count is announced.
       expect(await pasted.evaluate(() => document.activeElement?.className)).toBe('search-message');
       expect(await pasted.locator('[data-search-status]').textContent()).toBe('2 results for sign-in, with severity SEV1 or SEV2');
       await close(pasted);
       await close(page);
+    });
+
+    it('does not move the search page while filters and results load', async () => {
+      const context = await site!.browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const shifts: number[] = [];
+        (window as unknown as { shifts: number[] }).shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${site!.server.url}/search/?q=rollback&severity=SEV1&severity=SEV2`);
+      await page.locator(RESULT_TITLES).first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(500);
+      const shifted = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((sum, v) => sum + v, 0));
+      expect(shifted).toBeLessThan(0.05);
+      await context.close();
     });
 
     it('focuses search with /, and Enter opens the first result', async () => {
