@@ -98,6 +98,24 @@ for (const width of [390, 1440]) {
       await close(page);
     });
 
+    it('links a service chosen in search, or named in the words, to its on-call view', async () => {
+      const page = await open(width, '/search/?service=Payments+API');
+      await expect.poll(() => titles(page), { timeout: 15_000 }).toEqual([DEBITS, TOP_UPS]);
+      const hint = page.locator('[data-service-hint] a');
+      expect(await hint.evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([
+        ['On call for Payments API? Its stance, budgets and contacts', '/services/payments-api/on-call/'],
+      ]);
+      await page.getByRole('searchbox', { name: 'Search every post-mortem' }).fill('account login');
+      await expect.poll(() => hint.allTextContents(), { timeout: 15_000 }).toEqual([
+        'On call for Account Login? Its stance, budgets and contacts', 'On call for Payments API? Its stance, budgets and contacts',
+      ]);
+      await hint.first().click();
+      await page.waitForURL(/\/services\/account-login\/on-call\/$/);
+      // login-success: 1 - 30/43.2 = 30.6% left, between 25% and 50%.
+      expect(await page.locator('[data-stance]').textContent()).toBe('Prefer a roll-back');
+      await close(page);
+    });
+
     it('restores a filtered search pasted as an address: words, filters, order and results', async () => {
       const page = await open(width, '/search/');
       await page.getByRole('searchbox', { name: 'Search every post-mortem' }).fill('sign-in');
