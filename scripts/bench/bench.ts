@@ -58,8 +58,10 @@ const overlay = values.with.split(',').filter(Boolean);
 const log = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
 const BASE_ENV = { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
 
+/** One run of npm run check. */
+export interface CheckRun { seconds: number; cpuSeconds?: number; treePeakMiB: number }
 /** One build: what it cost and where the time went. */
-export interface BuildRun { seconds: number; treePeakMiB: number; processPeakMiB?: number; phases: BuildPhases }
+export interface BuildRun { seconds: number; cpuSeconds?: number; treePeakMiB: number; processPeakMiB?: number; phases: BuildPhases }
 export interface OutputSizes {
   pages: number; htmlFiles: number; outputBytes: number; pagefindBytes: number; pagefindFiles: number;
   /** Incident pages: median and largest HTML, and the CSS each links. */
@@ -73,7 +75,7 @@ export interface SizeResult {
     bare: { cold: BuildRun[]; warm: BuildRun[]; edit: BuildRun[] };
     output: { hindsight: OutputSizes; bare: OutputSizes };
   };
-  check?: { full: { seconds: number; treePeakMiB: number }[]; changed: { seconds: number; treePeakMiB: number }[] };
+  check?: { full: CheckRun[]; changed: CheckRun[] };
   dev?: { cold: DevResult; warm: DevResult };
   search?: { page: SearchResult[]; api: { hindsight: SearchResult[]; bare: SearchResult[] } };
   profile?: { build: ProfileSummary; check: ProfileSummary; buildPhases: BuildPhases; buildSeconds: number; checkSeconds: number };
@@ -90,7 +92,7 @@ export interface BenchResults {
   results: SizeResult[];
 }
 
-const toRun = (m: Measured): BuildRun => ({ seconds: m.seconds, treePeakMiB: m.treePeakMiB, processPeakMiB: m.processPeakMiB, phases: parseBuildLog(m.stdout + m.stderr) });
+const toRun = (m: Measured): BuildRun => ({ seconds: m.seconds, cpuSeconds: m.cpuSeconds, treePeakMiB: m.treePeakMiB, processPeakMiB: m.processPeakMiB, phases: parseBuildLog(m.stdout + m.stderr) });
 
 function outputSizes(dir: string, incidentsUnder: string): OutputSizes {
   const html = folderSize(dir, (name) => name.endsWith('.html'));
@@ -126,7 +128,8 @@ function edited(text: string, n: number): string {
 async function benchSize(root: string, hindsight: string, bare: string, n: number): Promise<SizeResult> {
   const archive = join(root, 'archive');
   rmSync(archive, { recursive: true, force: true });
-  const files = writeArchive(archive, n, seed);
+  // The catalog of the copy being measured: the working tree's may be mid-edit.
+  const files = writeArchive(archive, n, seed, join(hindsight, 'catalog'));
   const result: SizeResult = { files: n, archiveBytes: files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0) };
   const target = editTarget(files);
   const targetPath = join(archive, target.path);
@@ -148,7 +151,7 @@ async function benchSize(root: string, hindsight: string, bare: string, n: numbe
     const build = await runOk('Hindsight build', 'npx', ['astro', 'build', '--outDir', out, '--force'], {
       cwd: hindsight, timeoutSeconds, env: { ...hEnv(join(root, 'h-cache-prof')), NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${buildDir}` },
     });
-    log(`build ${build.seconds.toFixed(1)} s; profiling npm run check`);
+    log(`build ${build.seconds.toFixed(1)} s (CPU ${build.cpuSeconds?.toFixed(1)} s); profiling npm run check`);
     const check = await runOk('npm run check', 'npm', ['run', 'check', '--', '--quiet'], { cwd: hindsight, timeoutSeconds, env: { ...hEnv(join(root, 'h-cache-prof')), NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${checkDir}` } });
     const largest = (dir: string) => readdirSync(dir).map((f) => join(dir, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
     result.profile = {
@@ -178,7 +181,7 @@ async function benchSize(root: string, hindsight: string, bare: string, n: numbe
               : await runOk('bare build', 'npx', args, { cwd: bare, env: bEnv(cache), timeoutSeconds });
             const entry = toRun(measured);
             build[site][phase].push(entry);
-            log(`run ${r + 1}/${runs} ${phase.padEnd(4)} ${site.padEnd(9)} ${entry.seconds.toFixed(1).padStart(6)} s, peak ${entry.treePeakMiB.toFixed(0)} MiB (tree)${entry.processPeakMiB ? `, ${entry.processPeakMiB.toFixed(0)} MiB (largest process)` : ''}`);
+            log(`run ${r + 1}/${runs} ${phase.padEnd(4)} ${site.padEnd(9)} ${entry.seconds.toFixed(1).padStart(6)} s (CPU ${entry.cpuSeconds?.toFixed(1)} s), peak ${entry.treePeakMiB.toFixed(0)} MiB (tree)${entry.processPeakMiB ? `, ${entry.processPeakMiB.toFixed(0)} MiB (largest process)` : ''}`);
             if (phase === 'cold' && r === runs - 1) build.output[site] = outputSizes(out, site === 'hindsight' ? 'incidents' : 'incidents');
           }
         }
@@ -190,13 +193,13 @@ async function benchSize(root: string, hindsight: string, bare: string, n: numbe
   }
 
   if (only.has('check')) {
-    const full: { seconds: number; treePeakMiB: number }[] = [];
-    const changed: { seconds: number; treePeakMiB: number }[] = [];
+    const full: CheckRun[] = [];
+    const changed: CheckRun[] = [];
     const env = hEnv(join(root, 'h-cache'));
     for (let r = 0; r < runs; r++) {
       const m = await runOk('npm run check', 'npm', ['run', 'check', '--', '--quiet'], { cwd: hindsight, env, timeoutSeconds });
-      full.push({ seconds: m.seconds, treePeakMiB: m.treePeakMiB });
-      log(`check (whole archive) ${m.seconds.toFixed(1)} s, peak ${m.treePeakMiB.toFixed(0)} MiB`);
+      full.push({ seconds: m.seconds, cpuSeconds: m.cpuSeconds, treePeakMiB: m.treePeakMiB });
+      log(`check (whole archive) ${m.seconds.toFixed(1)} s (CPU ${m.cpuSeconds?.toFixed(1)} s), peak ${m.treePeakMiB.toFixed(0)} MiB`);
     }
     // --changed needs history: the archive becomes a throwaway git repository with one commit.
     const git = (...args: string[]) => execFileSync('git', ['-C', archive, '-c', 'user.name=Benchmark', '-c', 'user.email=bench@example.invalid', ...args], { stdio: 'ignore', maxBuffer: 1 << 28 });
@@ -208,8 +211,8 @@ async function benchSize(root: string, hindsight: string, bare: string, n: numbe
       for (let r = 0; r < runs; r++) {
         writeFileSync(targetPath, edited(original, r + 1));
         const m = await runOk('npm run check --changed', 'npm', ['run', 'check', '--', '--changed', 'main', '--quiet'], { cwd: hindsight, env, timeoutSeconds });
-        changed.push({ seconds: m.seconds, treePeakMiB: m.treePeakMiB });
-        log(`check --changed (one file) ${m.seconds.toFixed(1)} s`);
+        changed.push({ seconds: m.seconds, cpuSeconds: m.cpuSeconds, treePeakMiB: m.treePeakMiB });
+        log(`check --changed (one file) ${m.seconds.toFixed(1)} s (CPU ${m.cpuSeconds?.toFixed(1)} s)`);
       }
     } finally {
       writeFileSync(targetPath, original);

@@ -283,9 +283,12 @@ export function generateReadingLists(files: readonly GeneratedFile[]): { path: s
   });
 }
 
-/** Writes the project's catalog and `count` generated post-mortems under `root`; returns the files. */
-export function writeArchive(root: string, count: number, seed = DEFAULT_SEED): GeneratedFile[] {
-  cpSync(join(PROJECT, 'catalog'), join(root, 'catalog'), { recursive: true });
+/**
+ * Writes a catalog (the project's, or the one in `catalogFrom`) and `count` generated post-mortems
+ * under `root`; returns the files.
+ */
+export function writeArchive(root: string, count: number, seed = DEFAULT_SEED, catalogFrom = join(PROJECT, 'catalog')): GeneratedFile[] {
+  cpSync(catalogFrom, join(root, 'catalog'), { recursive: true });
   const files = generateArchive(count, seed, join(root, 'catalog'));
   const folders = new Set<string>();
   for (const file of files) {

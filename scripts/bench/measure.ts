@@ -18,6 +18,8 @@ export interface Measured {
   treePeakMiB: number;
   /** Peak RSS of the largest single process (GNU time's "Maximum resident set size"), in MiB, when known. */
   processPeakMiB?: number;
+  /** User plus system CPU seconds of the whole tree (GNU time), when known: less affected by other load than wall time. */
+  cpuSeconds?: number;
   stdout: string;
   stderr: string;
   status: number | null;
@@ -103,14 +105,18 @@ export function run(command: string, args: string[], options: RunOptions): Promi
       const peak = sampler.stop();
       if (timer) clearTimeout(timer);
       let processPeakMiB: number | undefined;
+      let cpuSeconds: number | undefined;
       if (withTime) {
         const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
         if (match) processPeakMiB = Number(match[1]) / 1024;
+        const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+        const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+        if (user && system) cpuSeconds = Number(user[1]) + Number(system[1]);
         // GNU time's report is not the command's output.
         const at = stderr.lastIndexOf('\tCommand being timed:');
         if (at >= 0) stderr = stderr.slice(0, at);
       }
-      resolve({ seconds, treePeakMiB: peak / MiB, processPeakMiB, stdout, stderr, status });
+      resolve({ seconds, treePeakMiB: peak / MiB, processPeakMiB, cpuSeconds, stdout, stderr, status });
     });
   });
 }
@@ -156,6 +162,13 @@ export interface BuildPhases {
 }
 
 const seconds = (value: string, unit: string) => Number(value) * (unit === 'ms' ? 0.001 : unit === 'm' ? 60 : 1);
+/** A duration as Astro logs it: `812ms`, `3.53s`, `1m 33s`. */
+const DURATION = String.raw`((?:\d+m\s*)?[\d.]+(?:ms|s)|\d+m)`;
+export function parseDuration(text: string): number {
+  let total = 0;
+  for (const m of text.matchAll(/([\d.]+)(ms|s|m)/g)) total += seconds(m[1]!, m[2]!);
+  return total;
+}
 const clock = (line: string): number | undefined => {
   const m = /^(\d\d):(\d\d):(\d\d)/.exec(line);
   return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : undefined;
@@ -182,17 +195,17 @@ export function parseBuildLog(log: string): BuildPhases {
   for (const line of lines) {
     const time = clock(line);
     let m: RegExpExecArray | null;
-    if ((m = /\[types\] Generated ([\d.]+)(ms|s)/.exec(line))) phases.contentSync = seconds(m[1]!, m[2]!);
-    else if ((m = /\[vite\] ✓ built in ([\d.]+)(ms|s)/.exec(line))) phases.vite = (phases.vite ?? 0) + seconds(m[1]!, m[2]!);
+    if ((m = new RegExp(String.raw`\[types\] Generated ${DURATION}`).exec(line))) phases.contentSync = parseDuration(m[1]!);
+    else if ((m = new RegExp(String.raw`\[vite\] ✓ built in ${DURATION}`).exec(line))) phases.vite = (phases.vite ?? 0) + parseDuration(m[1]!);
     else if (/generating static routes/.test(line)) inGenerate = true;
-    else if ((m = /(\d+) page\(s\) built in ([\d.]+)(ms|s|m)/.exec(line))) {
+    else if ((m = new RegExp(String.raw`(\d+) page\(s\) built in ${DURATION}`).exec(line))) {
       phases.pages = Number(m[1]);
-      phases.total = seconds(m[2]!, m[3]!);
-    } else if ((m = /✓ Completed in ([\d.]+)(ms|s|m)/.exec(line))) {
+      phases.total = parseDuration(m[2]!);
+    } else if ((m = new RegExp(String.raw`✓ Completed in ${DURATION}`).exec(line))) {
       if (inGenerate && phases.generate === undefined && !/\[build\]/.test(line)) {
-        phases.generate = seconds(m[1]!, m[2]!);
+        phases.generate = parseDuration(m[1]!);
         generateEnd = time;
-      } else if (phases.buildInfo === undefined && !inGenerate) phases.buildInfo = seconds(m[1]!, m[2]!);
+      } else if (phases.buildInfo === undefined && !inGenerate) phases.buildInfo = parseDuration(m[1]!);
     } else if ((m = /[├└]─ (\S+) \(\+([\d.]+)(ms|s)\)/.exec(line))) {
       const type = pageType(m[1]!);
       const entry = (phases.byType[type] ??= { pages: 0, ms: 0 });

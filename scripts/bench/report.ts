@@ -35,8 +35,11 @@ export function renderMarkdown(results: BenchResults): string {
       return `${format(median(hv))} / ${format(median(bv))}${ratio(median(ratios))}`;
     }]);
   pair('Cold build, Hindsight / bare', 'cold', (b) => b.seconds, s);
+  pair('Cold build, CPU time (user + system)', 'cold', (b) => b.cpuSeconds, s);
   pair('Warm build (caches kept, no change)', 'warm', (b) => b.seconds, s);
+  pair('Warm build, CPU time', 'warm', (b) => b.cpuSeconds, s);
   pair('One-file edit rebuild', 'edit', (b) => b.seconds, s);
+  pair('One-file edit rebuild, CPU time', 'edit', (b) => b.cpuSeconds, s);
   rows.push(['Edit rebuild as a share of the cold build (Hindsight)', (r) => r.build && `${((median(r.build.hindsight.edit.map((b) => b.seconds)) / median(r.build.hindsight.cold.map((b) => b.seconds))) * 100).toFixed(0)}%`]);
   pair('Peak memory, cold (process tree)', 'cold', (b) => b.treePeakMiB, mib);
   pair('Peak memory, cold (largest process)', 'cold', (b) => b.processPeakMiB, mib);
@@ -52,6 +55,7 @@ export function renderMarkdown(results: BenchResults): string {
   rows.push(['Pagefind index, Hindsight / bare', (r) => r.build && `${kb(r.build.output.hindsight.pagefindBytes)} in ${r.build.output.hindsight.pagefindFiles} files / ${kb(r.build.output.bare.pagefindBytes)} in ${r.build.output.bare.pagefindFiles}`]);
   rows.push(['Incident page HTML, median / largest, + its CSS', (r) => r.build && `${kb(r.build.output.hindsight.incidentHtmlMedian)} / ${kb(r.build.output.hindsight.incidentHtmlMax)} + ${kb(r.build.output.hindsight.incidentCss)}`]);
   rows.push(['`npm run check`, whole archive', (r) => r.check && `${s(median(r.check.full.map((c) => c.seconds)))}${r.build ? `, ${((median(r.check.full.map((c) => c.seconds)) / median(r.build.hindsight.cold.map((b) => b.seconds))) * 100).toFixed(0)}% of the cold build` : ''}`]);
+  rows.push(['`npm run check`, whole archive, CPU time', (r) => r.check && s(median(r.check.full.map((c) => c.cpuSeconds ?? NaN)))]);
   rows.push(['`npm run check`, peak memory', (r) => r.check && mib(median(r.check.full.map((c) => c.treePeakMiB)))]);
   rows.push(['`npm run check -- --changed`, one file', (r) => r.check && s(median(r.check.changed.map((c) => c.seconds)))]);
   rows.push(['`npm run dev`, first page: no cache / cache kept', (r) => r.dev && `${s(r.dev.cold.firstPageSeconds)} / ${s(r.dev.warm.firstPageSeconds)}`]);
