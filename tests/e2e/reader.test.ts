@@ -136,6 +136,11 @@ for (const width of [390, 1440]) {
       // A search that arrives in the address puts focus on its results, and the count is announced.
       expect(await pasted.evaluate(() => document.activeElement?.className)).toBe('search-message');
       expect(await pasted.locator('[data-search-status]').textContent()).toBe('2 results for sign-in, with severity SEV1 or SEV2');
+      // Each section of a result is shown once.
+      for (const result of await pasted.locator('.search-result').all()) {
+        const sections = await result.locator('.search-sub-result-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+        expect(new Set(sections).size).toBe(sections.length);
+      }
       await close(pasted);
       await close(page);
     });
@@ -246,8 +251,8 @@ for (const width of [390, 1440]) {
       await close(page);
     });
 
-    it('has no axe violations on the pages the reader starts from', async () => {
-      const context = await site!.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+    for (const colorScheme of ['light', 'dark'] as const) it(`has no axe violations on the pages the reader starts from, in ${colorScheme} mode`, async () => {
+      const context = await site!.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 }, colorScheme });
       const page = await context.newPage();
       const found: Record<string, string[]> = {};
       for (const path of ['/', '/incidents/?severity=SEV1&sort=severity', '/services/payments-api/on-call/', '/services/tariff-catalogue/on-call/', '/services/customer-portal/', '/search/?q=rollback&severity=SEV1', '/search/', '/start-here/teams/billing/', '/start-here/services/meter-ingest/', '/no/such/page/']) {
