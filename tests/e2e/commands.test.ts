@@ -25,8 +25,10 @@ function archiveWith(catalogOf: string): string {
 }
 
 describe('npm run new, as a process', () => {
-  const USAGE = 'Usage: npm run new -- --title "Checkout returned 500s" --date 2025-06-21 --severity SEV2 --services checkout-api,payment-gateway [--slug checkout-500s] [--root DIR]\n' +
-    'On a terminal, any value left out is asked for.\n';
+  const USAGE = 'Usage: npm run new -- --title "Checkout returned 500s" --date 2025-06-21 --severity SEV2 --services checkout-api,payment-gateway\n' +
+    '                      [--type incident|near-miss] [--template full|light] [--slug checkout-500s] [--root DIR]\n' +
+    '--type defaults to incident. --template defaults to light for a near-miss or the lowest severity\n' +
+    '(`templates` in catalog/organisation.yaml), else full. On a terminal, any value left out is asked for.\n';
 
   it('says which flags are missing when it cannot ask, and exits 2', () => {
     const result = run('new', ['--root', archiveWith('tests/fixtures/site'), '--title', 'Search timed out']);
