@@ -108,7 +108,7 @@ describe('markup written in post-mortems, reading lists and the catalog', () => 
     expect(await page.title()).toBe(`${incident.title} · ${organisation.title}`);
     expect(await page.locator('h1').textContent()).toBe(incident.title);
     expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(incident.summary);
-    expect(await page.locator('.list-position').getAttribute('aria-label')).toBe(`Reading list: ${list.title}`);
+    expect(await page.locator('.list-position[data-list-position="markup"]').getAttribute('aria-label')).toBe(`Reading list: ${list.title}`);
     await page.goto(`${server.url}/services/checkout-api/`);
     expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(service.description);
     await page.goto(`${server.url}/`);
