@@ -111,17 +111,29 @@ function positionOfByte(bytes: Uint8Array, offset: number): { line: number; colu
   return { line, column };
 }
 
-/** Reads at most `limit + 1` bytes of an open file: enough to tell it is too large without reading it all. */
-function readUpTo(fd: number, limit: number): Buffer {
-  const buffer = Buffer.alloc(limit + 1);
+/**
+ * Reads at most `limit + 1` bytes of an open file: enough to tell it is too large without reading it
+ * all. The buffer starts at the size the file says it has (plus one byte, to notice it growing) and
+ * grows only if it did: zero-filling `limit` bytes for every 5 KB post-mortem cost more than reading it.
+ */
+function readUpTo(fd: number, limit: number, expected: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(expected, limit) + 1);
   let length = 0;
-  while (length < buffer.length) {
+  for (;;) {
     const n = readSync(fd, buffer, length, buffer.length - length, null);
     if (n === 0) break;
     length += n;
+    if (length < buffer.length) continue;
+    if (buffer.length > limit) break;
+    const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
+    buffer.copy(larger, 0, 0, length);
+    buffer = larger;
   }
   return buffer.subarray(0, length);
 }
+
+// Decoding needs no state between calls, and building a decoder costs more than a small file's decoding.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Reads a text file for the check or the build: a regular file of at most LIMITS.fileBytes, decoded
@@ -143,7 +155,7 @@ export function readTextFile(path: string, file: string): ReadText {
   let size: number;
   try {
     size = fstatSync(fd).size;
-    bytes = size > LIMITS.fileBytes ? Buffer.alloc(0) : readUpTo(fd, LIMITS.fileBytes);
+    bytes = size > LIMITS.fileBytes ? Buffer.alloc(0) : readUpTo(fd, LIMITS.fileBytes, size);
   } finally {
     closeSync(fd);
   }
@@ -155,7 +167,7 @@ export function readTextFile(path: string, file: string): ReadText {
   }
   // A byte-order mark stays in the text, as it is in the file; the frontmatter reader skips it.
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), problems: [] };
+    return { text: STRICT_UTF8.decode(bytes), problems: [] };
   } catch {
     // Not UTF-8: say where, below.
   }
