@@ -13,6 +13,7 @@ function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeForma
   return formatter;
 }
 const counts = new Intl.NumberFormat('en-GB');
+const minuteFigures = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
 
 /** "Tue 21 Jun 2025, 14:55 BST": an instant in the site's time zone, with the zone's abbreviation. */
 export function formatTimestamp(timestamp: string, timeZone: string): string {
@@ -66,7 +67,7 @@ export function formatP90(sample: Pick<Sample, 'n' | 'p90' | 'values'>, format: 
  */
 export function formatMinutes(minutes: number): string {
   const places = Math.abs(minutes) < 1 ? 1000 : 100;
-  return `${(Math.round(minutes * places) / places).toLocaleString('en-GB', { maximumFractionDigits: 3 })} min`;
+  return `${minuteFigures.format(Math.round(minutes * places) / places)} min`;
 }
 
 /** "62%", or "none (8% overspent)" when the window's budget is gone and more. */
