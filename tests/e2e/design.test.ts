@@ -44,15 +44,15 @@ describe('the design in Chromium', () => {
     }
   }
 
-  it('scrolls no page sideways at 360 pixels, in either scheme', async () => {
+  it('scrolls no page sideways at 360 pixels in either scheme, nor at 390, 768, 1024 or 1440', async () => {
     const wide: Record<string, number> = {};
-    for (const scheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: scheme });
+    for (const [width, scheme] of [[360, 'light'], [360, 'dark'], [390, 'light'], [768, 'light'], [1024, 'light'], [1440, 'dark']] as const) {
+      const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
       const page = await context.newPage();
       for (const path of PAGES) {
         await page.goto(url(path));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        if (overflow > 0) wide[`${scheme} ${path}`] = overflow;
+        if (overflow > 0) wide[`${width} ${scheme} ${path}`] = overflow;
       }
       await context.close();
     }
@@ -133,6 +133,11 @@ describe('the design in Chromium', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
     const top = (selector: string) => page.locator(selector).first().evaluate((e) => e.getBoundingClientRect().top);
     expect(await top('.facts-panel')).toBeLessThan(await top('#impact'));
+    // Paper is as wide as the page: every chart and table fits it.
+    for (const path of ['/trends/', '/trends/error-budgets/', '/trends/decision-guide/']) {
+      await page.goto(url(path));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+    }
     await context.close();
   });
 
