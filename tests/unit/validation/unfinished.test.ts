@@ -61,8 +61,8 @@ describe('what is unfinished', () => {
       `${f}:41:13 action_items[0].title: expected finished text from in-review on, found "TODO: a specific, bounded follow-up". Replace the TODO with what happened; only drafts may keep TODO markers.`,
       `${f}:52:1 expected this post-mortem's own text, not the template's guidance, found "What happened and what it would have done, in a few sente...". Replace the guidance with what happened, or remove the section if it does not apply.`,
       `${f}:57:1 expected this post-mortem's own text, not the template's guidance, found "For a minor incident, who was affected, for how long and ...". Replace the guidance with what happened, or remove the section if it does not apply.`,
-      `${f}:62:1 expected this post-mortem's own text, not the template's guidance, found "The conditions in the system that made this possible, one...". Replace the guidance with what happened, or remove the section if it does not apply.`,
-      `${f}:68:1 expected this post-mortem's own text, not the template's guidance, found "What is being done, matching the action_items above, or w...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+      `${f}:64:1 expected this post-mortem's own text, not the template's guidance, found "The story behind one factor of contributing_factors, unde...". Replace the guidance with what happened, or remove the section if it does not apply.`,
+      `${f}:70:1 expected this post-mortem's own text, not the template's guidance, found "What is being done, matching the action_items above, or w...". Replace the guidance with what happened, or remove the section if it does not apply.`,
     ]);
   });
 
