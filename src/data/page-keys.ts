@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Archive } from './archive.ts';
+import { overviewContext, type Archive } from './archive.ts';
 import { relatedBothWays } from '../lib/incidents.ts';
 import { archiveRecurrencesByIncident } from '../lib/trends/archive-trends.ts';
 
@@ -24,6 +24,27 @@ export function incidentPageKey(archive: Archive, id: string): string {
     services: incident.services.map((s) => archive.servicesById.get(s)?.name),
     teams: [...incident.teams, ...incident.action_items.map((a) => a.owner), ...incident.response.helped_by].map((t) => t && archive.teamsById.get(t)?.name),
     categories: incident.contributing_factors.map((f) => archive.categoriesById.get(f.category)?.name),
+    severities: archive.severities,
+    organisation: archive.organisation,
+    audience: archive.audience,
+  };
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('base64url');
+}
+
+/**
+ * A key for the trends page of one service, team or year: everything it shows (`shown`: the slice,
+ * its incidents as derived for this build and months, and what else the page lists), plus what every
+ * trends page takes from the archive (taxonomy orders and names, catalog names, time zone, reference
+ * day, organisation, audience). A slice page whose key is unchanged is not drawn again, so an edit
+ * redraws only the slices of the incident it touched.
+ */
+export function slicePageKey(archive: Archive, shown: unknown): string {
+  const inputs = {
+    shown,
+    context: overviewContext(archive),
+    services: archive.services,
+    teams: archive.teams,
+    categories: archive.categories,
     severities: archive.severities,
     organisation: archive.organisation,
     audience: archive.audience,

@@ -18,6 +18,8 @@ function build(archive: string, cacheDir: string, outDir: string): string {
 
 const CHECKOUT = '/incidents/2025-06-21-checkout-500s/index.html';
 const FLAGS = '/incidents/2025-03-02-flag-cache-stale/index.html';
+const TRENDS_CHECKOUT = '/trends/services/checkout-api/index.html';
+const TRENDS_FLAGS = '/trends/services/feature-flags/index.html';
 
 describe('rebuilding after an edit', () => {
   it('restores unchanged incident pages and renders again every page the edit shows on', () => {
@@ -33,6 +35,8 @@ describe('rebuilding after an edit', () => {
     const second = build(archive, cacheDir, outDir);
     expect(second).toContain(`${CHECKOUT} (restored)`);
     expect(second).toContain(`${FLAGS} (restored)`);
+    expect(second).toContain(`${TRENDS_CHECKOUT} (restored)`);
+    expect(second).toContain(`${TRENDS_FLAGS} (restored)`);
 
     // A new title for the flag-cache incident: its own page and the checkout page, which links to it, render again.
     const file = join(archive, 'incidents/2025/2025-03-02-flag-cache-stale.mdx');
@@ -41,6 +45,9 @@ describe('rebuilding after an edit', () => {
     expect(third).not.toContain(`${FLAGS} (restored)`);
     expect(third).not.toContain(`${CHECKOUT} (restored)`);
     expect(readFileSync(join(outDir, CHECKOUT), 'utf8')).toContain('Flag cache served bundle v790 for an hour');
+    // Of the trends slices, only those holding the edited incident are drawn again.
+    expect(third).not.toContain(`${TRENDS_FLAGS} (restored)`);
+    expect(third).toContain(`${TRENDS_CHECKOUT} (restored)`);
 
     // Only the checkout post-mortem's body changes: the flag-cache page is restored.
     const checkout = join(archive, 'incidents/2025/2025-06-21-checkout-500s.mdx');
