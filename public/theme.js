@@ -4,6 +4,8 @@
 (function () {
   var KEY = 'hindsight:theme';
   var root = document.documentElement;
+  // Scripts run: the stylesheet shows the toggle from the first paint, so it never pushes the header about.
+  root.setAttribute('data-js', '');
   function stored() {
     try {
       var value = window.localStorage.getItem(KEY);
