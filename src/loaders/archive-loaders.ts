@@ -125,12 +125,19 @@ function validatingMdxLoader(options: LoaderOptions, name: string, folder: strin
       if (watcher) {
         const base = resolve(root, folder) + sep;
         watcher.add(base);
-        const onChange = async (path: string) => {
+        // One save can fire several events (a write often truncates first): each file's are handled in
+        // turn, so an earlier, half-written read can never land after the file's last state.
+        const queues = new Map<string, Promise<void>>();
+        const onChange = (path: string) => {
           if (!path.startsWith(base) || !path.endsWith('.mdx') || path.split(sep).pop()!.startsWith('_')) return;
           const file = relative(root, path).split(sep).join('/');
-          const found = await sync(file);
-          reportFileProblems(incidentIdFromPath(file), file, kind, found);
-          if (found.some((p) => p.severity === 'error')) logger.error(new ArchiveError(found).message);
+          const next = (queues.get(file) ?? Promise.resolve()).then(async () => {
+            const found = await sync(file);
+            reportFileProblems(incidentIdFromPath(file), file, kind, found);
+            if (found.some((p) => p.severity === 'error')) logger.error(new ArchiveError(found).message);
+          });
+          queues.set(file, next.catch(() => undefined));
+          return next;
         };
         watcher.on('add', onChange);
         watcher.on('change', onChange);
