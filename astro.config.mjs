@@ -29,7 +29,15 @@ export default defineConfig({
   site: config.siteUrl,
   // HINDSIGHT_BASE, unless `--base` is given on the command line.
   base: config.base,
-  integrations: [hindsightConfig(config), chartStyles(), mdx(), sitemap({ filter: (page) => !page.endsWith('/search/') }), pagefind(), securityHeaders({ audience: config.audience, imageHosts: config.organisation.image_hosts }), basePath()],
+  integrations: [
+    hindsightConfig(config),
+    chartStyles(),
+    mdx(),
+    sitemap({ filter: (page) => !page.endsWith('/search/') }),
+    pagefind(),
+    securityHeaders({ audience: config.audience, imageHosts: config.organisation.image_hosts }),
+    basePath(),
+  ],
   trailingSlash: 'ignore',
   // No syntax highlighting: Shiki colours tokens with style="" attributes, which the Content-Security-Policy
   // (style-src 'self') forbids, and only the guide's few shell and YAML examples still go through Astro's

@@ -16,15 +16,29 @@
   // The row attribute each filter reads; a row may hold several values separated by spaces.
   var ROW = { severity: 'severity', service: 'services', team: 'teams', type: 'type', year: 'year', status: 'status' };
   var SORTS = {
-    newest: function (a, b) { return at(b) - at(a); },
-    oldest: function (a, b) { return at(a) - at(b); },
-    severity: function (a, b) { return num(a, 'rank') - num(b, 'rank') || at(b) - at(a); },
-    'ttm-longest': function (a, b) { return byTtm(a, b, -1); },
-    'ttm-shortest': function (a, b) { return byTtm(a, b, 1); },
+    newest: function (a, b) {
+      return at(b) - at(a);
+    },
+    oldest: function (a, b) {
+      return at(a) - at(b);
+    },
+    severity: function (a, b) {
+      return num(a, 'rank') - num(b, 'rank') || at(b) - at(a);
+    },
+    'ttm-longest': function (a, b) {
+      return byTtm(a, b, -1);
+    },
+    'ttm-shortest': function (a, b) {
+      return byTtm(a, b, 1);
+    },
   };
 
-  function at(row) { return Number(row.getAttribute('data-at')); }
-  function num(row, name) { return Number(row.getAttribute('data-' + name)); }
+  function at(row) {
+    return Number(row.getAttribute('data-at'));
+  }
+  function num(row, name) {
+    return Number(row.getAttribute('data-' + name));
+  }
   // Post-mortems not yet mitigated have no time to mitigate: they go last either way.
   function byTtm(a, b, direction) {
     var x = a.getAttribute('data-ttm');
@@ -40,7 +54,13 @@
   function chosen() {
     var result = {};
     names.forEach(function (name) {
-      result[name] = boxes(name).filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+      result[name] = boxes(name)
+        .filter(function (box) {
+          return box.checked;
+        })
+        .map(function (box) {
+          return box.value;
+        });
     });
     return result;
   }
@@ -49,7 +69,9 @@
     var params = new URLSearchParams(window.location.search);
     names.forEach(function (name) {
       var wanted = params.getAll(name);
-      boxes(name).forEach(function (box) { box.checked = wanted.indexOf(box.value) !== -1; });
+      boxes(name).forEach(function (box) {
+        box.checked = wanted.indexOf(box.value) !== -1;
+      });
     });
     var sort = params.get('sort');
     form.elements.sort.value = SORTS[sort] ? sort : 'newest';
@@ -57,11 +79,16 @@
 
   function toAddress(selection, sort) {
     var params = new URLSearchParams();
-    names.forEach(function (name) { selection[name].forEach(function (value) { params.append(name, value); }); });
+    names.forEach(function (name) {
+      selection[name].forEach(function (value) {
+        params.append(name, value);
+      });
+    });
     if (sort !== 'newest') params.set('sort', sort);
     var query = params.toString();
     var address = window.location.pathname + (query ? '?' + query : '') + window.location.hash;
-    if (address !== window.location.pathname + window.location.search + window.location.hash) window.history.replaceState(null, '', address);
+    if (address !== window.location.pathname + window.location.search + window.location.hash)
+      window.history.replaceState(null, '', address);
   }
 
   function apply() {
@@ -73,7 +100,9 @@
         var wanted = selection[name];
         if (wanted.length === 0) return true;
         var values = (row.getAttribute('data-' + ROW[name]) || '').split(' ');
-        return values.some(function (value) { return wanted.indexOf(value) !== -1; });
+        return values.some(function (value) {
+          return wanted.indexOf(value) !== -1;
+        });
       });
       row.hidden = !keep;
       if (keep) shown += 1;
@@ -83,8 +112,12 @@
       var group = summary.closest('details').querySelectorAll('input:checked').length;
       summary.textContent = summary.getAttribute('data-filter-summary') + (group > 0 ? ' (' + group + ')' : '');
     });
-    var filtered = names.some(function (name) { return selection[name].length > 0; });
-    count.textContent = filtered ? 'Showing ' + shown + ' of ' + rows.length + ' post-mortems' : 'Showing all ' + rows.length + ' post-mortems';
+    var filtered = names.some(function (name) {
+      return selection[name].length > 0;
+    });
+    count.textContent = filtered
+      ? 'Showing ' + shown + ' of ' + rows.length + ' post-mortems'
+      : 'Showing all ' + rows.length + ' post-mortems';
     none.hidden = shown > 0;
     table.hidden = shown === 0;
     toAddress(selection, sort);
@@ -94,7 +127,12 @@
   fromAddress();
   apply();
   form.addEventListener('change', apply);
-  form.addEventListener('submit', function (event) { event.preventDefault(); apply(); });
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    apply();
+  });
   // A reset clears the boxes after this event; apply once it has.
-  form.addEventListener('reset', function () { window.setTimeout(apply, 0); });
+  form.addEventListener('reset', function () {
+    window.setTimeout(apply, 0);
+  });
 })();

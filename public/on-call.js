@@ -35,18 +35,32 @@ export function belowAfter(slo, minutes, threshold) {
  */
 export function stanceAfter(slos, minutes, thresholds) {
   var after = slos.map(function (slo) {
-    var key = belowAfter(slo, minutes, thresholds.rollBackBelow) ? 'roll-back'
-      : belowAfter(slo, minutes, thresholds.investigateFrom) ? 'prefer-roll-back' : 'investigate';
+    var key = belowAfter(slo, minutes, thresholds.rollBackBelow)
+      ? 'roll-back'
+      : belowAfter(slo, minutes, thresholds.investigateFrom)
+        ? 'prefer-roll-back'
+        : 'investigate';
     return { slo: slo, key: key, left: slo.left - minutes / slo.budgetMinutes };
   });
-  var hardest = Math.max.apply(null, [-1].concat(after.map(function (a) { return HARDNESS.indexOf(a.key); })));
+  var hardest = Math.max.apply(
+    null,
+    [-1].concat(
+      after.map(function (a) {
+        return HARDNESS.indexOf(a.key);
+      }),
+    ),
+  );
   var deciding = after
-    .filter(function (a) { return HARDNESS.indexOf(a.key) === hardest; })
+    .filter(function (a) {
+      return HARDNESS.indexOf(a.key) === hardest;
+    })
     .sort(function (a, b) {
       return a.left - b.left || a.left * a.slo.budgetMinutes - b.left * b.slo.budgetMinutes || a.slo.place - b.slo.place;
     })[0];
   var left = {};
-  after.forEach(function (a) { left[a.slo.id] = a.left; });
+  after.forEach(function (a) {
+    left[a.slo.id] = a.left;
+  });
   return { key: deciding ? deciding.key : 'no-slo', sloId: deciding ? deciding.slo.id : undefined, left: left };
 }
 
@@ -82,14 +96,24 @@ function start() {
   var root = document.querySelector('[data-on-call]');
   var input = root && root.querySelector('[data-impact-minutes]');
   if (!root || !input) return;
-  var thresholds = { rollBackBelow: Number(root.getAttribute('data-roll-back-below')), investigateFrom: Number(root.getAttribute('data-investigate-from')) };
+  var thresholds = {
+    rollBackBelow: Number(root.getAttribute('data-roll-back-below')),
+    investigateFrom: Number(root.getAttribute('data-investigate-from')),
+  };
   var stances = JSON.parse(root.getAttribute('data-stances') || '{}');
   var rows = Array.prototype.slice.call(root.querySelectorAll('[data-slo]'));
   var slos = rows.map(function (row) {
-    return { id: row.getAttribute('data-slo'), left: Number(row.getAttribute('data-left')), budgetMinutes: Number(row.getAttribute('data-budget-minutes')), place: Number(row.getAttribute('data-place')) };
+    return {
+      id: row.getAttribute('data-slo'),
+      left: Number(row.getAttribute('data-left')),
+      budgetMinutes: Number(row.getAttribute('data-budget-minutes')),
+      place: Number(row.getAttribute('data-place')),
+    };
   });
   var names = {};
-  rows.forEach(function (row) { names[row.getAttribute('data-slo')] = row.getAttribute('data-slo-name'); });
+  rows.forEach(function (row) {
+    names[row.getAttribute('data-slo')] = row.getAttribute('data-slo-name');
+  });
   var stance = root.querySelector('[data-stance]');
   var advice = root.querySelector('[data-stance-advice]');
   var deciding = root.querySelector('[data-deciding]');
@@ -111,9 +135,13 @@ function start() {
     if (result.sloId !== undefined) {
       deciding.textContent = names[result.sloId];
       var share = result.left[result.sloId];
-      basis.textContent = minutes === 0
-        ? formatBudgetLeft(share) + ' of its budget left now, from the written post-mortems.'
-        : formatBudgetLeft(share) + ' of its budget left after ' + formatMinutes(minutes) + ' of full impact on top of the written post-mortems.';
+      basis.textContent =
+        minutes === 0
+          ? formatBudgetLeft(share) + ' of its budget left now, from the written post-mortems.'
+          : formatBudgetLeft(share) +
+            ' of its budget left after ' +
+            formatMinutes(minutes) +
+            ' of full impact on top of the written post-mortems.';
     }
     rows.forEach(function (row) {
       var cell = row.querySelector('[data-left-after]');
@@ -123,10 +151,16 @@ function start() {
     root.setAttribute('data-current-stance', result.key);
   }
 
-  root.querySelectorAll('[data-needs-script]').forEach(function (node) { node.hidden = false; });
+  root.querySelectorAll('[data-needs-script]').forEach(function (node) {
+    node.hidden = false;
+  });
   input.addEventListener('input', show);
   var form = input.form;
-  if (form) form.addEventListener('submit', function (event) { event.preventDefault(); show(); });
+  if (form)
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      show();
+    });
   show();
 }
 

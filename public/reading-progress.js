@@ -22,7 +22,9 @@
     return read.indexOf(id) !== -1;
   }
   function setRead(id, value) {
-    read = read.filter(function (x) { return x !== id; });
+    read = read.filter(function (x) {
+      return x !== id;
+    });
     if (value) read.push(id);
     save(read);
     render();

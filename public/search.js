@@ -16,7 +16,8 @@
   var sortBox = form.elements.sort;
   var SORTS = { newest: { date: 'desc' }, oldest: { date: 'asc' } };
   var PAGE_SIZE = 10;
-  var UNAVAILABLE = 'The search index is made by the build: run npm run build, then npm run preview, to search. Meanwhile, browse every incident from the Incidents page.';
+  var UNAVAILABLE =
+    'The search index is made by the build: run npm run build, then npm run preview, to search. Meanwhile, browse every incident from the Incidents page.';
 
   var params = new URLSearchParams(window.location.search);
   input.value = params.get('q') || '';
@@ -93,8 +94,15 @@
       urls[sub.url] = titles[sub.title] = true;
       return true;
     });
-    var best = under.slice().sort(function (a, b) { return b.locations.length - a.locations.length; }).slice(0, 3);
-    return under.filter(function (sub) { return best.indexOf(sub) !== -1; });
+    var best = under
+      .slice()
+      .sort(function (a, b) {
+        return b.locations.length - a.locations.length;
+      })
+      .slice(0, 3);
+    return under.filter(function (sub) {
+      return best.indexOf(sub) !== -1;
+    });
   }
 
   function renderResult(data, term) {
@@ -113,16 +121,22 @@
         appendExcerpt(entry.appendChild(element('p', 'search-result-excerpt')), sub.excerpt || '');
       });
     }
-    var meta = Object.keys(data.meta || {}).filter(function (key) { return ['title', 'summary', 'image', 'image_alt'].indexOf(key) === -1; });
+    var meta = Object.keys(data.meta || {}).filter(function (key) {
+      return ['title', 'summary', 'image', 'image_alt'].indexOf(key) === -1;
+    });
     if (meta.length > 0) {
       var tags = item.appendChild(element('ul', 'search-result-meta'));
-      meta.forEach(function (key) { tags.append(element('li', null, capitalise(key) + ': ' + data.meta[key])); });
+      meta.forEach(function (key) {
+        tags.append(element('li', null, capitalise(key) + ': ' + data.meta[key]));
+      });
     }
     return item;
   }
 
   function describe(term, filters) {
-    var parts = Object.keys(filters).map(function (name) { return name + ' ' + filters[name].any.join(' or '); });
+    var parts = Object.keys(filters).map(function (name) {
+      return name + ' ' + filters[name].any.join(' or ');
+    });
     return (term ? 'for ' + term : '') + (parts.length ? (term ? ', with ' : 'with ') + parts.join(' and ') : '');
   }
 
@@ -172,7 +186,9 @@
       if (term) next.set('q', term);
       if (SORTS[sortBox.value]) next.set('sort', sortBox.value);
       Object.keys(filters).forEach(function (name) {
-        filters[name].any.forEach(function (value) { next.append(name, value); });
+        filters[name].any.forEach(function (value) {
+          next.append(name, value);
+        });
       });
       var query = next.toString();
       var address = window.location.pathname + (query ? '?' + query : '');
@@ -183,8 +199,14 @@
     function showServiceHint(term, filters) {
       var names = ((filters.service || {}).any || []).slice();
       if (term && onCall[term.toLowerCase()]) names.unshift(onCall[term.toLowerCase()].name);
-      var found = names.map(function (name) { return onCall[name.toLowerCase()]; }).filter(Boolean)
-        .filter(function (service, i, all) { return all.indexOf(service) === i; });
+      var found = names
+        .map(function (name) {
+          return onCall[name.toLowerCase()];
+        })
+        .filter(Boolean)
+        .filter(function (service, i, all) {
+          return all.indexOf(service) === i;
+        });
       hint.replaceChildren();
       hint.hidden = found.length === 0;
       found.forEach(function (service, i) {
@@ -197,9 +219,15 @@
 
     async function showMore(run) {
       var next = results.slice(shown, shown + PAGE_SIZE);
-      var data = await Promise.all(next.map(function (result) { return result.data(); }));
+      var data = await Promise.all(
+        next.map(function (result) {
+          return result.data();
+        }),
+      );
       if (run !== latest) return;
-      data.forEach(function (page) { list.append(renderResult(page, shownTerm)); });
+      data.forEach(function (page) {
+        list.append(renderResult(page, shownTerm));
+      });
       shown += next.length;
       more.hidden = shown >= results.length;
     }
@@ -259,7 +287,9 @@
         else shells[shell.getAttribute('data-filter-group')] = shell;
       });
       names.forEach(function (name, n) {
-        var values = Object.keys(totals[name]).sort(function (a, b) { return a.localeCompare(b, 'en', { numeric: true }); });
+        var values = Object.keys(totals[name]).sort(function (a, b) {
+          return a.localeCompare(b, 'en', { numeric: true });
+        });
         var group = shells[name];
         if (!group) {
           group = element('details', 'search-filter');
@@ -272,7 +302,9 @@
         filterBox.insertBefore(group, resetButton);
         group.classList.remove('is-pending');
         var choices = group.querySelector('.search-filter-values');
-        var wanted = params.getAll(name).filter(function (value) { return values.indexOf(value) !== -1; });
+        var wanted = params.getAll(name).filter(function (value) {
+          return values.indexOf(value) !== -1;
+        });
         selected[name] = wanted;
         // The group stays closed (opening it would push the results down); its name says how many are chosen.
         group.setAttribute('data-filter-name', capitalise(name));
@@ -287,7 +319,9 @@
           choice.append(box, document.createTextNode(' ' + value + ' '), count);
           choices.append(choice);
           box.addEventListener('change', function () {
-            var chosen = (selected[name] || []).filter(function (v) { return v !== value; });
+            var chosen = (selected[name] || []).filter(function (v) {
+              return v !== value;
+            });
             if (box.checked) chosen.push(value);
             selected[name] = chosen;
             search(false, false);
@@ -298,7 +332,9 @@
       });
     }
 
-    input.addEventListener('input', function () { search(true, false); });
+    input.addEventListener('input', function () {
+      search(true, false);
+    });
     input.addEventListener('keydown', function (event) {
       if (event.key === 'ArrowDown' && firstResultLink()) {
         event.preventDefault();
@@ -318,10 +354,16 @@
         });
       }
     });
-    sortBox.addEventListener('change', function () { search(false, false); });
-    more.addEventListener('click', function () { showMore(latest); });
+    sortBox.addEventListener('change', function () {
+      search(false, false);
+    });
+    more.addEventListener('click', function () {
+      showMore(latest);
+    });
     resetButton.addEventListener('click', function () {
-      controls.forEach(function (control) { control.box.checked = false; });
+      controls.forEach(function (control) {
+        control.box.checked = false;
+      });
       selected = {};
       search(false, false);
     });
@@ -330,17 +372,24 @@
       renderFilters();
       var arrived = Boolean(input.value.trim()) || Object.keys(activeFilters()).length > 0;
       // A search that arrives in the address (from another page's box, or pasted) puts focus on its results.
-      return search(false, arrived).then(function () { if (!arrived) input.focus(); });
+      return search(false, arrived).then(function () {
+        if (!arrived) input.focus();
+      });
     });
   }
 
   var bundle = root.getAttribute('data-bundle');
-  import(bundle + 'pagefind.js').then(function (pagefind) {
-    // Short excerpts keep a result with three matching sections readable. Result addresses start at
-    // the site's base path, which is where the bundle lives (a site served under /<repository>/).
-    return pagefind.options({ excerptLength: 16, baseUrl: bundle.replace(/pagefind\/$/, '') }).then(function () { return start(pagefind); });
-  }, function () {
-    // The index is written by `npm run build`; the dev server has none.
-    message.textContent = UNAVAILABLE;
-  });
+  import(bundle + 'pagefind.js').then(
+    function (pagefind) {
+      // Short excerpts keep a result with three matching sections readable. Result addresses start at
+      // the site's base path, which is where the bundle lives (a site served under /<repository>/).
+      return pagefind.options({ excerptLength: 16, baseUrl: bundle.replace(/pagefind\/$/, '') }).then(function () {
+        return start(pagefind);
+      });
+    },
+    function () {
+      // The index is written by `npm run build`; the dev server has none.
+      message.textContent = UNAVAILABLE;
+    },
+  );
 })();

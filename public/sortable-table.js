@@ -14,7 +14,9 @@
       th.append(button);
       button.addEventListener('click', function () {
         var ascending = th.getAttribute('aria-sort') !== 'ascending';
-        table.querySelectorAll('th[data-sort]').forEach(function (other) { other.removeAttribute('aria-sort'); });
+        table.querySelectorAll('th[data-sort]').forEach(function (other) {
+          other.removeAttribute('aria-sort');
+        });
         th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
         var rows = original.slice().sort(function (a, b) {
           var x = a.dataset[key] || '';

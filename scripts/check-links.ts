@@ -9,7 +9,9 @@ import { checkLinks, formatBrokenLink } from '../src/tooling/link-check.ts';
 
 let values: { dir: string; base: string };
 try {
-  ({ values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/' } } }) as { values: { dir: string; base: string } });
+  ({ values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/' } } }) as {
+    values: { dir: string; base: string };
+  });
 } catch (error) {
   console.error(`npm run check:links: ${(error as Error).message}\nUsage: npm run check:links -- [--dir dist] [--base /x/]`);
   process.exit(2);
@@ -20,6 +22,10 @@ if (!existsSync(values.dir)) {
 } else {
   const broken = checkLinks(values.dir, values.base);
   for (const link of broken) console.log(formatBrokenLink(link));
-  console.log(broken.length === 0 ? `Every link in ${values.dir} resolves.` : `Found ${broken.length} broken ${broken.length === 1 ? 'link' : 'links'}.`);
+  console.log(
+    broken.length === 0
+      ? `Every link in ${values.dir} resolves.`
+      : `Found ${broken.length} broken ${broken.length === 1 ? 'link' : 'links'}.`,
+  );
   if (broken.length > 0) process.exitCode = 1;
 }

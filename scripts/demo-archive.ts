@@ -16,7 +16,9 @@ const recorded = (JSON.parse(current) as { organisation?: string }).organisation
 const text = manifestText(recordDemoManifest(PROJECT, organisation));
 if (recorded !== undefined && recorded !== organisation) {
   // An adopted archive must never be recorded as the demo: npm run init would then delete it.
-  console.error(`catalog/organisation.yaml names ${organisation}, not the demo's ${recorded}: this archive is no longer the demo, so there is nothing to record.`);
+  console.error(
+    `catalog/organisation.yaml names ${organisation}, not the demo's ${recorded}: this archive is no longer the demo, so there is nothing to record.`,
+  );
   process.exitCode = 1;
 } else if (values.check) {
   if (current === text) console.log('src/authoring/init/demo-archive.json matches the demo archive.');

@@ -38,7 +38,12 @@ async function main(): Promise<void> {
   const config = commandConfig();
   if (!config) return;
   try {
-    const result = await importPostmortems({ root: values.root ?? config.archiveRoot, inputs: positionals, cwd: process.cwd(), dryRun: values['dry-run'] });
+    const result = await importPostmortems({
+      root: values.root ?? config.archiveRoot,
+      inputs: positionals,
+      cwd: process.cwd(),
+      dryRun: values['dry-run'],
+    });
     // The report on stdout; each file that could not be imported, with its fix, on stderr. The files that
     // converted are written; any that did not make the run fail, so a script notices.
     process.stdout.write(formatImportReport(result, { withFailures: false }));

@@ -32,39 +32,57 @@ async function ask(root: string, given: Partial<NewPostmortemAnswers>): Promise<
     }
     return false;
   };
-  const title = given.title ?? (await p.text({
-    message: 'Title: what happened, in one line',
-    placeholder: 'Checkout returned 500s after a flag config push',
-    validate: (v) => (!v?.trim() ? 'A title is required.' : v.length > 120 ? 'At most 120 characters.' : undefined),
-  }));
+  const title =
+    given.title ??
+    (await p.text({
+      message: 'Title: what happened, in one line',
+      placeholder: 'Checkout returned 500s after a flag config push',
+      validate: (v) => (!v?.trim() ? 'A title is required.' : v.length > 120 ? 'At most 120 characters.' : undefined),
+    }));
   if (cancelled(title)) return undefined;
-  const date = given.date ?? (await p.text({
-    message: 'Date impact began (YYYY-MM-DD)',
-    initialValue: today(),
-    validate: (v) => (v && isCalendarDate(v) ? undefined : 'Write the date as YYYY-MM-DD.'),
-  }));
+  const date =
+    given.date ??
+    (await p.text({
+      message: 'Date impact began (YYYY-MM-DD)',
+      initialValue: today(),
+      validate: (v) => (v && isCalendarDate(v) ? undefined : 'Write the date as YYYY-MM-DD.'),
+    }));
   if (cancelled(date)) return undefined;
-  const severity = given.severity ?? (await p.select({
-    message: 'Severity',
-    options: catalog.taxonomy.severities.map((s) => ({ value: s.id, label: s.id, hint: s.name })),
-  }));
+  const severity =
+    given.severity ??
+    (await p.select({
+      message: 'Severity',
+      options: catalog.taxonomy.severities.map((s) => ({ value: s.id, label: s.id, hint: s.name })),
+    }));
   if (cancelled(severity)) return undefined;
-  const type = given.type ?? (await p.select({
-    message: 'Type',
-    options: [
-      { value: 'incident', label: 'incident', hint: 'it hurt users or an SLO' },
-      { value: 'near-miss', label: 'near-miss', hint: 'caught before it hurt anyone' },
-    ],
-    initialValue: 'incident',
-  }));
+  const type =
+    given.type ??
+    (await p.select({
+      message: 'Type',
+      options: [
+        { value: 'incident', label: 'incident', hint: 'it hurt users or an SLO' },
+        { value: 'near-miss', label: 'near-miss', hint: 'caught before it hurt anyone' },
+      ],
+      initialValue: 'incident',
+    }));
   if (cancelled(type)) return undefined;
-  const services = given.services ?? (await p.multiselect({
-    message: 'Services affected (space to select, enter to confirm)',
-    options: catalog.services.map((s) => ({ value: s.id, label: s.name, hint: s.id })),
-    required: true,
-  }));
+  const services =
+    given.services ??
+    (await p.multiselect({
+      message: 'Services affected (space to select, enter to confirm)',
+      options: catalog.services.map((s) => ({ value: s.id, label: s.name, hint: s.id })),
+      required: true,
+    }));
   if (cancelled(services)) return undefined;
-  const answers = { title: String(title), date: String(date), severity: String(severity), services: services as string[], type: String(type), slug: given.slug, template: given.template };
+  const answers = {
+    title: String(title),
+    date: String(date),
+    severity: String(severity),
+    services: services as string[],
+    type: String(type),
+    slug: given.slug,
+    template: given.template,
+  };
   if (!answers.template) p.note(`${TEMPLATE_FILES[chooseTemplate(answers, catalog)]} (--template full|light chooses another)`, 'Template');
   return answers;
 }
@@ -77,13 +95,16 @@ function nextSteps(path: string, templateFile: string, otherRoot: string | undef
     return near.startsWith('..') || isAbsolute(near) ? resolve(file) : near.split(sep).join('/') || '.';
   };
   const file = otherRoot === undefined ? path : shown(`${otherRoot}/${path}`);
-  const id = path.split('/').pop()!.replace(/\.mdx$/, '');
+  const id = path
+    .split('/')
+    .pop()!
+    .replace(/\.mdx$/, '');
   const dev = otherRoot === undefined ? 'npm run dev' : `HINDSIGHT_ARCHIVE=${shown(otherRoot)} npm run dev`;
   const check = otherRoot === undefined ? `npm run check -- ${file}` : `npm run check -- --root ${shown(otherRoot)} ${file}`;
   return [
     `Created ${file} from ${templateFile} (status: draft).`,
     'Next:',
-    '  1. Replace the TODOs and the template\'s examples and guidance with what happened.',
+    "  1. Replace the TODOs and the template's examples and guidance with what happened.",
     `  2. ${dev} shows it at http://localhost:4321${withBase(`/incidents/${id}/`, base)} as you write.`,
     `  3. ${check} checks it; from status: in-review on it also refuses what is unfinished.`,
     '  4. Set status: in-review and open a pull request.',
@@ -95,9 +116,15 @@ async function main(): Promise<void> {
   try {
     ({ values } = parseArgs({
       options: {
-        title: { type: 'string' }, date: { type: 'string' }, severity: { type: 'string' },
-        services: { type: 'string' }, type: { type: 'string' }, template: { type: 'string' }, slug: { type: 'string' },
-        root: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        title: { type: 'string' },
+        date: { type: 'string' },
+        severity: { type: 'string' },
+        services: { type: 'string' },
+        type: { type: 'string' },
+        template: { type: 'string' },
+        slug: { type: 'string' },
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
       strict: true,
     }));
@@ -114,8 +141,16 @@ async function main(): Promise<void> {
   if (!config) return;
   const root = values.root ?? config.archiveRoot;
   const given: Partial<NewPostmortemAnswers> = {
-    title: values.title, date: values.date, severity: values.severity, slug: values.slug, type: values.type, template: values.template,
-    services: values.services?.split(',').map((s) => s.trim()).filter(Boolean),
+    title: values.title,
+    date: values.date,
+    severity: values.severity,
+    slug: values.slug,
+    type: values.type,
+    template: values.template,
+    services: values.services
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
   const missing = (['title', 'date', 'severity', 'services'] as const).filter((k) => given[k] === undefined);
   let answers: NewPostmortemAnswers | undefined;

@@ -30,5 +30,7 @@ if (values.check) {
   } else console.log('The schemas in schemas/ are up to date.');
 } else {
   const mapped = writeEditorManifest(PROJECT_ROOT, archive, schemasDir);
-  console.log(`${stale.length === 0 ? 'schemas/ was already up to date' : `Wrote ${stale.join(', ')}`}; mapped ${mapped} files for the editor in .astro/collections/.`);
+  console.log(
+    `${stale.length === 0 ? 'schemas/ was already up to date' : `Wrote ${stale.join(', ')}`}; mapped ${mapped} files for the editor in .astro/collections/.`,
+  );
 }

@@ -17,19 +17,29 @@ import { serveStatic } from '../src/tooling/static-server.ts';
  * and the first service.
  */
 function pagesOf(dir: string): string[] {
-  const firstFolder = (folder: string) => (existsSync(join(dir, folder)) ? readdirSync(join(dir, folder), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()[0] : undefined);
+  const firstFolder = (folder: string) =>
+    existsSync(join(dir, folder))
+      ? readdirSync(join(dir, folder), { withFileTypes: true })
+          .filter((d) => d.isDirectory())
+          .map((d) => d.name)
+          .sort()[0]
+      : undefined;
   const api = join(dir, 'api/incidents.json');
-  const incidents = existsSync(api) ? (JSON.parse(readFileSync(api, 'utf8')) as { incidents: { id: string; title: string; sloImpacts: unknown[] }[] }).incidents : [];
+  const incidents = existsSync(api)
+    ? (JSON.parse(readFileSync(api, 'utf8')) as { incidents: { id: string; title: string; sloImpacts: unknown[] }[] }).incidents
+    : [];
   const incident = [...incidents].sort((a, b) => b.sloImpacts.length - a.sloImpacts.length)[0];
   const word = incident?.title.split(/[^\p{L}\p{N}-]+/u).sort((a, b) => b.length - a.length)[0];
   const list = firstFolder('reading-lists');
   const service = firstFolder('services');
   return [
-    '/', '/incidents/',
+    '/',
+    '/incidents/',
     ...(incident ? [`/incidents/${incident.id}/`] : []),
     ...(word ? [`/search/?q=${encodeURIComponent(word)}`] : []),
     ...(list ? [`/reading-lists/${list}/`] : []),
-    '/trends/', '/trends/error-budgets/',
+    '/trends/',
+    '/trends/error-budgets/',
     ...(service ? [`/services/${service}/`] : []),
   ];
 }
@@ -47,13 +57,20 @@ function readmeShots(pages: string[]): { path: string; view: (typeof VIEWS)[numb
   const view = (name: string) => VIEWS.find((v) => v.name === name)!;
   const incident = pages.find((p) => p.startsWith('/incidents/') && p !== '/incidents/');
   return [
-    ...(incident ? [{ path: incident, view: view('light'), file: 'incident-desktop-light.png' }, { path: incident, view: view('phone-dark'), file: 'incident-phone-dark.png' }] : []),
+    ...(incident
+      ? [
+          { path: incident, view: view('light'), file: 'incident-desktop-light.png' },
+          { path: incident, view: view('phone-dark'), file: 'incident-phone-dark.png' },
+        ]
+      : []),
     { path: '/incidents/', view: view('phone'), file: 'incidents-phone-light.png' },
     { path: '/trends/', view: view('dark'), file: 'trends-desktop-dark.png' },
   ];
 }
 
-const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, out: { type: 'string' }, readme: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { dir: { type: 'string', default: 'dist' }, out: { type: 'string' }, readme: { type: 'boolean', default: false } },
+});
 const out = values.out ?? (values.readme ? 'docs/screenshots' : 'screenshots');
 let chromiumPath: string | undefined;
 try {
@@ -86,7 +103,12 @@ if (!existsSync(join(values.dir, 'index.html'))) {
       await page.emulateMedia({ media: view.media });
       for (const path of PAGES) {
         await page.goto(`${server.url}${path}`);
-        if (path.startsWith('/search/')) await page.locator('.search-result-title > a').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+        if (path.startsWith('/search/'))
+          await page
+            .locator('.search-result-title > a')
+            .first()
+            .waitFor({ timeout: 15_000 })
+            .catch(() => undefined);
         const file = join(out, `${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}.${view.name}.png`);
         await page.screenshot({ path: file, fullPage: true });
       }

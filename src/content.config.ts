@@ -24,7 +24,18 @@ export const collections = {
     schema: z.object({
       file: z.string(),
       kind: z.enum(['incident', 'reading-list']),
-      problems: z.array(z.object({ line: z.number(), column: z.number(), field: z.string(), message: z.string(), rule: z.string(), found: z.string().optional(), hint: z.string().optional(), text: z.string() })),
+      problems: z.array(
+        z.object({
+          line: z.number(),
+          column: z.number(),
+          field: z.string(),
+          message: z.string(),
+          rule: z.string(),
+          found: z.string().optional(),
+          hint: z.string().optional(),
+          text: z.string(),
+        }),
+      ),
     }),
   }),
 };

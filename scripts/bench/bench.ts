@@ -45,12 +45,14 @@ const { values } = parseArgs({
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.replace(/_/g, '')));
-if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: expected whole numbers such as 1000,5000, found "${values.sizes}"`);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+  throw new Error(`--sizes: expected whole numbers such as 1000,5000, found "${values.sizes}"`);
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a whole number above 0, found "${values.runs}"`);
 const only = new Set(values.only.split(',') as Section[]);
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: expected some of ${SECTIONS.join(', ')}, found "${s}"`);
-if (values.source !== 'head' && values.source !== 'worktree') throw new Error(`--source: expected head or worktree, found "${values.source}"`);
+if (values.source !== 'head' && values.source !== 'worktree')
+  throw new Error(`--source: expected head or worktree, found "${values.source}"`);
 const source = values.source;
 const seed = Number(values.seed);
 const overlay = values.with.split(',').filter(Boolean);
@@ -59,13 +61,29 @@ const log = (text: string) => console.log(`[bench ${new Date().toISOString().sli
 const BASE_ENV = { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
 
 /** One run of npm run check. */
-export interface CheckRun { seconds: number; cpuSeconds?: number; treePeakMiB: number }
+export interface CheckRun {
+  seconds: number;
+  cpuSeconds?: number;
+  treePeakMiB: number;
+}
 /** One build: what it cost and where the time went. */
-export interface BuildRun { seconds: number; cpuSeconds?: number; treePeakMiB: number; processPeakMiB?: number; phases: BuildPhases }
+export interface BuildRun {
+  seconds: number;
+  cpuSeconds?: number;
+  treePeakMiB: number;
+  processPeakMiB?: number;
+  phases: BuildPhases;
+}
 export interface OutputSizes {
-  pages: number; htmlFiles: number; outputBytes: number; pagefindBytes: number; pagefindFiles: number;
+  pages: number;
+  htmlFiles: number;
+  outputBytes: number;
+  pagefindBytes: number;
+  pagefindFiles: number;
   /** Incident pages: median and largest HTML, and the CSS each links. */
-  incidentHtmlMedian?: number; incidentHtmlMax?: number; incidentCss?: number;
+  incidentHtmlMedian?: number;
+  incidentHtmlMax?: number;
+  incidentCss?: number;
 }
 export interface SizeResult {
   files: number;
@@ -92,15 +110,29 @@ export interface BenchResults {
   results: SizeResult[];
 }
 
-const toRun = (m: Measured): BuildRun => ({ seconds: m.seconds, cpuSeconds: m.cpuSeconds, treePeakMiB: m.treePeakMiB, processPeakMiB: m.processPeakMiB, phases: parseBuildLog(m.stdout + m.stderr) });
+const toRun = (m: Measured): BuildRun => ({
+  seconds: m.seconds,
+  cpuSeconds: m.cpuSeconds,
+  treePeakMiB: m.treePeakMiB,
+  processPeakMiB: m.processPeakMiB,
+  phases: parseBuildLog(m.stdout + m.stderr),
+});
 
 function outputSizes(dir: string, incidentsUnder: string): OutputSizes {
   const html = folderSize(dir, (name) => name.endsWith('.html'));
   const pagefind = folderSize(join(dir, 'pagefind'));
-  const out: OutputSizes = { pages: html.files, htmlFiles: html.files, outputBytes: folderSize(dir).bytes, pagefindBytes: pagefind.bytes, pagefindFiles: pagefind.files };
+  const out: OutputSizes = {
+    pages: html.files,
+    htmlFiles: html.files,
+    outputBytes: folderSize(dir).bytes,
+    pagefindBytes: pagefind.bytes,
+    pagefindFiles: pagefind.files,
+  };
   const incidentDir = join(dir, incidentsUnder);
   if (!existsSync(incidentDir)) return out;
-  const pages = (readdirSync(incidentDir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('index.html') && f !== 'index.html').map((f) => join(incidentDir, f));
+  const pages = (readdirSync(incidentDir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith('index.html') && f !== 'index.html')
+    .map((f) => join(incidentDir, f));
   if (pages.length === 0) return out;
   const sizes = pages.map((p) => statSync(p).size).sort((a, b) => a - b);
   out.incidentHtmlMedian = sizes[Math.floor(sizes.length / 2)];
@@ -149,14 +181,26 @@ async function benchSize(root: string, hindsight: string, bare: string, n: numbe
     rmSync(out, { recursive: true, force: true });
     log('profiling a cold Hindsight build');
     const build = await runOk('Hindsight build', 'npx', ['astro', 'build', '--outDir', out, '--force'], {
-      cwd: hindsight, timeoutSeconds, env: { ...hEnv(join(root, 'h-cache-prof')), NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${buildDir}` },
+      cwd: hindsight,
+      timeoutSeconds,
+      env: { ...hEnv(join(root, 'h-cache-prof')), NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${buildDir}` },
     });
     log(`build ${build.seconds.toFixed(1)} s (CPU ${build.cpuSeconds?.toFixed(1)} s); profiling npm run check`);
-    const check = await runOk('npm run check', 'npm', ['run', 'check', '--', '--quiet'], { cwd: hindsight, timeoutSeconds, env: { ...hEnv(join(root, 'h-cache-prof')), NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${checkDir}` } });
-    const largest = (dir: string) => readdirSync(dir).map((f) => join(dir, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
+    const check = await runOk('npm run check', 'npm', ['run', 'check', '--', '--quiet'], {
+      cwd: hindsight,
+      timeoutSeconds,
+      env: { ...hEnv(join(root, 'h-cache-prof')), NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${checkDir}` },
+    });
+    const largest = (dir: string) =>
+      readdirSync(dir)
+        .map((f) => join(dir, f))
+        .sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
     result.profile = {
-      build: summariseProfile(largest(buildDir)), check: summariseProfile(largest(checkDir)),
-      buildPhases: parseBuildLog(build.stdout + build.stderr), buildSeconds: build.seconds, checkSeconds: check.seconds,
+      build: summariseProfile(largest(buildDir)),
+      check: summariseProfile(largest(checkDir)),
+      buildPhases: parseBuildLog(build.stdout + build.stderr),
+      buildSeconds: build.seconds,
+      checkSeconds: check.seconds,
     };
     if (values.keep) log(`profiles kept in ${profDir}`);
     return result;
@@ -166,7 +210,10 @@ async function benchSize(root: string, hindsight: string, bare: string, n: numbe
     const runsOf = () => ({ cold: [] as BuildRun[], warm: [] as BuildRun[], edit: [] as BuildRun[] });
     const build = { hindsight: runsOf(), bare: runsOf(), output: { hindsight: {} as OutputSizes, bare: {} as OutputSizes } };
     for (let r = 0; r < runs; r++) {
-      const dirs = { hindsight: { out: join(root, 'h-out'), cache: join(root, 'h-cache') }, bare: { out: join(root, 'b-out'), cache: join(root, 'b-cache') } };
+      const dirs = {
+        hindsight: { out: join(root, 'h-out'), cache: join(root, 'h-cache') },
+        bare: { out: join(root, 'b-out'), cache: join(root, 'b-cache') },
+      };
       for (const d of Object.values(dirs)) for (const p of Object.values(d)) rmSync(p, { recursive: true, force: true });
       const order: ('hindsight' | 'bare')[] = r % 2 === 0 ? ['hindsight', 'bare'] : ['bare', 'hindsight'];
       const original = readFileSync(targetPath, 'utf8');
@@ -176,12 +223,15 @@ async function benchSize(root: string, hindsight: string, bare: string, n: numbe
           for (const site of order) {
             const { out, cache } = dirs[site];
             const args = ['astro', 'build', '--outDir', out, ...(phase === 'cold' ? ['--force'] : [])];
-            const measured = site === 'hindsight'
-              ? await runOk('Hindsight build', 'npx', args, { cwd: hindsight, env: hEnv(cache), timeoutSeconds })
-              : await runOk('bare build', 'npx', args, { cwd: bare, env: bEnv(cache), timeoutSeconds });
+            const measured =
+              site === 'hindsight'
+                ? await runOk('Hindsight build', 'npx', args, { cwd: hindsight, env: hEnv(cache), timeoutSeconds })
+                : await runOk('bare build', 'npx', args, { cwd: bare, env: bEnv(cache), timeoutSeconds });
             const entry = toRun(measured);
             build[site][phase].push(entry);
-            log(`run ${r + 1}/${runs} ${phase.padEnd(4)} ${site.padEnd(9)} ${entry.seconds.toFixed(1).padStart(6)} s (CPU ${entry.cpuSeconds?.toFixed(1)} s), peak ${entry.treePeakMiB.toFixed(0)} MiB (tree)${entry.processPeakMiB ? `, ${entry.processPeakMiB.toFixed(0)} MiB (largest process)` : ''}`);
+            log(
+              `run ${r + 1}/${runs} ${phase.padEnd(4)} ${site.padEnd(9)} ${entry.seconds.toFixed(1).padStart(6)} s (CPU ${entry.cpuSeconds?.toFixed(1)} s), peak ${entry.treePeakMiB.toFixed(0)} MiB (tree)${entry.processPeakMiB ? `, ${entry.processPeakMiB.toFixed(0)} MiB (largest process)` : ''}`,
+            );
             if (phase === 'cold' && r === runs - 1) build.output[site] = outputSizes(out, site === 'hindsight' ? 'incidents' : 'incidents');
           }
         }
@@ -202,7 +252,11 @@ async function benchSize(root: string, hindsight: string, bare: string, n: numbe
       log(`check (whole archive) ${m.seconds.toFixed(1)} s (CPU ${m.cpuSeconds?.toFixed(1)} s), peak ${m.treePeakMiB.toFixed(0)} MiB`);
     }
     // --changed needs history: the archive becomes a throwaway git repository with one commit.
-    const git = (...args: string[]) => execFileSync('git', ['-C', archive, '-c', 'user.name=Benchmark', '-c', 'user.email=bench@example.invalid', ...args], { stdio: 'ignore', maxBuffer: 1 << 28 });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', archive, '-c', 'user.name=Benchmark', '-c', 'user.email=bench@example.invalid', ...args], {
+        stdio: 'ignore',
+        maxBuffer: 1 << 28,
+      });
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-q', '-m', 'generated archive');
@@ -210,7 +264,11 @@ async function benchSize(root: string, hindsight: string, bare: string, n: numbe
     try {
       for (let r = 0; r < runs; r++) {
         writeFileSync(targetPath, edited(original, r + 1));
-        const m = await runOk('npm run check --changed', 'npm', ['run', 'check', '--', '--changed', 'main', '--quiet'], { cwd: hindsight, env, timeoutSeconds });
+        const m = await runOk('npm run check --changed', 'npm', ['run', 'check', '--', '--changed', 'main', '--quiet'], {
+          cwd: hindsight,
+          env,
+          timeoutSeconds,
+        });
         changed.push({ seconds: m.seconds, cpuSeconds: m.cpuSeconds, treePeakMiB: m.treePeakMiB });
         log(`check --changed (one file) ${m.seconds.toFixed(1)} s (CPU ${m.cpuSeconds?.toFixed(1)} s)`);
       }
@@ -227,22 +285,42 @@ async function benchSize(root: string, hindsight: string, bare: string, n: numbe
     const title = /^title: (.*)$/m.exec(target.text)![1]!.replace(/^"|"$/g, '');
     const options = { cwd: hindsight, env: hEnv(cache), id: target.id, file: targetPath, title, edits: 3, timeoutSeconds: 900 };
     const cold = await measureDev(options);
-    log(`dev (no cache): first page ${cold.firstPageSeconds.toFixed(1)} s, edits visible after ${cold.editSeconds.map((s) => s.toFixed(2)).join(', ')} s`);
+    log(
+      `dev (no cache): first page ${cold.firstPageSeconds.toFixed(1)} s, edits visible after ${cold.editSeconds.map((s) => s.toFixed(2)).join(', ')} s`,
+    );
     const warm = await measureDev(options);
-    log(`dev (cache kept): first page ${warm.firstPageSeconds.toFixed(1)} s, edits visible after ${warm.editSeconds.map((s) => s.toFixed(2)).join(', ')} s`);
+    log(
+      `dev (cache kept): first page ${warm.firstPageSeconds.toFixed(1)} s, edits visible after ${warm.editSeconds.map((s) => s.toFixed(2)).join(', ')} s`,
+    );
     result.dev = { cold, warm };
   }
 
   if (only.has('search')) {
     const hOut = join(root, 'h-out');
     const bOut = join(root, 'b-out');
-    if (!existsSync(join(hOut, 'pagefind'))) await runOk('Hindsight build', 'npx', ['astro', 'build', '--outDir', hOut], { cwd: hindsight, env: hEnv(join(root, 'h-cache')), timeoutSeconds });
-    if (!existsSync(join(bOut, 'pagefind'))) await runOk('bare build', 'npx', ['astro', 'build', '--outDir', bOut], { cwd: bare, env: bEnv(join(root, 'b-cache')), timeoutSeconds });
+    if (!existsSync(join(hOut, 'pagefind')))
+      await runOk('Hindsight build', 'npx', ['astro', 'build', '--outDir', hOut], {
+        cwd: hindsight,
+        env: hEnv(join(root, 'h-cache')),
+        timeoutSeconds,
+      });
+    if (!existsSync(join(bOut, 'pagefind')))
+      await runOk('bare build', 'npx', ['astro', 'build', '--outDir', bOut], {
+        cwd: bare,
+        env: bEnv(join(root, 'b-cache')),
+        timeoutSeconds,
+      });
     const terms = ['rollback', 'certificate rotation', 'warehouse'];
     const chromium = process.env.HINDSIGHT_CHROMIUM_PATH || undefined;
     const page = await measureSearch(hOut, terms, 'page', chromium);
-    const api = { hindsight: await measureSearch(hOut, terms, 'api', chromium, '/404.html'), bare: await measureSearch(bOut, terms, 'api', chromium, '/') };
-    for (const s of page) log(`search page "${s.term}": ${s.pageToResultsMs} ms from navigation, ${s.pagefindToResultsMs} ms from pagefind.js, ${(s.pagefindBytes / 1024).toFixed(0)} KiB Pagefind, ${(s.totalBytes / 1024).toFixed(0)} KiB in all`);
+    const api = {
+      hindsight: await measureSearch(hOut, terms, 'api', chromium, '/404.html'),
+      bare: await measureSearch(bOut, terms, 'api', chromium, '/'),
+    };
+    for (const s of page)
+      log(
+        `search page "${s.term}": ${s.pageToResultsMs} ms from navigation, ${s.pagefindToResultsMs} ms from pagefind.js, ${(s.pagefindBytes / 1024).toFixed(0)} KiB Pagefind, ${(s.totalBytes / 1024).toFixed(0)} KiB in all`,
+      );
     result.search = { page, api };
   }
   return result;
@@ -250,24 +328,39 @@ async function benchSize(root: string, hindsight: string, bare: string, n: numbe
 
 function machine(): BenchResults['machine'] {
   const list = cpus();
-  return { cpus: list.length, cpuModel: list[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, os: `${type()} ${readFileSync('/proc/version', 'utf8').split(' ')[2] ?? ''}`.trim() };
+  return {
+    cpus: list.length,
+    cpuModel: list[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${type()} ${readFileSync('/proc/version', 'utf8').split(' ')[2] ?? ''}`.trim(),
+  };
 }
 
 const root = mkdtempSync('/tmp/hindsight-bench-');
 const hindsight = join(root, 'hindsight');
 const bare = join(root, 'bare');
 const results: BenchResults = {
-  date: new Date().toISOString(), machine: machine(),
+  date: new Date().toISOString(),
+  machine: machine(),
   commit: execFileSync('git', ['-C', PROJECT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
-  source, overlay, seed, runs, today: BENCH_TODAY, results: [],
+  source,
+  overlay,
+  seed,
+  runs,
+  today: BENCH_TODAY,
+  results: [],
 };
 try {
   copyHindsight(hindsight, source, overlay);
   writeBareSite(bare, join(root, 'archive', 'incidents'));
-  log(`Hindsight (${source}${overlay.length > 0 ? ` + ${overlay.join(', ')}` : ''} at ${results.commit}) in ${hindsight}; bare site in ${bare}`);
+  log(
+    `Hindsight (${source}${overlay.length > 0 ? ` + ${overlay.join(', ')}` : ''} at ${results.commit}) in ${hindsight}; bare site in ${bare}`,
+  );
   for (const n of sizes) {
     results.results.push(await benchSize(root, hindsight, bare, n));
-    for (const name of ['h-out', 'b-out', 'h-cache', 'b-cache', 'dev-cache', 'h-cache-prof']) if (!values.keep) rmSync(join(root, name), { recursive: true, force: true });
+    for (const name of ['h-out', 'b-out', 'h-cache', 'b-cache', 'dev-cache', 'h-cache-prof'])
+      if (!values.keep) rmSync(join(root, name), { recursive: true, force: true });
   }
 } finally {
   if (!values.keep) rmSync(root, { recursive: true, force: true });

@@ -27,5 +27,7 @@ for (let i = 0; i < runs; i++) {
 const sorted = [...times].sort((a, b) => a - b);
 const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
 const s = (n: number) => `${n.toFixed(2)} s`;
-console.log(`npm run check over the demo archive, ${runs} run${runs === 1 ? '' : 's'}: median ${s(median)}, fastest ${s(sorted[0]!)}, slowest ${s(sorted[sorted.length - 1]!)} (budget ${s(BUDGET_SECONDS)}).`);
+console.log(
+  `npm run check over the demo archive, ${runs} run${runs === 1 ? '' : 's'}: median ${s(median)}, fastest ${s(sorted[0]!)}, slowest ${s(sorted[sorted.length - 1]!)} (budget ${s(BUDGET_SECONDS)}).`,
+);
 if (median > BUDGET_SECONDS) process.exitCode = 1;

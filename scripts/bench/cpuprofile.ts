@@ -8,11 +8,30 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-interface CallFrame { functionName: string; url: string; lineNumber: number }
-interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
-interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
-export interface Row { name: string; where: string; ms: number; share: number }
+export interface Row {
+  name: string;
+  where: string;
+  ms: number;
+  share: number;
+}
 export interface ProfileSummary {
   file: string;
   totalMs: number;
@@ -43,7 +62,10 @@ export function areaOf(frame: CallFrame): string {
 }
 
 function top(map: Map<string, { name: string; where: string; ms: number }>, total: number, count: number): Row[] {
-  return [...map.values()].sort((a, b) => b.ms - a.ms).slice(0, count).map((r) => ({ ...r, ms: Math.round(r.ms), share: Math.round((r.ms / total) * 1000) / 10 }));
+  return [...map.values()]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count)
+    .map((r) => ({ ...r, ms: Math.round(r.ms), share: Math.round((r.ms / total) * 1000) / 10 }));
 }
 
 export function summariseProfile(file: string, count = 30): ProfileSummary {
@@ -52,7 +74,11 @@ export function summariseProfile(file: string, count = 30): ProfileSummary {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const key = (f: CallFrame) => `${f.functionName || '(anonymous)'}|${f.url}|${f.lineNumber}`;
-  const row = (f: CallFrame) => ({ name: f.functionName || '(anonymous)', where: f.url ? `${shortPath(f.url)}:${f.lineNumber + 1}` : '', ms: 0 });
+  const row = (f: CallFrame) => ({
+    name: f.functionName || '(anonymous)',
+    where: f.url ? `${shortPath(f.url)}:${f.lineNumber + 1}` : '',
+    ms: 0,
+  });
 
   const self = new Map<string, ReturnType<typeof row>>();
   const areas = new Map<string, ReturnType<typeof row>>();
@@ -78,20 +104,31 @@ export function summariseProfile(file: string, count = 30): ProfileSummary {
       (inclusive.get(fk) ?? inclusive.set(fk, row(f)).get(fk)!).ms += ms;
     }
   }
-  return { file, totalMs: Math.round(totalMs), self: top(self, totalMs, count), areas: top(areas, totalMs, count), inclusive: top(inclusive, totalMs, count) };
+  return {
+    file,
+    totalMs: Math.round(totalMs),
+    self: top(self, totalMs, count),
+    areas: top(areas, totalMs, count),
+    inclusive: top(inclusive, totalMs, count),
+  };
 }
 
 /** The summary as Markdown tables. */
 export function profileMarkdown(summary: ProfileSummary, count = 20): string {
-  const table = (title: string, rows: Row[], withWhere: boolean) => [
-    `**${title}**`, '',
-    withWhere ? '| ms | % | function | where |' : '| ms | % | area |',
-    withWhere ? '| ---: | ---: | --- | --- |' : '| ---: | ---: | --- |',
-    ...rows.slice(0, count).map((r) => (withWhere ? `| ${r.ms} | ${r.share} | ${r.name} | ${r.where} |` : `| ${r.ms} | ${r.share} | ${r.name} |`)),
-    '',
-  ].join('\n');
+  const table = (title: string, rows: Row[], withWhere: boolean) =>
+    [
+      `**${title}**`,
+      '',
+      withWhere ? '| ms | % | function | where |' : '| ms | % | area |',
+      withWhere ? '| ---: | ---: | --- | --- |' : '| ---: | ---: | --- |',
+      ...rows
+        .slice(0, count)
+        .map((r) => (withWhere ? `| ${r.ms} | ${r.share} | ${r.name} | ${r.where} |` : `| ${r.ms} | ${r.share} | ${r.name} |`)),
+      '',
+    ].join('\n');
   return [
-    `Profile of ${summary.totalMs} ms sampled.`, '',
+    `Profile of ${summary.totalMs} ms sampled.`,
+    '',
     table('Self time by area', summary.areas, false),
     table('Self time by function', summary.self, true),
     table("The project's functions by inclusive time", summary.inclusive, true),

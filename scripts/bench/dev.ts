@@ -46,12 +46,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Starts `npx astro dev` in `cwd`, waits for `/incidents/<id>/` to show `title`, then edits the
  * title in `file` `edits` times and waits for each to show. The file is restored afterwards.
  */
-export async function measureDev(options: { cwd: string; env: NodeJS.ProcessEnv; id: string; file: string; title: string; edits: number; timeoutSeconds: number }): Promise<DevResult> {
+export async function measureDev(options: {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  id: string;
+  file: string;
+  title: string;
+  edits: number;
+  timeoutSeconds: number;
+}): Promise<DevResult> {
   const port = await freePort();
   const original = readFileSync(options.file, 'utf8');
   const start = performance.now();
   const child = spawn('npx', ['astro', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: options.cwd, env: { ...process.env, ...options.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const sampler = sampleTree(child.pid!);
   let log = '';
@@ -67,7 +78,8 @@ export async function measureDev(options: { cwd: string; env: NodeJS.ProcessEnv;
   const waitFor = async (text: string): Promise<number> => {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`astro dev exited (${child.exitCode}):\n${log.slice(-3000)}`);
-      if (performance.now() > deadline) throw new Error(`astro dev: ${url} did not show "${text}" in ${options.timeoutSeconds} s:\n${log.slice(-3000)}`);
+      if (performance.now() > deadline)
+        throw new Error(`astro dev: ${url} did not show "${text}" in ${options.timeoutSeconds} s:\n${log.slice(-3000)}`);
       const body = await fetchText(url);
       if (body?.includes(text)) return performance.now();
       await sleep(50);

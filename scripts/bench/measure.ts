@@ -92,7 +92,12 @@ export function run(command: string, args: string[], options: RunOptions): Promi
   const [file, argv] = withTime ? [GNU_TIME, ['-v', command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(file, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const sampler = sampleTree(child.pid!);
     let stdout = '';
     let stderr = '';
@@ -134,7 +139,8 @@ export function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM
 /** Runs a command and throws with its output when it fails. */
 export async function runOk(label: string, command: string, args: string[], options: RunOptions): Promise<Measured> {
   const result = await run(command, args, options);
-  if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+  if (result.status !== 0)
+    throw new Error(`${label} failed (exit ${result.status}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
   return result;
 }
 
@@ -196,7 +202,8 @@ export function parseBuildLog(log: string): BuildPhases {
     const time = clock(line);
     let m: RegExpExecArray | null;
     if ((m = new RegExp(String.raw`\[types\] Generated ${DURATION}`).exec(line))) phases.contentSync = parseDuration(m[1]!);
-    else if ((m = new RegExp(String.raw`\[vite\] ✓ built in ${DURATION}`).exec(line))) phases.vite = (phases.vite ?? 0) + parseDuration(m[1]!);
+    else if ((m = new RegExp(String.raw`\[vite\] ✓ built in ${DURATION}`).exec(line)))
+      phases.vite = (phases.vite ?? 0) + parseDuration(m[1]!);
     else if (/generating static routes/.test(line)) inGenerate = true;
     else if ((m = new RegExp(String.raw`(\d+) page\(s\) built in ${DURATION}`).exec(line))) {
       phases.pages = Number(m[1]);

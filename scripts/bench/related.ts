@@ -7,7 +7,22 @@ import { performance } from 'node:perf_hooks';
 import { suggestRelated, type RelatedFeatures } from '../../src/lib/related.ts';
 
 const SERVICES = Array.from({ length: 60 }, (_, i) => `service-${i}`);
-const FACTORS = ['release-size', 'code-review', 'testing', 'qa-uat', 'environment-drift', 'configuration', 'monitoring-gap', 'capacity', 'dependency', 'runbook-gap', 'communication', 'knowledge-gap', 'process', 'other'];
+const FACTORS = [
+  'release-size',
+  'code-review',
+  'testing',
+  'qa-uat',
+  'environment-drift',
+  'configuration',
+  'monitoring-gap',
+  'capacity',
+  'dependency',
+  'runbook-gap',
+  'communication',
+  'knowledge-gap',
+  'process',
+  'other',
+];
 const VOCABULARY = Array.from({ length: 5000 }, (_, i) => `term${i}`);
 
 /** A deterministic pseudo-random generator, so every run measures the same archive. */

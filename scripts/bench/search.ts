@@ -19,14 +19,25 @@ export interface SearchResult {
   results: number;
 }
 
-interface Timing { name: string; startTime: number; transferSize: number; encodedBodySize: number }
+interface Timing {
+  name: string;
+  startTime: number;
+  transferSize: number;
+  encodedBodySize: number;
+}
 
 /**
  * `how`: `page` opens the site's own search page at /search/?q=<term> (filters loaded, as a reader
  * sees it); `api` loads Pagefind on a plain page of the site and asks for the first ten results' data,
  * which any site with Pagefind does, so two sites compare like for like.
  */
-export async function measureSearch(dir: string, terms: readonly string[], how: 'page' | 'api', chromiumPath: string | undefined, plainPage = '/'): Promise<SearchResult[]> {
+export async function measureSearch(
+  dir: string,
+  terms: readonly string[],
+  how: 'page' | 'api',
+  chromiumPath: string | undefined,
+  plainPage = '/',
+): Promise<SearchResult[]> {
   const server = await serveStatic(dir);
   const browser = await launchChromium(chromiumPath);
   const out: SearchResult[] = [];
@@ -48,7 +59,13 @@ export async function measureSearch(dir: string, terms: readonly string[], how: 
           observer.observe(document, { childList: true, subtree: true, characterData: true });
         });
         await page.goto(`${server.url}/search/?q=${encodeURIComponent(term)}`);
-        await page.waitForFunction(() => document.querySelector('.search-result-title') !== null || /^No results/.test(document.querySelector('.search-message')?.textContent ?? ''), undefined, { timeout: 60_000 });
+        await page.waitForFunction(
+          () =>
+            document.querySelector('.search-result-title') !== null ||
+            /^No results/.test(document.querySelector('.search-message')?.textContent ?? ''),
+          undefined,
+          { timeout: 60_000 },
+        );
         count = Number(/^(\d+) result/.exec((await page.locator('.search-message').textContent()) ?? '')?.[1] ?? 0);
         const marks = await page.evaluate(() => (window as unknown as { benchMarks: Record<string, number> }).benchMarks);
         firstResult = marks.result ?? marks.message!;
@@ -63,8 +80,17 @@ export async function measureSearch(dir: string, terms: readonly string[], how: 
         firstResult = found.at;
         count = found.count;
       }
-      const timings = await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((t) => ({ name: t.name, startTime: t.startTime, transferSize: t.transferSize, encodedBodySize: t.encodedBodySize })));
-      const navigation = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).transferSize);
+      const timings = await page.evaluate(() =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((t) => ({
+          name: t.name,
+          startTime: t.startTime,
+          transferSize: t.transferSize,
+          encodedBodySize: t.encodedBodySize,
+        })),
+      );
+      const navigation = await page.evaluate(
+        () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).transferSize,
+      );
       const pagefind = timings.filter((t: Timing) => new URL(t.name).pathname.startsWith('/pagefind/'));
       const bundleStart = pagefind.find((t) => t.name.endsWith('/pagefind.js'))?.startTime ?? 0;
       out.push({

@@ -30,7 +30,12 @@ export function copyHindsight(root: string, source: 'head' | 'worktree', overlay
     const archive = execFileSync('git', ['-C', PROJECT, 'archive', '--format=tar', 'HEAD'], { maxBuffer: 1 << 30 });
     execFileSync('tar', ['-x', '-C', root], { input: archive });
   } else {
-    const files = execFileSync('git', ['-C', PROJECT, 'ls-files', '-co', '--exclude-standard', '-z'], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\0').filter(Boolean);
+    const files = execFileSync('git', ['-C', PROJECT, 'ls-files', '-co', '--exclude-standard', '-z'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    })
+      .split('\0')
+      .filter(Boolean);
     for (const file of files) copyFile(file, root);
   }
   for (const file of overlay) copyFile(file, root);
@@ -58,7 +63,9 @@ export function writeBareSite(root: string, incidentsDir: string): void {
   mkdirSync(join(root, 'src/components'), { recursive: true });
   linkModules(root);
   writeFileSync(join(root, 'package.json'), '{ "name": "bare-bench-site", "private": true, "type": "module" }\n');
-  writeFileSync(join(root, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';
+  writeFileSync(
+    join(root, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -76,16 +83,22 @@ export default defineConfig({
     logger.info('Search index written (' + added.page_count + ' pages).');
   } } }],
 });
-`);
-  writeFileSync(join(root, 'src/content.config.ts'), `import { defineCollection } from 'astro:content';
+`,
+  );
+  writeFileSync(
+    join(root, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 export const collections = {
   incidents: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: ${JSON.stringify(incidentsDir)} }), schema: z.looseObject({ title: z.string() }) }),
 };
-`);
+`,
+  );
   writeFileSync(join(root, 'src/components/Internal.astro'), '<div class="internal"><slot /></div>\n');
-  writeFileSync(join(root, 'src/pages/incidents/[...id].astro'), `---
+  writeFileSync(
+    join(root, 'src/pages/incidents/[...id].astro'),
+    `---
 import { getCollection, render } from 'astro:content';
 import Internal from '../../components/Internal.astro';
 export async function getStaticPaths() {
@@ -96,6 +109,10 @@ const { Content } = await render(entry);
 ---
 <html lang="en"><head><meta charset="utf-8" /><title>{entry.data.title}</title></head>
 <body><main data-pagefind-body><h1>{entry.data.title}</h1><Content components={{ Internal }} /></main></body></html>
-`);
-  writeFileSync(join(root, 'src/pages/index.astro'), '<html lang="en"><head><meta charset="utf-8" /><title>Bare</title></head><body><p>Bare benchmark site.</p></body></html>\n');
+`,
+  );
+  writeFileSync(
+    join(root, 'src/pages/index.astro'),
+    '<html lang="en"><head><meta charset="utf-8" /><title>Bare</title></head><body><p>Bare benchmark site.</p></body></html>\n',
+  );
 }

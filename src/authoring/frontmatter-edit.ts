@@ -7,7 +7,11 @@ import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type N
  */
 
 type Path = readonly (string | number)[];
-interface Edit { from: number; to: number; text: string }
+interface Edit {
+  from: number;
+  to: number;
+  text: string;
+}
 
 /** A value written on one line: a string, number or boolean, or a list of them in brackets. */
 export type LineValue = string | number | boolean | readonly (string | number)[];
@@ -63,7 +67,8 @@ export class FrontmatterEditor {
   set(path: Path, value: LineValue): this {
     const node = this.node(path);
     if (!node?.range) {
-      if (path.length === 1) this.edits.push({ from: this.text.length, to: this.text.length, text: `${String(path[0])}: ${formatLineValue(value)}\n` });
+      if (path.length === 1)
+        this.edits.push({ from: this.text.length, to: this.text.length, text: `${String(path[0])}: ${formatLineValue(value)}\n` });
       return this;
     }
     const [from, to] = node.range;
@@ -106,12 +111,15 @@ export class FrontmatterEditor {
       block = this.text.slice(start, edit.from) + edit.text + this.text.slice(edit.to, end);
     }
     const column = key.range[0] - start;
-    const commented = block.split('\n').map((line) => {
-      if (line.trim() === '') return line;
-      // Two characters are added before the key; take them from the gap before its comment where there is room.
-      const shifted = line.replace(/(\S) {3,}(?=#)/, (gap) => gap.slice(0, -2));
-      return `${shifted.slice(0, column)}# ${shifted.slice(column)}`;
-    }).join('\n');
+    const commented = block
+      .split('\n')
+      .map((line) => {
+        if (line.trim() === '') return line;
+        // Two characters are added before the key; take them from the gap before its comment where there is room.
+        const shifted = line.replace(/(\S) {3,}(?=#)/, (gap) => gap.slice(0, -2));
+        return `${shifted.slice(0, column)}# ${shifted.slice(column)}`;
+      })
+      .join('\n');
     this.edits.push({ from: start, to: end, text: commented });
     return this;
   }
@@ -150,7 +158,8 @@ export class FrontmatterEditor {
   /** The block with every edit applied. */
   toString(): string {
     let out = this.text;
-    for (const edit of [...this.edits].sort((a, b) => b.from - a.from || b.to - a.to)) out = out.slice(0, edit.from) + edit.text + out.slice(edit.to);
+    for (const edit of [...this.edits].sort((a, b) => b.from - a.from || b.to - a.to))
+      out = out.slice(0, edit.from) + edit.text + out.slice(edit.to);
     return this.newline ? out : out.slice(0, -1);
   }
 

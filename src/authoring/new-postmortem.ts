@@ -59,19 +59,27 @@ export function offsetOn(date: string, timeZone: string): string {
 export function checkAnswers(answers: NewPostmortemAnswers, catalog: Catalog): string[] {
   const problems: string[] = [];
   if (answers.title.trim() === '') problems.push('title: expected a one-line title, found nothing. Pass --title "What happened".');
-  else if (answers.title.length > 120) problems.push(`title: expected at most 120 characters, found ${answers.title.length}. Shorten it; detail goes in the summary.`);
-  if (!isCalendarDate(answers.date)) problems.push(`date: expected a date written YYYY-MM-DD, found "${answers.date}". Pass --date 2025-06-21.`);
+  else if (answers.title.length > 120)
+    problems.push(`title: expected at most 120 characters, found ${answers.title.length}. Shorten it; detail goes in the summary.`);
+  if (!isCalendarDate(answers.date))
+    problems.push(`date: expected a date written YYYY-MM-DD, found "${answers.date}". Pass --date 2025-06-21.`);
   const severities = catalog.taxonomy.severities.map((s) => s.id);
   if (!severities.includes(answers.severity)) {
-    const suggestion = closestMatch(answers.severity, severities) ?? severities.find((s) => s.toLowerCase() === answers.severity.toLowerCase());
-    problems.push(`severity: expected one of ${severities.join(', ')}, found "${answers.severity}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
+    const suggestion =
+      closestMatch(answers.severity, severities) ?? severities.find((s) => s.toLowerCase() === answers.severity.toLowerCase());
+    problems.push(
+      `severity: expected one of ${severities.join(', ')}, found "${answers.severity}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    );
   }
   const serviceIds = catalog.services.map((s) => s.id);
-  if (answers.services.length === 0) problems.push(`services: expected at least one service id from catalog/services.yaml (${serviceIds.join(', ')}).`);
+  if (answers.services.length === 0)
+    problems.push(`services: expected at least one service id from catalog/services.yaml (${serviceIds.join(', ')}).`);
   for (const id of answers.services) {
     if (serviceIds.includes(id)) continue;
     const suggestion = closestMatch(id, serviceIds);
-    problems.push(`services: "${id}" is not in catalog/services.yaml. ${suggestion ? `Did you mean "${suggestion}"?` : `Known services: ${serviceIds.join(', ')}.`}`);
+    problems.push(
+      `services: "${id}" is not in catalog/services.yaml. ${suggestion ? `Did you mean "${suggestion}"?` : `Known services: ${serviceIds.join(', ')}.`}`,
+    );
   }
   if (answers.type !== undefined && !TYPES.includes(answers.type as IncidentType)) {
     const suggestion = closestMatch(answers.type, TYPES);
@@ -79,7 +87,9 @@ export function checkAnswers(answers: NewPostmortemAnswers, catalog: Catalog): s
   }
   if (answers.template !== undefined && !TEMPLATE_NAMES.includes(answers.template as TemplateName)) {
     const suggestion = closestMatch(answers.template, TEMPLATE_NAMES);
-    problems.push(`template: expected ${TEMPLATE_NAMES.join(' or ')}, found "${answers.template}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
+    problems.push(
+      `template: expected ${TEMPLATE_NAMES.join(' or ')}, found "${answers.template}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    );
   }
   if (answers.slug !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(answers.slug)) {
     problems.push(`slug: expected lower-case letters, digits and single hyphens, found "${answers.slug}".`);
@@ -88,7 +98,10 @@ export function checkAnswers(answers: NewPostmortemAnswers, catalog: Catalog): s
 }
 
 /** The template a draft starts from: the one asked for, else light for the types and severities `templates` lists, else full. */
-export function chooseTemplate(answers: Pick<NewPostmortemAnswers, 'type' | 'severity' | 'template'>, catalog: Pick<Catalog, 'organisation' | 'taxonomy'>): TemplateName {
+export function chooseTemplate(
+  answers: Pick<NewPostmortemAnswers, 'type' | 'severity' | 'template'>,
+  catalog: Pick<Catalog, 'organisation' | 'taxonomy'>,
+): TemplateName {
   if (answers.template === 'full' || answers.template === 'light') return answers.template;
   const light = catalog.organisation.templates?.light ?? { types: ['near-miss'] };
   const severities = light.severities ?? catalog.taxonomy.severities.slice(-1).map((s) => s.id);
@@ -103,7 +116,12 @@ const typeOf = (answers: Pick<NewPostmortemAnswers, 'type'>): IncidentType => (a
  * blocks the draft cannot fill yet (mitigated, resolved, release, customer impact, responders, a
  * ticket) become comments to uncomment later.
  */
-export function renderPostmortem(templateText: string, answers: NewPostmortemAnswers, catalog: Catalog, templateFile: string = TEMPLATE_FILES.full): { path: string; text: string } {
+export function renderPostmortem(
+  templateText: string,
+  answers: NewPostmortemAnswers,
+  catalog: Catalog,
+  templateFile: string = TEMPLATE_FILES.full,
+): { path: string; text: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(templateText);
   if (!match) throw new NewPostmortemError(`${templateFile}: expected a frontmatter block between two --- lines at the top.`);
   const slug = answers.slug ?? slugify(answers.title);
@@ -141,10 +159,16 @@ export function renderPostmortem(templateText: string, answers: NewPostmortemAns
   if (slos.length === 0) e.commentOut(['slo_impact']);
   else if (e.has(['slo_impact', 0])) {
     e.set(['slo_impact', 0, 'slo'], slos[0]!).set(['slo_impact', 0, 'bad_minutes'], 0).truncate(['slo_impact'], 1);
-    e.append(['slo_impact'], slos.slice(1).flatMap((slo) => [`- slo: ${slo}`, '  bad_minutes: 0']));
+    e.append(
+      ['slo_impact'],
+      slos.slice(1).flatMap((slo) => [`- slo: ${slo}`, '  bad_minutes: 0']),
+    );
   }
   if (e.has(['contributing_factors', 0])) {
-    e.set(['contributing_factors', 0, 'category'], 'other').set(['contributing_factors', 0, 'description'], 'TODO: a system condition that made this possible.');
+    e.set(['contributing_factors', 0, 'category'], 'other').set(
+      ['contributing_factors', 0, 'description'],
+      'TODO: a system condition that made this possible.',
+    );
     e.truncate(['contributing_factors'], 1);
   }
   if (e.has(['action_items', 0])) {
@@ -177,7 +201,9 @@ export interface CreatedPostmortem {
 export function createPostmortem(root: string, answers: NewPostmortemAnswers, projectRoot: string = root): CreatedPostmortem {
   const catalog = loadCatalog(root);
   if (catalog.problems.some((p) => p.severity === 'error')) {
-    throw new NewPostmortemError(`The catalog has problems; fix them first:\n${catalog.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    throw new NewPostmortemError(
+      `The catalog has problems; fix them first:\n${catalog.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
   }
   const problems = checkAnswers(answers, catalog);
   if (problems.length > 0) throw new NewPostmortemError(problems.join('\n'));
@@ -188,7 +214,8 @@ export function createPostmortem(root: string, answers: NewPostmortemAnswers, pr
   if (!templatePath) throw new NewPostmortemError(`${templateFile} is missing; restore it from git.`);
   const { path, text } = renderPostmortem(readFileSync(templatePath, 'utf8'), answers, catalog, templateFile);
   const target = join(root, path);
-  if (existsSync(target)) throw new NewPostmortemError(`${path} already exists; it was left untouched. Choose another title or pass --slug.`);
+  if (existsSync(target))
+    throw new NewPostmortemError(`${path} already exists; it was left untouched. Choose another title or pass --slug.`);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, text, { flag: 'wx' });
   return { path, template, templateFile };

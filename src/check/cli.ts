@@ -68,10 +68,18 @@ function takeChanged(argv: readonly string[]): { rest: string[]; changed: boolea
 function explain(id: string, root: string): string {
   const rule = findRule(id);
   if (!rule) {
-    const suggestion = closestMatch(id, ALL_RULES.map((r) => r.id));
-    throw new CheckUsageError(`--explain: no rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} npm run check -- --list-rules lists them.`);
+    const suggestion = closestMatch(
+      id,
+      ALL_RULES.map((r) => r.id),
+    );
+    throw new CheckUsageError(
+      `--explain: no rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} npm run check -- --list-rules lists them.`,
+    );
   }
-  const setting = rule.type === 'fixed' ? `always an error (enforced by the ${rule.enforcedBy})` : `${loadCheckConfig(root).rules.get(rule.id)!.severity} here, ${rule.defaultSeverity} by default`;
+  const setting =
+    rule.type === 'fixed'
+      ? `always an error (enforced by the ${rule.enforcedBy})`
+      : `${loadCheckConfig(root).rules.get(rule.id)!.severity} here, ${rule.defaultSeverity} by default`;
   const examples = explainExamples(rule);
   return `${rule.id}: ${rule.summary}\nSetting: ${setting}.\n\n${rule.docs}\n${examples ? `\n${examples}` : ''}`;
 }
@@ -129,7 +137,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     const reporter = REPORTERS[values.format as keyof typeof REPORTERS];
     if (!reporter) throw new CheckUsageError(`--format: expected pretty, json, github or markdown, found "${values.format}".`);
-    if (changed && positionals.length > 0) throw new CheckUsageError('--changed chooses the files itself; give either paths or --changed, not both.');
+    if (changed && positionals.length > 0)
+      throw new CheckUsageError('--changed chooses the files itself; give either paths or --changed, not both.');
 
     const selection = positionals.length > 0 ? selectPaths(root, io.cwd, positionals) : undefined;
     const files = changed ? changedFiles(root, base ?? defaultBaseRef(root, io.env)) : selection?.files;
@@ -139,7 +148,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const problems = result.problems.map((p) => ({ ...p, file: shown(p.file) }));
     const color = !io.env.NO_COLOR && (io.isTTY || !!io.env.FORCE_COLOR);
     const postmortems = result.postmortems.map((r) => ({ ...r, file: shown(r.file) }));
-    io.stdout(reporter.format({ problems, checked: result.checked, quiet: values.quiet, color: reporter.name === 'pretty' && color, postmortems }));
+    io.stdout(
+      reporter.format({ problems, checked: result.checked, quiet: values.quiet, color: reporter.name === 'pretty' && color, postmortems }),
+    );
     return problems.some((p) => p.severity === 'error') ? 1 : 0;
   } catch (error) {
     if (error instanceof CheckUsageError) {

@@ -23,13 +23,19 @@ function ruleObjectSchema(rule: ConfigurableRule) {
 /** The schema of `catalog/check.yaml`, for editors: each rule is a severity or a mapping with severity and options. */
 export function createCheckConfigSchema() {
   const rules: Record<string, z.ZodType> = {};
-  for (const rule of CONFIGURABLE_RULES) rules[rule.id] = z.union([RuleSettingSchema, ruleObjectSchema(rule)]).describe(`${rule.summary} Default: ${rule.defaultSeverity}.`).optional();
+  for (const rule of CONFIGURABLE_RULES)
+    rules[rule.id] = z
+      .union([RuleSettingSchema, ruleObjectSchema(rule)])
+      .describe(`${rule.summary} Default: ${rule.defaultSeverity}.`)
+      .optional();
   return z.strictObject({
     /** How each rule is treated; rules left out keep their default. */
     rules: z.strictObject(rules).optional(),
     /** An address with {rule} in it, e.g. `https://wiki.example.com/hindsight/{rule}`; problems link to it. */
-    docs_url: z.string({ error: 'expected an address with {rule} in it, e.g. https://wiki.example.com/hindsight/{rule}' })
-      .regex(/\{rule\}/, { error: 'expected an address with {rule} in it, e.g. https://wiki.example.com/hindsight/{rule}' }).optional(),
+    docs_url: z
+      .string({ error: 'expected an address with {rule} in it, e.g. https://wiki.example.com/hindsight/{rule}' })
+      .regex(/\{rule\}/, { error: 'expected an address with {rule} in it, e.g. https://wiki.example.com/hindsight/{rule}' })
+      .optional(),
   });
 }
 
@@ -53,7 +59,12 @@ const TopLevelSchema = z.strictObject({
 
 /** The defaults: every configurable rule at its default severity with its default options. */
 export function defaultRuleConfigs(): Map<string, RuleConfig> {
-  return new Map(CONFIGURABLE_RULES.map((rule) => [rule.id, { severity: rule.defaultSeverity, options: { ...(rule.type === 'document' ? rule.defaults : undefined) } }]));
+  return new Map(
+    CONFIGURABLE_RULES.map((rule) => [
+      rule.id,
+      { severity: rule.defaultSeverity, options: { ...(rule.type === 'document' ? rule.defaults : undefined) } },
+    ]),
+  );
 }
 
 /** Reads `catalog/check.yaml` under `root` (optional) and validates every setting, reporting each problem at its line. */
@@ -68,27 +79,41 @@ export function loadCheckConfig(root: string): CheckConfig {
 
   const raw = source.data ?? {};
   const top = TopLevelSchema.safeParse(raw);
-  const findings: Finding[] = top.success ? [] : zodIssuesToFindings(top.error.issues, raw, TopLevelSchema).map((f) => ({ ...f, rule: 'config' }));
+  const findings: Finding[] = top.success
+    ? []
+    : zodIssuesToFindings(top.error.issues, raw, TopLevelSchema).map((f) => ({ ...f, rule: 'config' }));
   const written = (raw as { rules?: unknown }).rules;
-  const settings = written !== null && typeof written === 'object' && !Array.isArray(written) ? written as Record<string, unknown> : {};
+  const settings = written !== null && typeof written === 'object' && !Array.isArray(written) ? (written as Record<string, unknown>) : {};
   const ids = CONFIGURABLE_RULES.map((r) => r.id);
   for (const [id, value] of Object.entries(settings)) {
     const path = ['rules', id];
     const rule = CONFIGURABLE_RULES.find((r) => r.id === id);
     const fixed = FIXED_RULES.find((r) => r.id === id);
     if (fixed) {
-      findings.push({ path, rule: 'config', message: `expected no setting for ${id}: it is enforced by the ${fixed.enforcedBy} and is always an error`, hint: 'Remove it.' });
+      findings.push({
+        path,
+        rule: 'config',
+        message: `expected no setting for ${id}: it is enforced by the ${fixed.enforcedBy} and is always an error`,
+        hint: 'Remove it.',
+      });
       continue;
     }
     if (!rule) {
       const suggestion = closestMatch(id, ids);
-      findings.push({ path, rule: 'config', message: 'expected the id of a rule', found: describeValue(id), hint: suggestion ? `Did you mean "${suggestion}"?` : `The rules are ${ids.join(', ')}.` });
+      findings.push({
+        path,
+        rule: 'config',
+        message: 'expected the id of a rule',
+        found: describeValue(id),
+        hint: suggestion ? `Did you mean "${suggestion}"?` : `The rules are ${ids.join(', ')}.`,
+      });
       continue;
     }
     const schema = typeof value === 'string' ? RuleSettingSchema : ruleObjectSchema(rule);
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
-      for (const f of zodIssuesToFindings(parsed.error.issues, value, schema)) findings.push({ ...f, path: [...path, ...f.path], rule: 'config' });
+      for (const f of zodIssuesToFindings(parsed.error.issues, value, schema))
+        findings.push({ ...f, path: [...path, ...f.path], rule: 'config' });
       continue;
     }
     const current = rules.get(id)!;

@@ -31,10 +31,20 @@ export function writeEditorManifest(projectRoot: string, archiveRoot: string, sc
 
   const manifestPath = join(dir, 'collections.json');
   // Astro writes its own collections here when its experimental content intellisense is on; keep them.
-  const existing = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) as { collections?: { name: string; hasSchema: boolean }[]; entries?: Record<string, string> } : {};
+  const existing = existsSync(manifestPath)
+    ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+        collections?: { name: string; hasSchema: boolean }[];
+        entries?: Record<string, string>;
+      })
+    : {};
   const collections = (existing.collections ?? []).filter((c) => c.name !== COLLECTIONS.incident && c.name !== COLLECTIONS.readingList);
-  const entries = Object.fromEntries(Object.entries(existing.entries ?? {}).filter(([, name]) => name !== COLLECTIONS.incident && name !== COLLECTIONS.readingList));
-  const incidents = [...listMdxFiles(archiveRoot, 'incidents').map((f) => join(archiveRoot, f)), ...Object.values(TEMPLATE_FILES).map((f) => join(projectRoot, f))];
+  const entries = Object.fromEntries(
+    Object.entries(existing.entries ?? {}).filter(([, name]) => name !== COLLECTIONS.incident && name !== COLLECTIONS.readingList),
+  );
+  const incidents = [
+    ...listMdxFiles(archiveRoot, 'incidents').map((f) => join(archiveRoot, f)),
+    ...Object.values(TEMPLATE_FILES).map((f) => join(projectRoot, f)),
+  ];
   const readingLists = listMdxFiles(archiveRoot, 'reading-lists').map((f) => join(archiveRoot, f));
   for (const file of incidents) for (const uri of uriForms(file)) entries[uri] = COLLECTIONS.incident;
   for (const file of readingLists) for (const uri of uriForms(file)) entries[uri] = COLLECTIONS.readingList;

@@ -61,9 +61,16 @@ async function lintDocument(doc: LintDocument, config: CheckConfig, projectRoot:
     const severity = severityOf(config, rule);
     if (!severity) return undefined;
     return {
-      file: doc.file, line: finding.line, column: finding.column, field: finding.field ?? '',
-      message: finding.message, found: finding.found, hint: finding.hint,
-      rule, severity, docs: config.docsUrl?.replaceAll('{rule}', rule),
+      file: doc.file,
+      line: finding.line,
+      column: finding.column,
+      field: finding.field ?? '',
+      message: finding.message,
+      found: finding.found,
+      hint: finding.hint,
+      rule,
+      severity,
+      docs: config.docsUrl?.replaceAll('{rule}', rule),
     };
   };
 
@@ -78,7 +85,12 @@ async function lintDocument(doc: LintDocument, config: CheckConfig, projectRoot:
       return await run();
     } catch (error) {
       found.push({
-        file: doc.file, line: 1, column: 1, field: '', rule, severity: 'error',
+        file: doc.file,
+        line: 1,
+        column: 1,
+        field: '',
+        rule,
+        severity: 'error',
         message: `expected to be able to check this file, but ${rule} failed: ${(error as Error).message}`,
         hint: 'This is a fault in Hindsight, not in the file; report it with the file attached. The other rules still ran.',
       });
@@ -90,7 +102,11 @@ async function lintDocument(doc: LintDocument, config: CheckConfig, projectRoot:
   for (const { rule, finding } of proseFindings) add(found, rule, finding);
   for (const rule of CONFIGURABLE_RULES) {
     if (rule.type !== 'document' || !rule.kinds.includes(doc.kind) || !severityOf(config, rule.id)) continue;
-    const findings = await guarded(rule.id, () => (rule as DocumentRule).check(doc, config.rules.get(rule.id)!.options, { projectRoot }), []);
+    const findings = await guarded(
+      rule.id,
+      () => (rule as DocumentRule).check(doc, config.rules.get(rule.id)!.options, { projectRoot }),
+      [],
+    );
     for (const finding of findings) add(found, rule.id, finding);
   }
 
@@ -106,9 +122,23 @@ async function lintDocument(doc: LintDocument, config: CheckConfig, projectRoot:
     for (const rule of directive.rules) {
       if (directive.used.has(rule) || !severityOf(config, rule)) continue;
       const at = { line: directive.line, column: directive.column };
-      add(kept, 'unused-ignore', directive.lines
-        ? { ...at, message: `expected a ${rule} problem in the text this comment covers`, found: 'none', hint: 'Remove the comment; the text no longer needs the exception.' }
-        : { ...at, message: 'expected something after the comment for it to cover', found: 'nothing', hint: 'Put the comment on the line directly above the text it is for.' });
+      add(
+        kept,
+        'unused-ignore',
+        directive.lines
+          ? {
+              ...at,
+              message: `expected a ${rule} problem in the text this comment covers`,
+              found: 'none',
+              hint: 'Remove the comment; the text no longer needs the exception.',
+            }
+          : {
+              ...at,
+              message: 'expected something after the comment for it to cover',
+              found: 'nothing',
+              hint: 'Put the comment on the line directly above the text it is for.',
+            },
+      );
     }
   }
   return kept;
@@ -118,14 +148,26 @@ async function lintDocument(doc: LintDocument, config: CheckConfig, projectRoot:
  * Runs the prose, secrets, personal-data and MDX rules (not the build's rules) over one file's text,
  * as if it were at `file` in the archive at `root`; for editors, tools and tests.
  */
-export async function lintText(options: { root: string; file: string; text: string; config?: CheckConfig; projectRoot?: string }): Promise<Problem[]> {
+export async function lintText(options: {
+  root: string;
+  file: string;
+  text: string;
+  config?: CheckConfig;
+  projectRoot?: string;
+}): Promise<Problem[]> {
   const { root, file, text } = options;
   const config = options.config ?? loadCheckConfig(root);
   let doc: LintDocument;
   if (file.startsWith('catalog/')) doc = catalogDocument(root, file, text);
   else {
     const source = parseFrontmatterSource(file, text);
-    const archiveFile: ArchiveFile = { file, kind: file.startsWith('reading-lists/') ? 'reading-list' : 'incident', text, source, tree: parseMdxBody(file, source.body, source.bodyLine).tree };
+    const archiveFile: ArchiveFile = {
+      file,
+      kind: file.startsWith('reading-lists/') ? 'reading-list' : 'incident',
+      text,
+      source,
+      tree: parseMdxBody(file, source.body, source.bodyLine).tree,
+    };
     doc = documentFromArchiveFile(root, archiveFile);
   }
   return sortProblems(await lintDocument(doc, config, options.projectRoot ?? PROJECT_ROOT));
@@ -165,7 +207,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     documents.push(documentFromArchiveFile(root, file));
     outsideFiles.push(file);
   }
-  for (const doc of documents) problems.push(...await lintDocument(doc, config, projectRoot));
+  for (const doc of documents) problems.push(...(await lintDocument(doc, config, projectRoot)));
 
   const count = (kind: LintDocument['kind']) => documents.filter((d) => d.kind === kind).length;
   return {

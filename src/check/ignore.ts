@@ -31,7 +31,10 @@ export interface IgnorableRules {
 const SYNTAX = 'hindsight-ignore <rule>[, <rule>]: <reason>';
 
 /** Parses one comment's text; undefined when it is not meant for Hindsight at all. */
-export function parseIgnoreComment(text: string, rules: IgnorableRules): { rules: string[]; reason: string } | { error: Omit<LintFinding, 'line' | 'column'> } | undefined {
+export function parseIgnoreComment(
+  text: string,
+  rules: IgnorableRules,
+): { rules: string[]; reason: string } | { error: Omit<LintFinding, 'line' | 'column'> } | undefined {
   const trimmed = text.trim();
   if (!/^hindsight-/i.test(trimmed)) return undefined;
   const match = /^hindsight-ignore(?=\s|:|$)\s*([^:]*?)\s*(?::\s*([\s\S]*))?$/.exec(trimmed);
@@ -41,17 +44,43 @@ export function parseIgnoreComment(text: string, rules: IgnorableRules): { rules
   }
   const ids = match[1]!.split(/[\s,]+/).filter(Boolean);
   const reason = (match[2] ?? '').trim();
-  if (ids.length === 0) return { error: { message: 'expected the id of the rule to ignore', found: 'none', hint: `Write ${SYNTAX}; npm run check -- --list-rules lists the ids.` } };
+  if (ids.length === 0)
+    return {
+      error: {
+        message: 'expected the id of the rule to ignore',
+        found: 'none',
+        hint: `Write ${SYNTAX}; npm run check -- --list-rules lists the ids.`,
+      },
+    };
   for (const id of ids) {
     if (rules.enforced.includes(id)) {
-      return { error: { message: `expected a rule that can be ignored; ${id} is enforced by the build`, found: describeValue(id), hint: 'Fix the problem instead: the build fails on it whatever the comment says.' } };
+      return {
+        error: {
+          message: `expected a rule that can be ignored; ${id} is enforced by the build`,
+          found: describeValue(id),
+          hint: 'Fix the problem instead: the build fails on it whatever the comment says.',
+        },
+      };
     }
     if (!rules.ignorable.includes(id)) {
       const suggestion = closestMatch(id, rules.ignorable);
-      return { error: { message: 'expected the id of a rule', found: describeValue(id), hint: suggestion ? `Did you mean "${suggestion}"?` : `The rules are ${rules.ignorable.join(', ')}.` } };
+      return {
+        error: {
+          message: 'expected the id of a rule',
+          found: describeValue(id),
+          hint: suggestion ? `Did you mean "${suggestion}"?` : `The rules are ${rules.ignorable.join(', ')}.`,
+        },
+      };
     }
   }
-  if (reason === '') return { error: { message: 'expected a reason after the rule id', found: 'none', hint: `Write ${SYNTAX}: an exception without a reason cannot be reviewed.` } };
+  if (reason === '')
+    return {
+      error: {
+        message: 'expected a reason after the rule id',
+        found: 'none',
+        hint: `Write ${SYNTAX}: an exception without a reason cannot be reviewed.`,
+      },
+    };
   return { rules: ids, reason };
 }
 
@@ -67,7 +96,10 @@ function commentsOf(node: { data?: unknown }): string[] | undefined {
  * covers its line; undefined when none does. A sweep over the lines with a heap per rule, so a file
  * with tens of thousands of comments and problems is matched in time n log n, not n times n.
  */
-export function matchIgnoreDirectives(problems: readonly { rule: string; line: number }[], directives: readonly IgnoreDirective[]): (IgnoreDirective | undefined)[] {
+export function matchIgnoreDirectives(
+  problems: readonly { rule: string; line: number }[],
+  directives: readonly IgnoreDirective[],
+): (IgnoreDirective | undefined)[] {
   const matched: (IgnoreDirective | undefined)[] = new Array(problems.length).fill(undefined);
   const listOf = (map: Map<string, number[]>, key: string) => {
     let list = map.get(key);
@@ -136,18 +168,21 @@ export function readIgnoreComments(doc: LintDocument, rules: IgnorableRules): Ig
 
   if (doc.body) {
     const offset = doc.body.line - 1;
-    const linesOf = (node: MdastNodes | undefined) => node?.position ? { from: node.position.start.line + offset, to: node.position.end.line + offset } : undefined;
+    const linesOf = (node: MdastNodes | undefined) =>
+      node?.position ? { from: node.position.start.line + offset, to: node.position.end.line + offset } : undefined;
     // A comment on its own covers the next block; one inside a paragraph covers that paragraph.
     const walk = (parent: MdastParent, block: MdastNodes | undefined) => {
       parent.children.forEach((child, index) => {
         const comments = child.type === 'mdxFlowExpression' || child.type === 'mdxTextExpression' ? commentsOf(child) : undefined;
         if (comments) {
           const target = child.type === 'mdxFlowExpression' ? parent.children[index + 1] : block;
-          for (const text of comments) add(text, (child.position?.start.line ?? 1) + offset, child.position?.start.column ?? 1, linesOf(target));
+          for (const text of comments)
+            add(text, (child.position?.start.line ?? 1) + offset, child.position?.start.column ?? 1, linesOf(target));
         }
         if ('children' in child) {
-          const flow = child.type === 'listItem' || child.type === 'blockquote' || child.type === 'mdxJsxFlowElement' || child.type === 'list';
-          walk(child as MdastParent, flow ? undefined : block ?? child);
+          const flow =
+            child.type === 'listItem' || child.type === 'blockquote' || child.type === 'mdxJsxFlowElement' || child.type === 'list';
+          walk(child as MdastParent, flow ? undefined : (block ?? child));
         }
       });
     };

@@ -33,17 +33,29 @@ export function readFieldDocs(dir = SCHEMA_SOURCES): FieldDocs {
   const byName = new Map<string, Record<string, string>>();
   const byFields = new Map<string, Record<string, string>>();
   const conflicting = new Set<string>();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.ts'))
+    .sort()) {
     const file = ts.createSourceFile(name, readFileSync(join(dir, name), 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node) => {
-      if (ts.isCallExpression(node) && /(?:strictObject|object)$/.test(node.expression.getText(file)) && node.arguments[0] && ts.isObjectLiteralExpression(node.arguments[0])) {
+      if (
+        ts.isCallExpression(node) &&
+        /(?:strictObject|object)$/.test(node.expression.getText(file)) &&
+        node.arguments[0] &&
+        ts.isObjectLiteralExpression(node.arguments[0])
+      ) {
         const fields: Record<string, string> = {};
         const names: string[] = [];
         for (const property of node.arguments[0].properties) {
           if (!ts.isPropertyAssignment(property)) continue;
           const key = property.name.getText(file).replace(/^['"]|['"]$/g, '');
           names.push(key);
-          const comment = ts.getJSDocCommentsAndTags(property).filter(ts.isJSDoc).map((d) => ts.getTextOfJSDocComment(d.comment) ?? '').join(' ').trim();
+          const comment = ts
+            .getJSDocCommentsAndTags(property)
+            .filter(ts.isJSDoc)
+            .map((d) => ts.getTextOfJSDocComment(d.comment) ?? '')
+            .join(' ')
+            .trim();
           if (comment) fields[key] = comment;
         }
         if (ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) byName.set(node.parent.name.text, fields);
@@ -82,7 +94,13 @@ function addDescriptions(properties: Record<string, JsonObject>, fields: Record<
   }
 }
 
-function toJsonSchema(schema: z.ZodType, title: string, description: string, docs: FieldDocs, named: Map<unknown, Record<string, string>>): JsonObject {
+function toJsonSchema(
+  schema: z.ZodType,
+  title: string,
+  description: string,
+  docs: FieldDocs,
+  named: Map<unknown, Record<string, string>>,
+): JsonObject {
   const json = z.toJSONSchema(schema, {
     target: 'draft-7',
     io: 'input',
@@ -111,7 +129,8 @@ function toJsonSchema(schema: z.ZodType, title: string, description: string, doc
 /** The object schemas exported by these modules, each with the docs of its fields. */
 function namedSchemas(docs: FieldDocs, modules: readonly Record<string, unknown>[]): Map<unknown, Record<string, string>> {
   const named = new Map<unknown, Record<string, string>>();
-  for (const module of modules) for (const [name, value] of Object.entries(module)) if (docs.byName.has(name)) named.set(value, docs.byName.get(name)!);
+  for (const module of modules)
+    for (const [name, value] of Object.entries(module)) if (docs.byName.has(name)) named.set(value, docs.byName.get(name)!);
   return named;
 }
 
@@ -120,16 +139,35 @@ export function buildJsonSchemas(root: string): Record<string, JsonObject> {
   const docs = readFieldDocs();
   const named = namedSchemas(docs, [catalogSchemas, incidentSchemas, readingListSchemas, taxonomySchemas]);
   const generated = 'Generated from the zod schemas in src/schema by `npm run schema`; do not edit.';
-  const build = (schema: z.ZodType, title: string, description: string) => toJsonSchema(schema, title, `${description} ${generated}`, docs, named);
+  const build = (schema: z.ZodType, title: string, description: string) =>
+    toJsonSchema(schema, title, `${description} ${generated}`, docs, named);
   const configDocs = readFieldDocs(fileURLToPath(new URL('./', import.meta.url)));
   return {
-    'incident.schema.json': build(incidentSchemaFor(loadCatalog(root)), 'Hindsight post-mortem frontmatter', 'The frontmatter of incidents/<yyyy>/<yyyy-mm-dd>-<slug>.mdx, with the severities and categories of catalog/taxonomy.yaml.'),
-    'reading-list.schema.json': build(readingListSchemas.ReadingListSchema, 'Hindsight reading list frontmatter', 'The frontmatter of reading-lists/<slug>.mdx.'),
+    'incident.schema.json': build(
+      incidentSchemaFor(loadCatalog(root)),
+      'Hindsight post-mortem frontmatter',
+      'The frontmatter of incidents/<yyyy>/<yyyy-mm-dd>-<slug>.mdx, with the severities and categories of catalog/taxonomy.yaml.',
+    ),
+    'reading-list.schema.json': build(
+      readingListSchemas.ReadingListSchema,
+      'Hindsight reading list frontmatter',
+      'The frontmatter of reading-lists/<slug>.mdx.',
+    ),
     'services.schema.json': build(catalogSchemas.ServicesFileSchema, 'Hindsight service catalog', 'catalog/services.yaml.'),
     'teams.schema.json': build(catalogSchemas.TeamsFileSchema, 'Hindsight teams', 'catalog/teams.yaml.'),
-    'taxonomy.schema.json': build(taxonomySchemas.TaxonomyFileSchema, 'Hindsight taxonomy', 'catalog/taxonomy.yaml: each list, when present, replaces the default.'),
+    'taxonomy.schema.json': build(
+      taxonomySchemas.TaxonomyFileSchema,
+      'Hindsight taxonomy',
+      'catalog/taxonomy.yaml: each list, when present, replaces the default.',
+    ),
     'organisation.schema.json': build(catalogSchemas.OrganisationSchema, 'Hindsight organisation', 'catalog/organisation.yaml.'),
-    'check.schema.json': toJsonSchema(createCheckConfigSchema(), 'Hindsight check configuration', `catalog/check.yaml: how npm run check treats each rule. ${generated.replace('src/schema', 'src/check/config.ts')}`, configDocs, new Map()),
+    'check.schema.json': toJsonSchema(
+      createCheckConfigSchema(),
+      'Hindsight check configuration',
+      `catalog/check.yaml: how npm run check treats each rule. ${generated.replace('src/schema', 'src/check/config.ts')}`,
+      configDocs,
+      new Map(),
+    ),
   };
 }
 

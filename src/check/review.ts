@@ -1,4 +1,11 @@
-import { computeBudgetConsumed, computeBudgetMinutes, computeTimeToDetect, computeTimeToMitigate, computeTimeToResolve, type KeyMoments } from '../lib/metrics.ts';
+import {
+  computeBudgetConsumed,
+  computeBudgetMinutes,
+  computeTimeToDetect,
+  computeTimeToMitigate,
+  computeTimeToResolve,
+  type KeyMoments,
+} from '../lib/metrics.ts';
 import type { Service, Slo } from '../schema/catalog.ts';
 
 /**
@@ -44,7 +51,8 @@ export interface ActionItemLine {
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const record = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : {});
+const record = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
@@ -60,7 +68,12 @@ export function reviewPostmortem(file: string, data: unknown, services: readonly
   const slos = new Map(services.flatMap((s) => s.slos.map((slo) => [slo.id, slo] as const)));
   const detected = isTime(fm.detected) ? fm.detected : undefined;
   const moments: KeyMoments | undefined = isTime(fm.started)
-    ? { started: fm.started, detected: detected ?? fm.started, mitigated: isTime(fm.mitigated) ? fm.mitigated : undefined, resolved: isTime(fm.resolved) ? fm.resolved : undefined }
+    ? {
+        started: fm.started,
+        detected: detected ?? fm.started,
+        mitigated: isTime(fm.mitigated) ? fm.mitigated : undefined,
+        resolved: isTime(fm.resolved) ? fm.resolved : undefined,
+      }
     : undefined;
   const budgets = list(fm.slo_impact).map((entry): SloBudget => {
     const impact = record(entry);
@@ -69,7 +82,10 @@ export function reviewPostmortem(file: string, data: unknown, services: readonly
     const target = slos.get(slo);
     const budgetMinutes = target ? computeBudgetMinutes(target) : undefined;
     return {
-      slo, badMinutes, target: target && { objective: target.objective, window_days: target.window_days }, budgetMinutes,
+      slo,
+      badMinutes,
+      target: target && { objective: target.objective, window_days: target.window_days },
+      budgetMinutes,
       consumed: target && badMinutes !== undefined ? computeBudgetConsumed(badMinutes, target) : undefined,
     };
   });

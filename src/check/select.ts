@@ -21,7 +21,10 @@ export function isArchiveFile(file: string): boolean {
 export function listCatalogFiles(root: string): string[] {
   const dir = join(root, 'catalog');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => `catalog/${name}`);
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => `catalog/${name}`);
 }
 
 function toArchivePath(root: string, absolute: string): string {
@@ -52,13 +55,18 @@ export function selectPaths(root: string, cwd: string, paths: readonly string[])
     if (inside.startsWith('..') || isAbsolute(inside)) {
       // A post-mortem from elsewhere is checked as if it were added to this archive.
       if (!directory && absolute.endsWith('.mdx')) outside.add(absolute);
-      else throw new CheckUsageError(`${path}: not inside the archive at ${relative(cwd, root) || '.'}; name .mdx files one by one, or use --root to check another archive.`);
+      else
+        throw new CheckUsageError(
+          `${path}: not inside the archive at ${relative(cwd, root) || '.'}; name .mdx files one by one, or use --root to check another archive.`,
+        );
     } else if (directory) {
       for (const file of walkFiles(absolute).map((f) => toArchivePath(root, f))) if (isArchiveFile(file)) selected.add(file);
     } else if (isArchiveFile(inside)) {
       selected.add(inside);
     } else {
-      throw new CheckUsageError(`${path}: not a file the check reads; it reads incidents/<yyyy>/*.mdx, reading-lists/*.mdx and catalog/*.yaml (names starting with _ are skipped).`);
+      throw new CheckUsageError(
+        `${path}: not a file the check reads; it reads incidents/<yyyy>/*.mdx, reading-lists/*.mdx and catalog/*.yaml (names starting with _ are skipped).`,
+      );
     }
   }
   return { files: [...selected].sort(), outside: [...outside].sort() };
@@ -68,7 +76,9 @@ function git(root: string, args: string[]): string {
   try {
     return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? '').trim().split('\n')[0];
+    const stderr = String((error as { stderr?: string }).stderr ?? '')
+      .trim()
+      .split('\n')[0];
     throw new CheckUsageError(`git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}`);
   }
 }
@@ -87,7 +97,13 @@ function refExists(root: string, ref: string): boolean {
  * Actions (origin/$GITHUB_BASE_REF), else origin/main, main, origin/master or master, whichever exists.
  */
 export function defaultBaseRef(root: string, env: NodeJS.ProcessEnv = process.env): string {
-  const candidates = [env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : undefined, 'origin/main', 'main', 'origin/master', 'master'].filter((r): r is string => !!r);
+  const candidates = [
+    env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : undefined,
+    'origin/main',
+    'main',
+    'origin/master',
+    'master',
+  ].filter((r): r is string => !!r);
   const found = candidates.find((ref) => refExists(root, ref));
   if (!found) throw new CheckUsageError(`--changed: none of ${candidates.join(', ')} exists; name the base, e.g. --changed origin/main.`);
   return found;
@@ -98,7 +114,10 @@ export function defaultBaseRef(root: string, env: NodeJS.ProcessEnv = process.en
  * unstaged and untracked; deleted files are left out (what referred to them is still checked).
  */
 export function changedFiles(root: string, base: string): string[] {
-  if (!refExists(root, base)) throw new CheckUsageError(`--changed: ${base} is not a git ref or commit here; try origin/main, or fetch it first (git fetch origin main).`);
+  if (!refExists(root, base))
+    throw new CheckUsageError(
+      `--changed: ${base} is not a git ref or commit here; try origin/main, or fetch it first (git fetch origin main).`,
+    );
   const mergeBase = git(root, ['merge-base', base, 'HEAD']).trim();
   const changed = git(root, ['diff', '--name-only', '-z', '--relative', '--diff-filter=ACMRT', mergeBase, '--']).split('\0');
   const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z']).split('\0');

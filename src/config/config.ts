@@ -39,11 +39,17 @@ export interface ConfigInput {
 }
 
 /** The environment part of the configuration, without reading any file. */
-export function resolveEnvConfig({ env, projectRoot, now = new Date() }: ConfigInput): Omit<HindsightConfig, 'organisation'> & { notices: string[] } {
+export function resolveEnvConfig({
+  env,
+  projectRoot,
+  now = new Date(),
+}: ConfigInput): Omit<HindsightConfig, 'organisation'> & { notices: string[] } {
   const { settings, notices } = parseEnv(env);
   const archiveRoot = settings.HINDSIGHT_ARCHIVE ? resolve(projectRoot, settings.HINDSIGHT_ARCHIVE) : projectRoot;
   if (!existsSync(archiveRoot) || !statSync(archiveRoot).isDirectory()) {
-    throw new ConfigError(`HINDSIGHT_ARCHIVE: expected a folder holding catalog/, incidents/ and reading-lists/, found ${JSON.stringify(settings.HINDSIGHT_ARCHIVE)} (no such folder). Example: HINDSIGHT_ARCHIVE=tests/fixtures/archive`);
+    throw new ConfigError(
+      `HINDSIGHT_ARCHIVE: expected a folder holding catalog/, incidents/ and reading-lists/, found ${JSON.stringify(settings.HINDSIGHT_ARCHIVE)} (no such folder). Example: HINDSIGHT_ARCHIVE=tests/fixtures/archive`,
+    );
   }
   return {
     audience: settings.HINDSIGHT_AUDIENCE,

@@ -31,31 +31,66 @@ const basePath = z.string().regex(/^\/(?:[A-Za-z0-9._~-]+\/?)*$/, { error: 'expe
 export const ENV_SETTINGS = {
   HINDSIGHT_AUDIENCE: {
     schema: audience.default('internal'),
-    meta: { legacy: 'KB_AUDIENCE', example: 'public', description: 'Which site to build: `internal` (every incident but drafts) or `public` (only `visibility: public` incidents, redacted).', unset: '`internal`' },
+    meta: {
+      legacy: 'KB_AUDIENCE',
+      example: 'public',
+      description:
+        'Which site to build: `internal` (every incident but drafts) or `public` (only `visibility: public` incidents, redacted).',
+      unset: '`internal`',
+    },
   },
   HINDSIGHT_TODAY: {
     schema: day.optional(),
-    meta: { example: '2026-11-26', description: 'The reference day that overdue action items, budgets left and "this week in history" are judged against, so a build can be reproduced.', unset: 'the day of the build (UTC)' },
+    meta: {
+      example: '2026-11-26',
+      description:
+        'The reference day that overdue action items, budgets left and "this week in history" are judged against, so a build can be reproduced.',
+      unset: 'the day of the build (UTC)',
+    },
   },
   HINDSIGHT_ARCHIVE: {
     schema: path.optional(),
-    meta: { example: 'tests/fixtures/archive', description: 'The folder holding `catalog/`, `incidents/` and `reading-lists/`, relative to the project; lets one site build another archive.', unset: 'the project folder' },
+    meta: {
+      example: 'tests/fixtures/archive',
+      description:
+        'The folder holding `catalog/`, `incidents/` and `reading-lists/`, relative to the project; lets one site build another archive.',
+      unset: 'the project folder',
+    },
   },
   HINDSIGHT_CACHE_DIR: {
     schema: path.optional(),
-    meta: { example: '/tmp/hindsight-cache', description: "Where Astro keeps its content-layer and incremental-build cache; separate folders let builds run side by side.", unset: '`node_modules/.astro`' },
+    meta: {
+      example: '/tmp/hindsight-cache',
+      description: 'Where Astro keeps its content-layer and incremental-build cache; separate folders let builds run side by side.',
+      unset: '`node_modules/.astro`',
+    },
   },
   HINDSIGHT_SITE_URL: {
     schema: siteUrl.optional(),
-    meta: { legacy: 'SITE_URL', example: 'https://postmortems.example.com', description: 'The address the built site is served from: used for the sitemap, the feed and canonical links.', unset: '`http://localhost:4321`' },
+    meta: {
+      legacy: 'SITE_URL',
+      example: 'https://postmortems.example.com',
+      description: 'The address the built site is served from: used for the sitemap, the feed and canonical links.',
+      unset: '`http://localhost:4321`',
+    },
   },
   HINDSIGHT_BASE: {
     schema: basePath.optional(),
-    meta: { example: '/postmortems/', description: 'The path the site is served under, e.g. a GitHub Pages project site at /<repository>/; every link, asset, feed, sitemap entry and _headers path follows it. `npm run build -- --base /x/` does the same for one build.', unset: '`/`' },
+    meta: {
+      example: '/postmortems/',
+      description:
+        'The path the site is served under, e.g. a GitHub Pages project site at /<repository>/; every link, asset, feed, sitemap entry and _headers path follows it. `npm run build -- --base /x/` does the same for one build.',
+      unset: '`/`',
+    },
   },
   HINDSIGHT_CHROMIUM_PATH: {
     schema: path.optional(),
-    meta: { legacy: 'CHROMIUM_PATH', example: '/usr/bin/chromium', description: 'The Chromium that browser tests, screenshots and Lighthouse drive.', unset: 'the headless Chromium of `@sparticuz/chromium` on Linux x64; required elsewhere' },
+    meta: {
+      legacy: 'CHROMIUM_PATH',
+      example: '/usr/bin/chromium',
+      description: 'The Chromium that browser tests, screenshots and Lighthouse drive.',
+      unset: 'the headless Chromium of `@sparticuz/chromium` on Linux x64; required elsewhere',
+    },
   },
 } satisfies Record<string, { schema: z.ZodType; meta: SettingMeta }>;
 
@@ -64,7 +99,9 @@ export type SettingName = keyof typeof ENV_SETTINGS;
 
 /** The one schema of the environment: every variable above, parsed together. */
 export const EnvSchema = z.object(
-  Object.fromEntries(Object.entries(ENV_SETTINGS).map(([name, s]) => [name, s.schema])) as { [K in SettingName]: (typeof ENV_SETTINGS)[K]['schema'] },
+  Object.fromEntries(Object.entries(ENV_SETTINGS).map(([name, s]) => [name, s.schema])) as {
+    [K in SettingName]: (typeof ENV_SETTINGS)[K]['schema'];
+  },
 );
 
 /** The environment after parsing. */

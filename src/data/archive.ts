@@ -2,7 +2,14 @@ import { getCollection, getEntry } from 'astro:content';
 import type { Organisation, Service, Team } from '../schema/catalog.ts';
 import type { Category, Severity } from '../schema/taxonomy.ts';
 import type { ReadingListData } from '../schema/reading-list.ts';
-import { buildArchiveIndex, deriveIncident, indexCatalog, sortNewestFirst, type ArchiveIndex, type IncidentView } from '../lib/incidents.ts';
+import {
+  buildArchiveIndex,
+  deriveIncident,
+  indexCatalog,
+  sortNewestFirst,
+  type ArchiveIndex,
+  type IncidentView,
+} from '../lib/incidents.ts';
 import { countWords, indexListPositions, readingMinutes, type ListPosition } from '../lib/reading.ts';
 import { suggestRelated, type RelatedSuggestion } from '../lib/related.ts';
 import { distinctiveTerms } from '../lib/text-terms.ts';
@@ -95,28 +102,52 @@ async function loadArchive(): Promise<Archive> {
   // configured fields, and internal team and service ids leave owners and helpers too.
   const internalIds = audience === 'public' ? internalCatalogIds(config.archiveRoot) : new Set<string>();
   const forAudience = (data: (typeof visible)[number]['data']) =>
-    audience === 'internal' ? data : withoutInternalNames(redactIncident({
-      ...data,
-      services: data.services.filter((id) => catalogIndex.services.has(id)),
-      teams: data.teams.filter((id) => teamIds.has(id)),
-      slo_impact: data.slo_impact.filter((impact) => catalogIndex.slos.has(impact.slo)),
-    }, organisation[0]!.data.public_strip), internalIds);
+    audience === 'internal'
+      ? data
+      : withoutInternalNames(
+          redactIncident(
+            {
+              ...data,
+              services: data.services.filter((id) => catalogIndex.services.has(id)),
+              teams: data.teams.filter((id) => teamIds.has(id)),
+              slo_impact: data.slo_impact.filter((impact) => catalogIndex.slos.has(impact.slo)),
+            },
+            organisation[0]!.data.public_strip,
+          ),
+          internalIds,
+        );
   const visibleIds = new Set(visible.map((e) => e.id));
   // `related` may name drafts or (in a public build) internal incidents: never let their ids through.
-  const incidents = sortNewestFirst(visible.map((e) => deriveIncident(e.id, {
-    ...forAudience(e.data),
-    related: e.data.related.filter((id) => visibleIds.has(id)),
-  }, catalogIndex, today)));
+  const incidents = sortNewestFirst(
+    visible.map((e) =>
+      deriveIncident(
+        e.id,
+        {
+          ...forAudience(e.data),
+          related: e.data.related.filter((id) => visibleIds.has(id)),
+        },
+        catalogIndex,
+        today,
+      ),
+    ),
+  );
   const index = buildArchiveIndex(incidents);
   const bodies = new Map(visible.map((e) => [e.id, e.body ?? '']));
   const digests = new Map(visible.map((e) => [e.id, String(e.digest ?? '')]));
 
   const minutesById = new Map(incidents.map((i) => [i.id, readingMinutes(countWords(`${i.summary}\n${bodies.get(i.id)}`))]));
   const terms = distinctiveTerms(incidents.map((i) => `${i.title}\n${i.summary}\n${bodies.get(i.id)}`));
-  const suggestions = suggestRelated(incidents.map((i, n) => ({
-    id: i.id, started: i.started, services: i.services, tags: i.tags, related: i.related,
-    factors: i.contributing_factors.map((f) => f.category), terms: terms[n]!,
-  })));
+  const suggestions = suggestRelated(
+    incidents.map((i, n) => ({
+      id: i.id,
+      started: i.started,
+      services: i.services,
+      tags: i.tags,
+      related: i.related,
+      factors: i.contributing_factors.map((f) => f.category),
+      terms: terms[n]!,
+    })),
+  );
 
   const readingLists = lists
     .map((list) => {
@@ -141,12 +172,21 @@ async function loadArchive(): Promise<Archive> {
 
   const severityRank = new Map(severities.map((s) => [s.id, s.data.rank]));
   const instructive = (list: readonly IncidentView[]) =>
-    buildStartHere(list.filter((i) => i.status === 'published').map((i) => ({
-      id: i.id, started: dateInZone(i.started, timeZone), featured: i.featured,
-      severityRank: severityRank.get(i.severity) ?? severities.length - 1, severityLevels: severities.length,
-      actionItems: i.action_items.length, contributingFactors: i.contributing_factors.length,
-      lessonsWords: countSectionWords(bodies.get(i.id) ?? '', 'Lessons', countWords),
-    })), today).map((s) => index.byId.get(s.id)!);
+    buildStartHere(
+      list
+        .filter((i) => i.status === 'published')
+        .map((i) => ({
+          id: i.id,
+          started: dateInZone(i.started, timeZone),
+          featured: i.featured,
+          severityRank: severityRank.get(i.severity) ?? severities.length - 1,
+          severityLevels: severities.length,
+          actionItems: i.action_items.length,
+          contributingFactors: i.contributing_factors.length,
+          lessonsWords: countSectionWords(bodies.get(i.id) ?? '', 'Lessons', countWords),
+        })),
+      today,
+    ).map((s) => index.byId.get(s.id)!);
   const startHere = {
     teams: new Map(teams.map((t) => [t.id, instructive(index.byTeam.get(t.id) ?? [])])),
     services: new Map(services.map((s) => [s.id, instructive(index.byService.get(s.id) ?? [])])),
@@ -171,12 +211,28 @@ async function loadArchive(): Promise<Archive> {
     // Curated lists first, then the generated ones, whose position an incident page shows only to a reader who came from them.
     listPositions: indexListPositions([
       ...readingLists,
-      ...teams.map((t) => ({ id: startHereKey('teams', t.id), title: `Start here: ${t.data.name}`, href: `/${startHereKey('teams', t.id)}/`, kind: 'start-here' as const, items: startHere.teams.get(t.id)!.map((incident) => ({ incident })) })),
-      ...services.map((s) => ({ id: startHereKey('services', s.id), title: `Start here: ${s.data.name}`, href: `/${startHereKey('services', s.id)}/`, kind: 'start-here' as const, items: startHere.services.get(s.id)!.map((incident) => ({ incident })) })),
+      ...teams.map((t) => ({
+        id: startHereKey('teams', t.id),
+        title: `Start here: ${t.data.name}`,
+        href: `/${startHereKey('teams', t.id)}/`,
+        kind: 'start-here' as const,
+        items: startHere.teams.get(t.id)!.map((incident) => ({ incident })),
+      })),
+      ...services.map((s) => ({
+        id: startHereKey('services', s.id),
+        title: `Start here: ${s.data.name}`,
+        href: `/${startHereKey('services', s.id)}/`,
+        kind: 'start-here' as const,
+        items: startHere.services.get(s.id)!.map((incident) => ({ incident })),
+      })),
     ]),
     startHere,
     digests,
-    thisWeekInHistory: thisWeekInHistory(incidents.filter((i) => i.status === 'published'), today, (i) => dateInZone(i.started, timeZone)),
+    thisWeekInHistory: thisWeekInHistory(
+      incidents.filter((i) => i.status === 'published'),
+      today,
+      (i) => dateInZone(i.started, timeZone),
+    ),
   };
 }
 
@@ -199,7 +255,13 @@ export function tableContext(archive: Archive): TableContext {
 }
 
 /** The props `OverviewSections` takes from the archive: taxonomy orders and names, the time zone and the reference day. */
-export function overviewContext(archive: Archive): { orders: OverviewOrders; severities: { id: string; name: string }[]; categories: { id: string; name: string }[]; timeZone: string; today: string } {
+export function overviewContext(archive: Archive): {
+  orders: OverviewOrders;
+  severities: { id: string; name: string }[];
+  categories: { id: string; name: string }[];
+  timeZone: string;
+  today: string;
+} {
   return {
     orders: overviewOrders(archive),
     severities: archive.severities.map((s) => ({ id: s.id, name: s.name })),
@@ -221,7 +283,10 @@ export async function getDevProblems(id: string): Promise<DevFileProblems | unde
 }
 
 /** One file's problems, as the dev server shows them. */
-export type DevFileProblems = { file: string; problems: { line: number; column: number; field: string; message: string; rule: string; found?: string; hint?: string; text: string }[] };
+export type DevFileProblems = {
+  file: string;
+  problems: { line: number; column: number; field: string; message: string; rule: string; found?: string; hint?: string; text: string }[];
+};
 
 /** The content entry of one incident, for rendering its MDX body. */
 export async function getIncidentEntry(id: string) {

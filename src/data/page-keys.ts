@@ -20,9 +20,16 @@ export function incidentPageKey(archive: Archive, id: string): string {
     related: relatedBothWays(incident, archive.index).map(summary),
     suggestions: (archive.suggestions.get(id) ?? []).map((s) => [s.shared, ...summary(archive.index.byId.get(s.id)!)]),
     lists: archive.listPositions.get(id) ?? [],
-    recurrences: (archiveRecurrencesByIncident(archive).get(id) ?? []).map((r) => [r.services[0], r.categories[0], summary(r.earlier), r.preventItems.map((a) => a.status)]),
+    recurrences: (archiveRecurrencesByIncident(archive).get(id) ?? []).map((r) => [
+      r.services[0],
+      r.categories[0],
+      summary(r.earlier),
+      r.preventItems.map((a) => a.status),
+    ]),
     services: incident.services.map((s) => archive.servicesById.get(s)?.name),
-    teams: [...incident.teams, ...incident.action_items.map((a) => a.owner), ...incident.response.helped_by].map((t) => t && archive.teamsById.get(t)?.name),
+    teams: [...incident.teams, ...incident.action_items.map((a) => a.owner), ...incident.response.helped_by].map(
+      (t) => t && archive.teamsById.get(t)?.name,
+    ),
     categories: incident.contributing_factors.map((f) => archive.categoriesById.get(f.category)?.name),
     severities: archive.severities,
     organisation: archive.organisation,

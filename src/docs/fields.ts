@@ -31,7 +31,8 @@ export function describeValue(schema: z.ZodType, plural = false): string {
   }
   if (core instanceof z.ZodObject) return 'object (fields below)';
   if (core instanceof z.ZodBoolean) return '`true` or `false`';
-  if (core instanceof z.ZodNumber) return `${s(core.isInt ? 'whole number' : 'number', core.isInt ? 'whole numbers' : 'numbers')}${core.minValue === 0 ? ', 0 or more' : ''}`;
+  if (core instanceof z.ZodNumber)
+    return `${s(core.isInt ? 'whole number' : 'number', core.isInt ? 'whole numbers' : 'numbers')}${core.minValue === 0 ? ', 0 or more' : ''}`;
   if (def.type === 'string') {
     if (derivesFrom(core, TimestampSchema)) return s('ISO 8601 timestamp with an offset', 'ISO 8601 timestamps with an offset');
     if (derivesFrom(core, CalendarDateSchema)) return s('date, `YYYY-MM-DD`', 'dates, `YYYY-MM-DD`');
@@ -66,13 +67,17 @@ function row(f: SchemaField): string {
 /** The field reference of docs/fields.md: one table per object of the incident frontmatter, from the schema's metadata. */
 export function renderFieldReference(fields: readonly SchemaField[] = INCIDENT_FIELDS): string {
   const objects = [...new Set(fields.map((f) => f.parent))];
-  const header = ['| field | type or allowed values | required | label: help | prose | strippable | search filter |', '| --- | --- | --- | --- | --- | --- | --- |'];
-  return objects.map((parent) => [
-    `### ${parent === '' ? 'Top level' : code(parent)}`,
-    '',
-    ...header,
-    ...fields.filter((f) => f.parent === parent).map(row),
-  ].join('\n')).join('\n\n');
+  const header = [
+    '| field | type or allowed values | required | label: help | prose | strippable | search filter |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  return objects
+    .map((parent) =>
+      [`### ${parent === '' ? 'Top level' : code(parent)}`, '', ...header, ...fields.filter((f) => f.parent === parent).map(row)].join(
+        '\n',
+      ),
+    )
+    .join('\n\n');
 }
 
 export const fieldsBlock: GeneratedBlock = { file: 'docs/fields.md', name: 'fields', render: () => renderFieldReference() };

@@ -18,4 +18,8 @@ export function renderEnforcedRules(): string {
 }
 
 /** The generated part of the pull-request template. */
-export const enforcedRulesBlock: GeneratedBlock = { file: '.github/pull_request_template.md', name: 'enforced-rules', render: renderEnforcedRules };
+export const enforcedRulesBlock: GeneratedBlock = {
+  file: '.github/pull_request_template.md',
+  name: 'enforced-rules',
+  render: renderEnforcedRules,
+};

@@ -10,12 +10,15 @@ function escapeCell(text: string): string {
 
 /** Code for a table cell: each line its own code span (joined by <br>), backticks and pipes kept. */
 function cellCode(text: string): string {
-  return text.split('\n').map((line) => {
-    const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const span = longest > 0 ? `${fence} ${line} ${fence}` : `${fence}${line}${fence}`;
-    return span.replace(/\|/g, '\\|');
-  }).join('<br>');
+  return text
+    .split('\n')
+    .map((line) => {
+      const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
+      const fence = '`'.repeat(longest + 1);
+      const span = longest > 0 ? `${fence} ${line} ${fence}` : `${fence}${line}${fence}`;
+      return span.replace(/\|/g, '\\|');
+    })
+    .join('<br>');
 }
 
 function defaultOf(rule: Rule): string {
@@ -37,7 +40,10 @@ export function renderRulesReference(): string {
     return `| \`${rule.id}\` | ${defaultOf(rule)} | ${escapeCell(rule.summary)} | ${examples} |`;
   });
   const sections = ALL_RULES.filter((rule) => rule.examples?.length).map((rule) =>
-    [`### \`${rule.id}\``, '', '| | text | `npm run check` reports |', '| --- | --- | --- |', ...rule.examples!.flatMap(exampleRows)].join('\n'));
+    [`### \`${rule.id}\``, '', '| | text | `npm run check` reports |', '| --- | --- | --- |', ...rule.examples!.flatMap(exampleRows)].join(
+      '\n',
+    ),
+  );
   return [
     '| rule | default | what it finds | examples |',
     '| --- | --- | --- | --- |',

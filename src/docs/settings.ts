@@ -7,7 +7,11 @@ export function renderSettingsTable(): string {
     const legacy = 'legacy' in meta && meta.legacy ? `\`${meta.legacy}\`` : '';
     return `| \`${name}\` | ${meta.description} | ${meta.unset} | \`${name}=${meta.example}\` | ${legacy} |`;
   });
-  return ['| variable | what it sets | when unset | example | old name (still read, deprecated) |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '| variable | what it sets | when unset | example | old name (still read, deprecated) |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 export const settingsBlock: GeneratedBlock = { file: 'docs/configuration.md', name: 'settings', render: renderSettingsTable };

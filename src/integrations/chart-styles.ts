@@ -16,11 +16,13 @@ export default function chartStyles(): AstroIntegration {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({
           vite: {
-            plugins: [{
-              name: 'hindsight-chart-styles',
-              resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-              load: (id: string) => (id === RESOLVED_ID ? chartStylesheet() : undefined),
-            }],
+            plugins: [
+              {
+                name: 'hindsight-chart-styles',
+                resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
+                load: (id: string) => (id === RESOLVED_ID ? chartStylesheet() : undefined),
+              },
+            ],
           },
         });
       },

@@ -24,11 +24,13 @@ export default function hindsightConfig(config: HindsightConfig): AstroIntegrati
         addWatchFile(join(config.archiveRoot, 'catalog/organisation.yaml'));
         updateConfig({
           vite: {
-            plugins: [{
-              name: 'hindsight-config',
-              resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-              load: (id: string) => (id === RESOLVED_ID ? `export default ${JSON.stringify(site)};` : undefined),
-            }],
+            plugins: [
+              {
+                name: 'hindsight-config',
+                resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
+                load: (id: string) => (id === RESOLVED_ID ? `export default ${JSON.stringify(site)};` : undefined),
+              },
+            ],
           },
         });
       },

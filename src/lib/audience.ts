@@ -29,7 +29,10 @@ export function redactIncident<T extends object>(data: T, fields: readonly Strip
  * named: an action item owned by an internal team loses its owner, and internal teams leave
  * `response.helped_by`. (Internal ids are dropped from `services` and `teams` by the caller.)
  */
-export function withoutInternalNames<T extends { action_items: { owner?: string }[]; response: { helped_by: string[] } }>(data: T, internal: ReadonlySet<string>): T {
+export function withoutInternalNames<T extends { action_items: { owner?: string }[]; response: { helped_by: string[] } }>(
+  data: T,
+  internal: ReadonlySet<string>,
+): T {
   return {
     ...data,
     action_items: data.action_items.map((item) => {

@@ -29,5 +29,8 @@ export function rebaseHtml(html: string, base: string): string {
 /** The `_headers` file with its path patterns under the base. */
 export function rebaseHeaders(text: string, base: string): string {
   if (base === '/') return text;
-  return text.split('\n').map((line) => (/^\//.test(line) ? withBase(line, base) : line)).join('\n');
+  return text
+    .split('\n')
+    .map((line) => (/^\//.test(line) ? withBase(line, base) : line))
+    .join('\n');
 }

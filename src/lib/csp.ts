@@ -24,7 +24,9 @@ export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map((d) => d.join(' ')).jo
 
 /** The policy with `img-src` widened to the image hosts the organisation allows (`image_hosts`). */
 export function contentSecurityPolicy(imageHosts: readonly string[] = []): string {
-  return CSP_DIRECTIVES.map(([directive, ...sources]) => [directive, ...sources, ...(directive === 'img-src' ? imageHosts : [])].join(' ')).join('; ');
+  return CSP_DIRECTIVES.map(([directive, ...sources]) =>
+    [directive, ...sources, ...(directive === 'img-src' ? imageHosts : [])].join(' '),
+  ).join('; ');
 }
 
 /** One piece of inline code in a built page, which the policy would block. */
@@ -49,9 +51,13 @@ export function findInlineCode(file: string, html: string): InlineCode[] {
   const found: InlineCode[] = [];
   for (const [, tag, attributeText = ''] of html.matchAll(START_TAG)) {
     const name = tag!.toLowerCase();
-    const attributes = [...attributeText.matchAll(ATTRIBUTE)].map(([, attribute, value = '']) => ({ name: attribute!.toLowerCase(), value: value.replace(/^["']|["']$/g, '') }));
+    const attributes = [...attributeText.matchAll(ATTRIBUTE)].map(([, attribute, value = '']) => ({
+      name: attribute!.toLowerCase(),
+      value: value.replace(/^["']|["']$/g, ''),
+    }));
     const has = (attribute: string) => attributes.find((a) => a.name === attribute);
-    if (name === 'script' && !has('src') && !/^application\/(ld\+)?json$/i.test(has('type')?.value ?? '')) found.push({ file, kind: '<script> without src' });
+    if (name === 'script' && !has('src') && !/^application\/(ld\+)?json$/i.test(has('type')?.value ?? ''))
+      found.push({ file, kind: '<script> without src' });
     if (name === 'style') found.push({ file, kind: '<style> element' });
     for (const attribute of attributes) {
       if (attribute.name === 'style') found.push({ file, kind: `style attribute on <${name}>` });

@@ -18,22 +18,33 @@ const minuteFigures = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 
 /** "Tue 21 Jun 2025, 14:55 BST": an instant in the site's time zone, with the zone's abbreviation. */
 export function formatTimestamp(timestamp: string, timeZone: string): string {
   return dateTimeFormat({
-    timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
-    hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
-  }).format(new Date(toEpochMs(timestamp))).replace(/ at /, ', ');
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  })
+    .format(new Date(toEpochMs(timestamp)))
+    .replace(/ at /, ', ');
 }
 
 /** "14:55 BST": the time of day in the site's time zone, with the zone so a clock change is never ambiguous. */
 export function formatTimeOfDay(timestamp: string, timeZone: string): string {
-  return dateTimeFormat({ timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })
-    .format(new Date(toEpochMs(timestamp)));
+  return dateTimeFormat({ timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(
+    new Date(toEpochMs(timestamp)),
+  );
 }
 
 /** "21 Jun 2025" for a YYYY-MM-DD date or the day of a timestamp in the site's time zone. */
 export function formatDay(value: string, timeZone = 'UTC'): string {
   const instant = value.length === 10 ? `${value}T12:00:00Z` : value;
-  return dateTimeFormat({ timeZone: value.length === 10 ? 'UTC' : timeZone, day: 'numeric', month: 'short', year: 'numeric' })
-    .format(new Date(toEpochMs(instant)));
+  return dateTimeFormat({ timeZone: value.length === 10 ? 'UTC' : timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(
+    new Date(toEpochMs(instant)),
+  );
 }
 
 /** "240%" or "8.8%": a share as a percentage, one decimal below 10%. */

@@ -48,7 +48,11 @@ export interface FilterGroup {
  */
 export function filterOptions(
   incidents: readonly IncidentView[],
-  catalog: { severities: readonly { id: string; name: string }[]; services: readonly { id: string; name: string }[]; teams: readonly { id: string; name: string }[] },
+  catalog: {
+    severities: readonly { id: string; name: string }[];
+    services: readonly { id: string; name: string }[];
+    teams: readonly { id: string; name: string }[];
+  },
 ): FilterGroup[] {
   const count = (values: (i: IncidentView) => readonly string[]) => {
     const counts = new Map<string, number>();
@@ -59,14 +63,36 @@ export function filterOptions(
     const listed = known.filter((k) => counts.has(k.id)).map((k) => ({ value: k.id, label: k.name, count: counts.get(k.id)! }));
     return byName ? listed.sort((a, b) => a.label.localeCompare(b.label)) : listed;
   };
-  const years = [...count((i) => [i.year]).entries()].sort((a, b) => b[0].localeCompare(a[0])).map(([year, n]) => ({ value: year, label: year, count: n }));
+  const years = [...count((i) => [i.year]).entries()]
+    .sort((a, b) => b[0].localeCompare(a[0]))
+    .map(([year, n]) => ({ value: year, label: year, count: n }));
   const groups: Record<FilterGroup['name'], FilterOption[]> = {
-    severity: options(count((i) => [i.severity]), catalog.severities.map((s) => ({ id: s.id, name: s.id === s.name ? s.id : `${s.id} (${s.name})` })), false),
-    service: options(count((i) => i.services), catalog.services, true),
-    team: options(count((i) => i.teams), catalog.teams, true),
-    type: options(count((i) => [i.type]), named(INCIDENT_TYPE_LABELS), false),
+    severity: options(
+      count((i) => [i.severity]),
+      catalog.severities.map((s) => ({ id: s.id, name: s.id === s.name ? s.id : `${s.id} (${s.name})` })),
+      false,
+    ),
+    service: options(
+      count((i) => i.services),
+      catalog.services,
+      true,
+    ),
+    team: options(
+      count((i) => i.teams),
+      catalog.teams,
+      true,
+    ),
+    type: options(
+      count((i) => [i.type]),
+      named(INCIDENT_TYPE_LABELS),
+      false,
+    ),
     year: years,
-    status: options(count((i) => [i.status]), named(INCIDENT_STATUS_LABELS), false),
+    status: options(
+      count((i) => [i.status]),
+      named(INCIDENT_STATUS_LABELS),
+      false,
+    ),
   };
   return INCIDENT_FILTERS.map((f) => ({ name: f.name, label: f.label, options: groups[f.name] })).filter((g) => g.options.length > 0);
 }

@@ -1,7 +1,13 @@
 import type { IncidentData } from '../schema/incident.ts';
 import type { Service, Slo } from '../schema/catalog.ts';
 import { isOpenStatus } from './figures.ts';
-import { computeBudgetConsumed, computeBudgetMinutes, computeTimeToDetect, computeTimeToMitigate, computeTimeToResolve } from './metrics.ts';
+import {
+  computeBudgetConsumed,
+  computeBudgetMinutes,
+  computeTimeToDetect,
+  computeTimeToMitigate,
+  computeTimeToResolve,
+} from './metrics.ts';
 
 /** An SLO hit, with the budget it consumed. */
 export interface SloImpactView {

@@ -47,7 +47,8 @@ export function suggestRelated(
     const out: [Kind, string, string][] = [];
     for (const s of new Set(incident.services)) out.push(['service', `s:${s}`, s]);
     for (const f of new Set(incident.factors)) out.push(['factor', `f:${f}`, f]);
-    for (const s of new Set(incident.services)) for (const f of new Set(incident.factors)) out.push(['serviceAndFactor', `sf:${s}|${f}`, `${s}|${f}`]);
+    for (const s of new Set(incident.services))
+      for (const f of new Set(incident.factors)) out.push(['serviceAndFactor', `sf:${s}|${f}`, `${s}|${f}`]);
     for (const t of new Set(incident.tags)) out.push(['tag', `t:${t}`, t]);
     for (const w of new Set(incident.terms)) out.push(['term', `w:${w}`, w]);
     return out;
@@ -98,7 +99,9 @@ export function suggestRelated(
     }
     const ranked = [...candidates.entries()]
       .filter(([, c]) => c.score >= RELATED_MIN_SCORE)
-      .sort(([ja, a], [jb, b]) => b.score - a.score || incidents[jb]!.started.localeCompare(incidents[ja]!.started) || a.id.localeCompare(b.id))
+      .sort(
+        ([ja, a], [jb, b]) => b.score - a.score || incidents[jb]!.started.localeCompare(incidents[ja]!.started) || a.id.localeCompare(b.id),
+      )
       .slice(0, limit)
       .map(([, c]) => c);
     result.set(incident.id, ranked);

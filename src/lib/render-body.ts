@@ -43,8 +43,70 @@ export interface RenderedBody {
   text: string;
 }
 
-const FLOW = ['address', 'article', 'aside', 'blockquote', 'details', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul'];
-const PHRASING = ['a', 'abbr', 'b', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'img', 'input', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var'];
+const FLOW = [
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'details',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+];
+const PHRASING = [
+  'a',
+  'abbr',
+  'b',
+  'br',
+  'cite',
+  'code',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'img',
+  'input',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+];
 
 /**
  * What may reach a reader, whatever the validation let through: the elements Markdown and the body's
@@ -56,15 +118,28 @@ export const BODY_SANITIZE_SCHEMA: Schema = {
   tagNames: [...FLOW, ...PHRASING],
   attributes: {
     a: ['href', 'title', 'id', ['dataFootnoteRef', true], ['dataFootnoteBackref', true], 'ariaDescribedBy', 'ariaLabel'],
-    abbr: ['title'], dfn: ['title'], time: ['dateTime'],
+    abbr: ['title'],
+    dfn: ['title'],
+    time: ['dateTime'],
     img: ['src', 'alt', 'title', 'width', 'height'],
     code: [['className', /^language-[\w+-]+$/]],
     aside: [['className', 'internal-only'], 'ariaLabel'],
     p: [['className', 'section-label']],
-    h1: ['id'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'],
-    li: ['id'], ol: ['start'], sup: [],
-    section: [['dataFootnotes', true], ['className', 'footnotes']],
-    td: ['colSpan', 'rowSpan', ['align', 'left', 'center', 'right']], th: ['colSpan', 'rowSpan', 'scope', ['align', 'left', 'center', 'right']],
+    h1: ['id'],
+    h2: ['id'],
+    h3: ['id'],
+    h4: ['id'],
+    h5: ['id'],
+    h6: ['id'],
+    li: ['id'],
+    ol: ['start'],
+    sup: [],
+    section: [
+      ['dataFootnotes', true],
+      ['className', 'footnotes'],
+    ],
+    td: ['colSpan', 'rowSpan', ['align', 'left', 'center', 'right']],
+    th: ['colSpan', 'rowSpan', 'scope', ['align', 'left', 'center', 'right']],
     input: [['type', 'checkbox'], ['disabled', true], 'checked'],
   },
   protocols: { href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
@@ -91,8 +166,18 @@ function jsxHandler(audience: Audience): Handler {
     const children = state.all(node) as ElementContent[];
     if (node.name === 'Internal') {
       if (audience === 'public') return undefined;
-      const label: Element = { type: 'element', tagName: 'p', properties: { className: ['section-label'] }, children: [{ type: 'text', value: 'Internal only' }] };
-      return { type: 'element', tagName: 'aside', properties: { className: ['internal-only'], ariaLabel: 'Internal only' }, children: [label, ...children] };
+      const label: Element = {
+        type: 'element',
+        tagName: 'p',
+        properties: { className: ['section-label'] },
+        children: [{ type: 'text', value: 'Internal only' }],
+      };
+      return {
+        type: 'element',
+        tagName: 'aside',
+        properties: { className: ['internal-only'], ariaLabel: 'Internal only' },
+        children: [label, ...children],
+      };
     }
     if (!node.name || /^[A-Z]/.test(node.name) || /[.:]/.test(node.name)) return children;
     return { type: 'element', tagName: node.name, properties: literalAttributes(node), children };
@@ -161,18 +246,23 @@ function splitSections(tree: HastRoot): BodySection[] {
     else if (groups.length === 0) groups.push({ nodes: [node] });
     else groups.at(-1)!.nodes.push(node);
   }
-  return groups.map((group) => {
-    const parts: { heading?: Element; nodes: RootContent[] }[] = [{ nodes: [] }];
-    for (const node of group.nodes) {
-      if (isHeading(node, /^h3$/)) parts.push({ heading: node, nodes: [] });
-      else parts.at(-1)!.nodes.push(node);
-    }
-    const kept = parts.filter((part) => part.heading || part.nodes.some((n) => n.type !== 'text' || n.value.trim() !== ''));
-    return {
-      ...(group.heading ? { heading: headingOf(group.heading) } : {}),
-      parts: kept.map((part) => ({ ...(part.heading ? { heading: headingOf(part.heading) } : {}), html: toHtml({ type: 'root', children: part.nodes }).trim() })),
-    };
-  }).filter((section) => section.heading || section.parts.length > 0);
+  return groups
+    .map((group) => {
+      const parts: { heading?: Element; nodes: RootContent[] }[] = [{ nodes: [] }];
+      for (const node of group.nodes) {
+        if (isHeading(node, /^h3$/)) parts.push({ heading: node, nodes: [] });
+        else parts.at(-1)!.nodes.push(node);
+      }
+      const kept = parts.filter((part) => part.heading || part.nodes.some((n) => n.type !== 'text' || n.value.trim() !== ''));
+      return {
+        ...(group.heading ? { heading: headingOf(group.heading) } : {}),
+        parts: kept.map((part) => ({
+          ...(part.heading ? { heading: headingOf(part.heading) } : {}),
+          html: toHtml({ type: 'root', children: part.nodes }).trim(),
+        })),
+      };
+    })
+    .filter((section) => section.heading || section.parts.length > 0);
 }
 
 /**

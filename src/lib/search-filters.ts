@@ -24,16 +24,25 @@ function valuesAt(data: unknown, keys: readonly string[]): unknown[] {
 
 function show(filter: IncidentSearchFilter, value: string, names: FilterNames): string {
   switch (filter.shows) {
-    case 'year': return value.slice(0, 4);
-    case 'service-name': return names.services.get(value)?.name ?? value;
-    case 'team-name': return names.teams.get(value)?.name ?? value;
-    case 'category-name': return names.categories.get(value)?.name ?? value;
-    default: return value;
+    case 'year':
+      return value.slice(0, 4);
+    case 'service-name':
+      return names.services.get(value)?.name ?? value;
+    case 'team-name':
+      return names.teams.get(value)?.name ?? value;
+    case 'category-name':
+      return names.categories.get(value)?.name ?? value;
+    default:
+      return value;
   }
 }
 
 /** The search filter values of an incident, each once per filter, in the order the schema declares the filters. */
-export function incidentFilterValues(incident: object, names: FilterNames, filters: readonly IncidentSearchFilter[] = SEARCH_FILTERS): FilterValue[] {
+export function incidentFilterValues(
+  incident: object,
+  names: FilterNames,
+  filters: readonly IncidentSearchFilter[] = SEARCH_FILTERS,
+): FilterValue[] {
   return filters.flatMap((filter) => {
     const shown = valuesAt(incident, filter.path.split('.')).map((value) => show(filter, String(value), names));
     return [...new Set(shown)].map((value) => ({ name: filter.name, value }));

@@ -103,7 +103,10 @@ export function toServiceRecord(input: ServiceRecordInput): ServiceRecord {
       advice: stance.advice,
       deciding_slo: guide?.governing?.slo.id ?? null,
       thresholds: { roll_back_below: percent(input.thresholds.rollBackBelow), investigate_from: percent(input.thresholds.investigateFrom) },
-      full_impact_minutes: { prefer_roll_back: guide?.fullImpactMinutes.preferRollBack ?? null, roll_back: guide?.fullImpactMinutes.rollBack ?? null },
+      full_impact_minutes: {
+        prefer_roll_back: guide?.fullImpactMinutes.preferRollBack ?? null,
+        roll_back: guide?.fullImpactMinutes.rollBack ?? null,
+      },
       url: at('trends/decision-guide/'),
     },
     slos: input.budgets.map((b) => ({
@@ -114,7 +117,13 @@ export function toServiceRecord(input: ServiceRecordInput): ServiceRecord {
       budget_minutes: b.budgetMinutes,
       counted: b.events.map((e) => ({ incident: e.incidentId, bad_minutes: e.badMinutes })),
       counted_bad_minutes: sumMinutes(b.events),
-      now: { from: b.now.from, to: b.now.to, bad_minutes: b.now.badMinutes, budget_minutes_left: budgetMinutesLeft(b), budget_left: b.now.left },
+      now: {
+        from: b.now.from,
+        to: b.now.to,
+        bad_minutes: b.now.badMinutes,
+        budget_minutes_left: budgetMinutesLeft(b),
+        budget_left: b.now.left,
+      },
     })),
     incidents: input.incidents.map((i) => ({
       id: i.id,

@@ -25,14 +25,19 @@ export const START_HERE_LENGTH = 7;
  */
 export function scoreInstructive(incident: InstructiveFeatures, today: string): number {
   const severity = incident.severityLevels - incident.severityRank;
-  const written = 0.5 * Math.min(incident.actionItems, 5) + 0.5 * Math.min(incident.contributingFactors, 3) + (incident.lessonsWords >= 50 ? 1 : 0);
+  const written =
+    0.5 * Math.min(incident.actionItems, 5) + 0.5 * Math.min(incident.contributingFactors, 3) + (incident.lessonsWords >= 50 ? 1 : 0);
   const ageDays = Math.max(0, (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${incident.started}T00:00:00Z`)) / 86_400_000);
   const recency = 2 * 0.5 ** (ageDays / 365);
   return severity + written + recency;
 }
 
 /** A "Start here" list: featured incidents first, then the most instructive; each group by score, then newest. */
-export function buildStartHere(incidents: readonly InstructiveFeatures[], today: string, length = START_HERE_LENGTH): { id: string; score: number; featured: boolean }[] {
+export function buildStartHere(
+  incidents: readonly InstructiveFeatures[],
+  today: string,
+  length = START_HERE_LENGTH,
+): { id: string; score: number; featured: boolean }[] {
   return incidents
     .map((i) => ({ id: i.id, featured: i.featured, started: i.started, score: scoreInstructive(i, today) }))
     .sort((a, b) => Number(b.featured) - Number(a.featured) || b.score - a.score || b.started.localeCompare(a.started))

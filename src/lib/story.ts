@@ -35,15 +35,27 @@ export interface Story {
   appendix: BodySection[];
 }
 
-const normal = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, ' ').replace(/[.:]$/, '').trim();
+const normal = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .replace(/[.:]$/, '')
+    .trim();
 
 /**
  * Arranges a rendered body's sections around the structured fields. `categories` are the incident's
  * contributing factors as category id and display name; a `###` matches either, in any case.
  */
 export function arrangeStory(sections: readonly BodySection[], categories: readonly { id: string; name: string }[]): Story {
-  const story: Story = { lead: [], narrative: { impact: [], timeline: [], factors: [], response: [] }, factorParts: new Map(), sections: [], appendix: [] };
-  const spineOf = (title: string) => (Object.keys(SPINE) as SpineKey[]).find((key) => (SPINE[key] as readonly string[]).includes(normal(title)));
+  const story: Story = {
+    lead: [],
+    narrative: { impact: [], timeline: [], factors: [], response: [] },
+    factorParts: new Map(),
+    sections: [],
+    appendix: [],
+  };
+  const spineOf = (title: string) =>
+    (Object.keys(SPINE) as SpineKey[]).find((key) => (SPINE[key] as readonly string[]).includes(normal(title)));
   const categoryOf = (title: string) => categories.find((c) => normal(c.name) === normal(title) || normal(c.id) === normal(title))?.id;
   for (const section of sections) {
     if (!section.heading) {

@@ -1,5 +1,6 @@
 // Common English words and post-mortem boilerplate that say nothing about what an incident was about.
-const STOPWORDS = new Set(`
+const STOPWORDS = new Set(
+  `
 about above after again against all also although among another any anyone are around because been before
 being below between both but came can cannot could did does doing done down during each either else even
 ever every few first for from further had has have having her here hers him his how however into its itself
@@ -11,7 +12,10 @@ were what when where whether which while who whom whose why will with within wit
 minutes minute hours hour time times first second third team teams engineer engineers incident incidents
 impact impacted went wrong well lucky lessons lesson timeline supporting information response decision
 taken contributing factor factors action actions item items customer customers service services
-`.split(/\s+/).filter(Boolean));
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /** Lower-case words of four or more letters, without stopwords: the vocabulary for text similarity. */
 export function tokenize(text: string): string[] {

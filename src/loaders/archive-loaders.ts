@@ -8,7 +8,14 @@ import { listArchiveFolder, readArchiveText } from '../validation/files.ts';
 import { incidentIdFromPath } from '../validation/incident-rules.ts';
 import { ArchiveError, type Problem } from '../validation/problems.ts';
 import { buildReferenceIndex, checkIncidentReferences, checkReadingListReferences } from '../validation/references.ts';
-import { incidentSchemaFor, listMdxFiles, loadCatalog, loadPlaceholders, validateIncidentSource, validateReadingListSource } from '../validation/sources.ts';
+import {
+  incidentSchemaFor,
+  listMdxFiles,
+  loadCatalog,
+  loadPlaceholders,
+  validateIncidentSource,
+  validateReadingListSource,
+} from '../validation/sources.ts';
 import type { IncidentData } from '../schema/incident.ts';
 import type { ReadingListData } from '../schema/reading-list.ts';
 import type { Audience } from '../lib/audience.ts';
@@ -47,7 +54,13 @@ type CrossCheck = (root: string, entries: { id: string; file: string; data: Reco
  * is checked against the content model (src/validation/content-model.ts) and rendered here to
  * sanitised HTML (src/lib/render-body.ts), `<Internal>` blocks included only in the internal site.
  */
-function validatingMdxLoader(options: LoaderOptions, name: string, folder: string, validate: (root: string) => Validate, crossCheck: CrossCheck): Loader {
+function validatingMdxLoader(
+  options: LoaderOptions,
+  name: string,
+  folder: string,
+  validate: (root: string) => Validate,
+  crossCheck: CrossCheck,
+): Loader {
   const kind = folder === 'incidents' ? 'incident' : 'reading-list';
   return {
     name,
@@ -79,7 +92,10 @@ function validatingMdxLoader(options: LoaderOptions, name: string, folder: strin
         const rendered = renderBody(result.tree, options.audience);
         const body = options.audience === 'public' ? withoutInternal(result.body, result.tree) : result.body;
         store.set({
-          id, data: result.data as Record<string, unknown>, body, digest,
+          id,
+          data: result.data as Record<string, unknown>,
+          body,
+          digest,
           filePath: relative(projectRoot, path).split(sep).join('/'),
           rendered: { html: rendered.html, metadata: { headings: rendered.headings, sections: rendered.sections } },
         });
@@ -107,7 +123,13 @@ function validatingMdxLoader(options: LoaderOptions, name: string, folder: strin
         for (const p of errors) store.delete(incidentIdFromPath(p.file));
         // `astro dev` keeps serving: each page shows its own file's problems, and the terminal lists them.
         if (!options.showDrafts) throw archiveFailure(root, problems);
-        for (const p of errors) reportFileProblems(incidentIdFromPath(p.file), p.file, kind, errors.filter((e) => e.file === p.file));
+        for (const p of errors)
+          reportFileProblems(
+            incidentIdFromPath(p.file),
+            p.file,
+            kind,
+            errors.filter((e) => e.file === p.file),
+          );
         logger.error(new ArchiveError(errors).message);
       }
       meta.set('catalog-digest', catalogDigest);
@@ -115,10 +137,16 @@ function validatingMdxLoader(options: LoaderOptions, name: string, folder: strin
         // Only public, published incidents enter a public build: internal ones and those still in review
         // (or drafts) leave the store, so neither their data nor their bodies reach it.
         const internal = [...store.values()].filter((e) => e.data.visibility !== undefined && e.data.visibility !== 'public');
-        const unpublished = [...store.values()].filter((e) => e.data.visibility === 'public' && e.data.status !== undefined && e.data.status !== 'published');
+        const unpublished = [...store.values()].filter(
+          (e) => e.data.visibility === 'public' && e.data.status !== undefined && e.data.status !== 'published',
+        );
         for (const entry of [...internal, ...unpublished]) store.delete(entry.id);
-        if (internal.length > 0) logger.info(`Public build: ${internal.length} internal ${internal.length === 1 ? 'entry is' : 'entries are'} left out.`);
-        if (unpublished.length > 0) logger.info(`Public build: ${unpublished.length} public ${unpublished.length === 1 ? 'entry is' : 'entries are'} not yet published and left out.`);
+        if (internal.length > 0)
+          logger.info(`Public build: ${internal.length} internal ${internal.length === 1 ? 'entry is' : 'entries are'} left out.`);
+        if (unpublished.length > 0)
+          logger.info(
+            `Public build: ${unpublished.length} public ${unpublished.length === 1 ? 'entry is' : 'entries are'} not yet published and left out.`,
+          );
       }
 
       // `astro dev`: re-validate a file when it changes, and say what is wrong with it without stopping the server.
@@ -136,7 +164,10 @@ function validatingMdxLoader(options: LoaderOptions, name: string, folder: strin
             reportFileProblems(incidentIdFromPath(file), file, kind, found);
             if (found.some((p) => p.severity === 'error')) logger.error(new ArchiveError(found).message);
           });
-          queues.set(file, next.catch(() => undefined));
+          queues.set(
+            file,
+            next.catch(() => undefined),
+          );
           return next;
         };
         watcher.on('add', onChange);
@@ -166,7 +197,10 @@ export function incidentLoader(options: LoaderOptions & { organisation: Organisa
     (root) => {
       const schema = incidentSchemaFor(loadCatalog(root));
       // A published post-mortem may hold nothing unfinished: no TODO, no template text, no empty section.
-      const gate = { unfinished: { from: 'published' as const, placeholders: loadPlaceholders(options.projectRoot) }, imageHosts: options.organisation.image_hosts };
+      const gate = {
+        unfinished: { from: 'published' as const, placeholders: loadPlaceholders(options.projectRoot) },
+        imageHosts: options.organisation.image_hosts,
+      };
       return (file, text) => validateIncidentSource(file, text, schema, gate);
     },
     (root, entries) => {
@@ -193,7 +227,10 @@ export function readingListLoader(options: LoaderOptions & { organisation: Organ
     () => (file, text) => validateReadingListSource(file, text, { imageHosts: options.organisation.image_hosts }),
     (root, entries) => {
       const incidents = new Set(listMdxFiles(root, 'incidents').map(incidentIdFromPath));
-      return [...listArchiveFolder(root, 'reading-lists').problems, ...entries.flatMap((e) => referenceProblems(root, e.file, checkReadingListReferences(e.data as ReadingListData, { incidents })))];
+      return [
+        ...listArchiveFolder(root, 'reading-lists').problems,
+        ...entries.flatMap((e) => referenceProblems(root, e.file, checkReadingListReferences(e.data as ReadingListData, { incidents }))),
+      ];
     },
   );
 }
@@ -202,7 +239,10 @@ export function readingListLoader(options: LoaderOptions & { organisation: Organ
  * One catalog collection (services, teams, severities, categories or organisation) from `catalog/*.yaml`.
  * The organisation is the one the configuration already parsed.
  */
-export function catalogLoader(options: LoaderOptions & { organisation: Organisation }, kind: 'services' | 'teams' | 'severities' | 'categories' | 'organisation'): Loader {
+export function catalogLoader(
+  options: LoaderOptions & { organisation: Organisation },
+  kind: 'services' | 'teams' | 'severities' | 'categories' | 'organisation',
+): Loader {
   const file = { services: 'services', teams: 'teams', severities: 'taxonomy', categories: 'taxonomy', organisation: 'organisation' }[kind];
   return {
     name: `hindsight-catalog-${kind}`,
@@ -211,11 +251,15 @@ export function catalogLoader(options: LoaderOptions & { organisation: Organisat
       const problems = catalog.problems.filter((p) => p.file === `catalog/${file}.yaml`);
       if (problems.some((p) => p.severity === 'error')) throw archiveFailure(options.archiveRoot, problems);
       const entries: { id: string }[] =
-        kind === 'services' ? catalog.services
-        : kind === 'teams' ? catalog.teams
-        : kind === 'severities' ? catalog.taxonomy.severities.map((s, rank) => ({ ...s, rank }))
-        : kind === 'categories' ? catalog.taxonomy.categories
-        : [{ id: 'site', ...options.organisation }];
+        kind === 'services'
+          ? catalog.services
+          : kind === 'teams'
+            ? catalog.teams
+            : kind === 'severities'
+              ? catalog.taxonomy.severities.map((s, rank) => ({ ...s, rank }))
+              : kind === 'categories'
+                ? catalog.taxonomy.categories
+                : [{ id: 'site', ...options.organisation }];
       store.clear();
       for (const entry of entries) {
         if (options.audience === 'public' && 'visibility' in entry && entry.visibility === 'internal') continue;

@@ -20,8 +20,18 @@ export function reportFileProblems(id: string, file: string, kind: FileProblems[
   if (errors.length === 0) current.delete(`${kind}:${id}`);
   else {
     current.set(`${kind}:${id}`, {
-      file, kind,
-      problems: errors.map((p) => ({ line: p.line, column: p.column, field: p.field, message: p.message, rule: p.rule, ...(p.found ? { found: p.found } : {}), ...(p.hint ? { hint: p.hint } : {}), text: formatProblem(p) })),
+      file,
+      kind,
+      problems: errors.map((p) => ({
+        line: p.line,
+        column: p.column,
+        field: p.field,
+        message: p.message,
+        rule: p.rule,
+        ...(p.found ? { found: p.found } : {}),
+        ...(p.hint ? { hint: p.hint } : {}),
+        text: formatProblem(p),
+      })),
     });
   }
   notify?.();

@@ -13,11 +13,13 @@ export const SloSchema = z.strictObject({
   /** What is measured, e.g. `Checkout availability`. */
   name: TextSchema,
   /** Target in percent, strictly between 0 and 100, e.g. `99.9`. */
-  objective: z.number({ error: 'expected a percentage such as 99.9' })
+  objective: z
+    .number({ error: 'expected a percentage such as 99.9' })
     .gt(0, { error: 'expected a percentage above 0, e.g. 99.9' })
     .lt(100, { error: 'expected a percentage below 100, e.g. 99.9 (100% leaves no error budget)' }),
   /** Length of the rolling window in days, e.g. `30`. */
-  window_days: z.number({ error: 'expected a whole number of days such as 30' })
+  window_days: z
+    .number({ error: 'expected a whole number of days such as 30' })
     .int({ error: 'expected a whole number of days such as 30' })
     .positive({ error: 'expected a whole number of days above 0, e.g. 30' }),
 });
@@ -68,7 +70,8 @@ export const TeamsFileSchema = z.array(TeamSchema, { error: 'expected a list of 
 const isPercent = (n: unknown) => typeof n === 'number' && n >= 0 && n <= 100;
 
 /** A share of the error budget in percent, 0 to 100. */
-const BudgetPercentSchema = z.number({ error: 'expected a percentage of the error budget from 0 to 100, e.g. 25' })
+const BudgetPercentSchema = z
+  .number({ error: 'expected a percentage of the error budget from 0 to 100, e.g. 25' })
   .min(0, { error: 'expected a percentage of the error budget from 0 to 100, e.g. 25' })
   .max(100, { error: 'expected a percentage of the error budget from 0 to 100, e.g. 25' });
 
@@ -76,15 +79,18 @@ const BudgetPercentSchema = z.number({ error: 'expected a percentage of the erro
  * `decision_guide` in `catalog/organisation.yaml`: when the on-call decision guide says to roll back,
  * in percent of the error budget left in the SLO's current window. Both are optional.
  */
-export const DecisionGuideSchema = z.strictObject({
-  /** Below this much budget left, roll back first; default `25`. */
-  roll_back_below: BudgetPercentSchema.default(25),
-  /** From this much budget left, a hot-fix or further investigation is acceptable; default `50`. */
-  investigate_from: BudgetPercentSchema.default(50),
-}).refine((g) => !isPercent(g.roll_back_below) || !isPercent(g.investigate_from) || g.roll_back_below <= g.investigate_from, {
-  error: (issue) => `expected investigate_from (default 50) to be at least roll_back_below, here ${(issue.input as { roll_back_below: number }).roll_back_below}`,
-  path: ['investigate_from'],
-});
+export const DecisionGuideSchema = z
+  .strictObject({
+    /** Below this much budget left, roll back first; default `25`. */
+    roll_back_below: BudgetPercentSchema.default(25),
+    /** From this much budget left, a hot-fix or further investigation is acceptable; default `50`. */
+    investigate_from: BudgetPercentSchema.default(50),
+  })
+  .refine((g) => !isPercent(g.roll_back_below) || !isPercent(g.investigate_from) || g.roll_back_below <= g.investigate_from, {
+    error: (issue) =>
+      `expected investigate_from (default 50) to be at least roll_back_below, here ${(issue.input as { roll_back_below: number }).roll_back_below}`,
+    path: ['investigate_from'],
+  });
 
 /** `catalog/organisation.yaml`: who this archive belongs to and how its site presents times. */
 export const OrganisationSchema = z.strictObject({
@@ -93,28 +99,39 @@ export const OrganisationSchema = z.strictObject({
   /** The site's title, e.g. `Pantrybox post-mortems`. */
   title: TextSchema,
   /** An IANA time zone every time on the site is shown in, e.g. `Europe/London`. */
-  time_zone: z.string().refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, { error: 'expected an IANA time zone such as Europe/London or UTC' }),
+  time_zone: z.string().refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'expected an IANA time zone such as Europe/London or UTC' },
+  ),
   /** One sentence shown on the home page. */
   tagline: TextSchema.optional(),
   /** Thresholds of the on-call decision guide at /trends/decision-guide/; defaults 25 and 50. */
   decision_guide: DecisionGuideSchema.optional(),
   /** Incident fields a public build (HINDSIGHT_AUDIENCE=public) removes; default authors, response.helped_by, action_items.owner and action_items.ticket. */
-  public_strip: z.array(z.enum(STRIPPABLE_FIELDS, { error: `expected one of ${STRIPPABLE_FIELDS.join(', ')}` }))
+  public_strip: z
+    .array(z.enum(STRIPPABLE_FIELDS, { error: `expected one of ${STRIPPABLE_FIELDS.join(', ')}` }))
     .default([...DEFAULT_PUBLIC_STRIP]),
   /**
    * Hosts whose images a post-mortem may show, as https origins, e.g. `[https://images.pantrybox.example]`;
    * the site's Content-Security-Policy allows exactly these. Default none: images live next to the site.
    */
-  image_hosts: z.array(z.string().regex(/^https:\/\/[a-z0-9.-]+(?::\d+)?$/, { error: 'expected an https origin without a path, e.g. https://images.example.com' }), {
-    error: 'expected a list of https origins, e.g. [https://images.example.com]',
-  }).default([]),
+  image_hosts: z
+    .array(
+      z
+        .string()
+        .regex(/^https:\/\/[a-z0-9.-]+(?::\d+)?$/, { error: 'expected an https origin without a path, e.g. https://images.example.com' }),
+      {
+        error: 'expected a list of https origins, e.g. [https://images.example.com]',
+      },
+    )
+    .default([]),
   /**
    * Which template `npm run new` starts from, e.g. `{ light: { types: [near-miss], severities: [SEV4] } }`:
    * the light one for the types and severities listed, the full one for the rest. Default: near-misses

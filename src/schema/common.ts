@@ -34,9 +34,11 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** A timestamp field: `2025-06-21T13:55:00Z` or `2025-06-21T14:55:00+01:00`. */
-export const TimestampSchema = z.string({ error: 'expected an ISO 8601 timestamp with an offset, e.g. 2025-06-21T13:55:00Z' }).refine(isTimestamp, {
-  error: 'expected an ISO 8601 timestamp with an offset, e.g. 2025-06-21T13:55:00Z or 2025-06-21T14:55:00+01:00',
-});
+export const TimestampSchema = z
+  .string({ error: 'expected an ISO 8601 timestamp with an offset, e.g. 2025-06-21T13:55:00Z' })
+  .refine(isTimestamp, {
+    error: 'expected an ISO 8601 timestamp with an offset, e.g. 2025-06-21T13:55:00Z or 2025-06-21T14:55:00+01:00',
+  });
 
 /** A date field: `2025-07-15`. */
 export const CalendarDateSchema = z.string({ error: 'expected a date written YYYY-MM-DD, e.g. 2025-07-15' }).refine(isCalendarDate, {
@@ -59,6 +61,8 @@ const CHARACTER_REFERENCE = /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]+);/i;
  * search filters and appear in headings, feeds and downloads; each place shows them as text, so `<`,
  * `>` or a character reference (`&amp;`) would only ever appear as typed.
  */
-export const NameSchema = TextSchema
-  .regex(/^[^<>]*$/, { error: 'expected a name in plain text, without < or >: write words or brackets instead of markup, e.g. Payments or Search (beta)' })
-  .refine((name) => !CHARACTER_REFERENCE.test(name), { error: 'expected a name in plain text, without character references: type the character itself, e.g. & rather than &amp;' });
+export const NameSchema = TextSchema.regex(/^[^<>]*$/, {
+  error: 'expected a name in plain text, without < or >: write words or brackets instead of markup, e.g. Payments or Search (beta)',
+}).refine((name) => !CHARACTER_REFERENCE.test(name), {
+  error: 'expected a name in plain text, without character references: type the character itself, e.g. & rather than &amp;',
+});

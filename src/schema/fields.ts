@@ -77,7 +77,8 @@ export function unwrapField(schema: z.ZodType): { core: z.ZodType; required: boo
     const def = defOf(core);
     if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault') required = false;
     if (def.type === 'default' && defaultValue === undefined) defaultValue = def.defaultValue;
-    if (def.innerType && ['optional', 'default', 'prefault', 'nullable', 'readonly', 'nonoptional'].includes(def.type)) core = def.innerType;
+    if (def.innerType && ['optional', 'default', 'prefault', 'nullable', 'readonly', 'nonoptional'].includes(def.type))
+      core = def.innerType;
     else if (def.type === 'pipe' && def.in) core = def.in;
     else return { core, required, defaultValue };
   }
@@ -101,7 +102,17 @@ export function listSchemaFields(object: z.ZodObject): SchemaField[] {
     for (const [key, schema] of Object.entries(shape)) {
       const { core, required, defaultValue } = unwrapField(schema);
       const own = pattern === '' ? key : `${pattern}.${key}`;
-      fields.push({ path: [...path, key].join('.'), pattern: own, key, parent: pattern, schema, core, required, defaultValue, meta: readFieldMeta(schema) });
+      fields.push({
+        path: [...path, key].join('.'),
+        pattern: own,
+        key,
+        parent: pattern,
+        schema,
+        core,
+        required,
+        defaultValue,
+        meta: readFieldMeta(schema),
+      });
       const inner = objectOf(core);
       if (inner) walk(inner.object.shape, [...path, key], inner.list ? `${own}[]` : own);
     }

@@ -14,7 +14,9 @@ export const STRIPPABLE_FIELDS = INCIDENT_FIELDS.filter((f) => f.meta?.strip !==
 export type StrippableField = string;
 
 /** What a public build strips unless `catalog/organisation.yaml` says otherwise: who, and links into internal tools. */
-export const DEFAULT_PUBLIC_STRIP: readonly StrippableField[] = INCIDENT_FIELDS.filter((f) => f.meta?.strip === 'default').map((f) => f.path);
+export const DEFAULT_PUBLIC_STRIP: readonly StrippableField[] = INCIDENT_FIELDS.filter((f) => f.meta?.strip === 'default').map(
+  (f) => f.path,
+);
 
 /** A search filter with the field it is set from, e.g. `{ path: 'services', name: 'service', shows: 'service-name' }`. */
 export interface IncidentSearchFilter extends Required<SearchFilter> {
@@ -24,4 +26,5 @@ export interface IncidentSearchFilter extends Required<SearchFilter> {
 
 /** The Pagefind filters the incident page sets, one per filtered field, in the order the schema declares them. */
 export const SEARCH_FILTERS: readonly IncidentSearchFilter[] = INCIDENT_FIELDS.flatMap((f) =>
-  f.meta?.filter ? [{ path: f.path, name: f.meta.filter.name, shows: f.meta.filter.shows ?? 'value' }] : []);
+  f.meta?.filter ? [{ path: f.path, name: f.meta.filter.name, shows: f.meta.filter.shows ?? 'value' }] : [],
+);

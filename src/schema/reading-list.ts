@@ -10,12 +10,16 @@ export const ReadingListSchema = z.strictObject({
   /** Position on the reading-lists page, lowest first. */
   order: z.number({ error: 'expected a number such as 1' }).int({ error: 'expected a whole number such as 1' }).optional(),
   /** The incidents to read, in order, each with why. */
-  items: z.array(z.strictObject({
-    /** An incident id, e.g. `2025-06-21-checkout-500s`. */
-    incident: TextSchema,
-    /** Why this one, one sentence. */
-    why: TextSchema,
-  })).min(1, { error: 'expected at least one item' }),
+  items: z
+    .array(
+      z.strictObject({
+        /** An incident id, e.g. `2025-06-21-checkout-500s`. */
+        incident: TextSchema,
+        /** Why this one, one sentence. */
+        why: TextSchema,
+      }),
+    )
+    .min(1, { error: 'expected at least one item' }),
 });
 
 export type ReadingListData = z.output<typeof ReadingListSchema>;

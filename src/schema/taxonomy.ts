@@ -42,9 +42,17 @@ export interface Taxonomy {
 /** The default taxonomy, used for any list `catalog/taxonomy.yaml` does not override. */
 export const DEFAULT_TAXONOMY: Taxonomy = {
   severities: [
-    { id: 'SEV1', name: 'Critical', description: 'Most customers cannot use a core journey (browse, order, pay, receive), or data is lost or exposed.' },
+    {
+      id: 'SEV1',
+      name: 'Critical',
+      description: 'Most customers cannot use a core journey (browse, order, pay, receive), or data is lost or exposed.',
+    },
     { id: 'SEV2', name: 'Major', description: 'A core journey is broken or badly degraded for a large share of customers.' },
-    { id: 'SEV3', name: 'Moderate', description: 'A journey is degraded for some customers, or an internal system is down with a workaround.' },
+    {
+      id: 'SEV3',
+      name: 'Moderate',
+      description: 'A journey is degraded for some customers, or an internal system is down with a workaround.',
+    },
     { id: 'SEV4', name: 'Minor', description: 'Little or no customer impact; worth learning from.' },
   ],
   categories: [

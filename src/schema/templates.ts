@@ -18,13 +18,22 @@ export const TEMPLATE_FILES: Readonly<Record<TemplateName, string>> = {
  */
 export const TemplateChoiceSchema = z.strictObject({
   /** The drafts that get the light template, e.g. `{ types: [near-miss], severities: [SEV4] }`. */
-  light: z.strictObject({
-    /** Types that get the light template, e.g. `[near-miss]`; default `[near-miss]`. */
-    types: z.array(z.enum(['incident', 'near-miss'], { error: 'expected incident or near-miss' }), { error: 'expected a list of types, e.g. [near-miss]' })
-      .default(['near-miss']),
-    /** Severities that get the light template, e.g. `[SEV4]`; default the taxonomy's lowest severity. */
-    severities: z.array(z.string({ error: 'expected a severity of the taxonomy, e.g. SEV4' }), { error: 'expected a list of severities, e.g. [SEV4]' }).optional(),
-  }).default({ types: ['near-miss'] }),
+  light: z
+    .strictObject({
+      /** Types that get the light template, e.g. `[near-miss]`; default `[near-miss]`. */
+      types: z
+        .array(z.enum(['incident', 'near-miss'], { error: 'expected incident or near-miss' }), {
+          error: 'expected a list of types, e.g. [near-miss]',
+        })
+        .default(['near-miss']),
+      /** Severities that get the light template, e.g. `[SEV4]`; default the taxonomy's lowest severity. */
+      severities: z
+        .array(z.string({ error: 'expected a severity of the taxonomy, e.g. SEV4' }), {
+          error: 'expected a list of severities, e.g. [SEV4]',
+        })
+        .optional(),
+    })
+    .default({ types: ['near-miss'] }),
 });
 
 export type TemplateChoice = z.output<typeof TemplateChoiceSchema>;

@@ -15,7 +15,12 @@ const ADDRESS = /\s(href|src|action|data-bundle)=(["'])([^"']*)\2/g;
 const ID = /\sid=(["'])([^"']+)\1/g;
 
 function decode(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 /** The file a site path is served from, or undefined when there is none. */
@@ -35,7 +40,10 @@ function fileFor(site: string, path: string): string | undefined {
  */
 export function checkLinks(site: string, base = '/'): BrokenLink[] {
   const root = normaliseBase(base);
-  const pages = (readdirSync(site, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/')).sort();
+  const pages = (readdirSync(site, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.split(sep).join('/'))
+    .sort();
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
     if (!ids.has(file)) ids.set(file, new Set([...readFileSync(file, 'utf8').matchAll(ID)].map((m) => decode(m[2]!))));
@@ -72,4 +80,3 @@ export function checkLinks(site: string, base = '/'): BrokenLink[] {
 export function formatBrokenLink(link: BrokenLink): string {
   return `${link.page}: ${link.attribute} "${link.address}": ${link.reason}`;
 }
-

@@ -5,8 +5,14 @@ import { readFileSync } from 'node:fs';
 import { parseHeadersFile } from '../lib/csp.ts';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.wasm': 'application/wasm', '.xml': 'application/xml', '.txt': 'text/plain',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain',
 };
 
 /**
@@ -18,7 +24,9 @@ const TYPES: Record<string, string> = {
 export async function serveStatic(dir: string, options: { base?: string } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const base = options.base ?? '/';
   const headersFile = join(dir, '_headers');
-  const extra = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')).find((r) => r.pattern === `${base}*`)?.headers ?? {} : {};
+  const extra = existsSync(headersFile)
+    ? (parseHeadersFile(readFileSync(headersFile, 'utf8')).find((r) => r.pattern === `${base}*`)?.headers ?? {})
+    : {};
   const server: Server = createServer((req, res) => {
     for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
     const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

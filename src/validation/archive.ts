@@ -4,7 +4,14 @@ import { incidentIdFromPath } from './incident-rules.ts';
 import { describeValue, type Problem } from './problems.ts';
 import { buildReferenceIndex, checkIncidentReferences, checkReadingListReferences, type ReferenceIndex } from './references.ts';
 import { listArchiveFolder, readArchiveText } from './files.ts';
-import { incidentSchemaFor, loadCatalog, validateIncidentSource, validateReadingListSource, type Catalog, type ValidateOptions } from './sources.ts';
+import {
+  incidentSchemaFor,
+  loadCatalog,
+  validateIncidentSource,
+  validateReadingListSource,
+  type Catalog,
+  type ValidateOptions,
+} from './sources.ts';
 import { parseFrontmatterSource, type FrontmatterSource } from './source.ts';
 import { isAboutTouched } from './lenient.ts';
 import type { Root as MdastRoot } from 'mdast';
@@ -22,9 +29,15 @@ export function findDuplicateIds(incidentFiles: readonly string[]): Problem[] {
     if (files.length < 2) continue;
     for (const file of files) {
       problems.push({
-        file, line: 1, column: 1, field: '', rule: 'consistency', severity: 'error',
+        file,
+        line: 1,
+        column: 1,
+        field: '',
+        rule: 'consistency',
+        severity: 'error',
         message: `expected a unique incident id, but ${files.filter((f) => f !== file).join(', ')} has the same file name`,
-        found: describeValue(id), hint: 'Ids are file names and must be unique across all years; rename one of them.',
+        found: describeValue(id),
+        hint: 'Ids are file names and must be unique across all years; rename one of them.',
       });
     }
   }
@@ -90,12 +103,16 @@ export function checkArchive(root: string, options: ValidateOptions = {}): Check
     if (!result.data) {
       // Its references are still checked, on the data without the schema's problems.
       const partial = result.partial;
-      if (partial) problems.push(...result.source.toProblems(checkIncidentReferences(partial.data, index).filter((f) => !isAboutTouched(f, partial.touched))));
+      if (partial)
+        problems.push(
+          ...result.source.toProblems(checkIncidentReferences(partial.data, index).filter((f) => !isAboutTouched(f, partial.touched))),
+        );
       continue;
     }
     const refs = result.source.toProblems(checkIncidentReferences(result.data, index));
     problems.push(...refs);
-    if (![...read.problems, ...result.problems, ...refs].some((p) => p.severity === 'error')) incidents.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });
+    if (![...read.problems, ...result.problems, ...refs].some((p) => p.severity === 'error'))
+      incidents.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });
   }
 
   const readingLists: CheckedArchive['readingLists'] = [];
@@ -112,7 +129,8 @@ export function checkArchive(root: string, options: ValidateOptions = {}): Check
     if (!result.data) continue;
     const refs = result.source.toProblems(checkReadingListReferences(result.data, index));
     problems.push(...refs);
-    if (refs.length === 0 && ![...read.problems, ...result.problems].some((p) => p.severity === 'error')) readingLists.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });
+    if (refs.length === 0 && ![...read.problems, ...result.problems].some((p) => p.severity === 'error'))
+      readingLists.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });
   }
   return { catalog, incidents, readingLists, files, index, problems };
 }

@@ -15,12 +15,58 @@ export const BODY_COMPONENTS: Readonly<Record<string, readonly string[]>> = { In
 
 /** HTML elements a body may write, each with the attributes it may carry (literal values only). */
 export const BODY_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
-  a: ['href', 'title'], abbr: ['title'], b: [], blockquote: [], br: [], cite: [], code: [], dd: [], del: [], details: [],
-  dfn: ['title'], div: [], dl: [], dt: [], em: [], figcaption: [], figure: [], h2: [], h3: [], h4: [], h5: [], h6: [], hr: [],
-  i: [], img: ['src', 'alt', 'title', 'width', 'height'], ins: [], kbd: [], li: [], mark: [], ol: ['start'], p: [], pre: [],
-  q: [], s: [], samp: [], small: [], span: [], strong: [], sub: [], summary: [], sup: [], table: [], tbody: [],
-  td: ['colspan', 'rowspan'], tfoot: [], th: ['colspan', 'rowspan', 'scope'], thead: [], time: ['datetime'], tr: [], u: [],
-  ul: [], var: [],
+  a: ['href', 'title'],
+  abbr: ['title'],
+  b: [],
+  blockquote: [],
+  br: [],
+  cite: [],
+  code: [],
+  dd: [],
+  del: [],
+  details: [],
+  dfn: ['title'],
+  div: [],
+  dl: [],
+  dt: [],
+  em: [],
+  figcaption: [],
+  figure: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  hr: [],
+  i: [],
+  img: ['src', 'alt', 'title', 'width', 'height'],
+  ins: [],
+  kbd: [],
+  li: [],
+  mark: [],
+  ol: ['start'],
+  p: [],
+  pre: [],
+  q: [],
+  s: [],
+  samp: [],
+  small: [],
+  span: [],
+  strong: [],
+  sub: [],
+  summary: [],
+  sup: [],
+  table: [],
+  tbody: [],
+  td: ['colspan', 'rowspan'],
+  tfoot: [],
+  th: ['colspan', 'rowspan', 'scope'],
+  thead: [],
+  time: ['datetime'],
+  tr: [],
+  u: [],
+  ul: [],
+  var: [],
 };
 
 /** Attributes whose value is a URL. */
@@ -79,18 +125,28 @@ function imageOrigin(url: string): string | undefined {
   }
 }
 
-const IMAGE_HINT = 'Copy the image next to the site (public/incidents/<id>/) and link it relatively, or add its https origin to image_hosts in catalog/organisation.yaml.';
+const IMAGE_HINT =
+  'Copy the image next to the site (public/incidents/<id>/) and link it relatively, or add its https origin to image_hosts in catalog/organisation.yaml.';
 type Place = { line: number; column: number };
 
 const LINK_HINT = 'Link to an https address or a page of this site; quote a dangerous URL as `inline code` if it is evidence.';
-const BRACE_HINT = 'A post-mortem body is Markdown: to show a brace, write \\{ and \\}, or put the text in `inline code`. Comments {/* like this */} are allowed.';
+const BRACE_HINT =
+  'A post-mortem body is Markdown: to show a brace, write \\{ and \\}, or put the text in `inline code`. Comments {/* like this */} are allowed.';
 
 function componentList(): string {
-  return Object.keys(BODY_COMPONENTS).map((c) => `<${c}>`).join(', ');
+  return Object.keys(BODY_COMPONENTS)
+    .map((c) => `<${c}>`)
+    .join(', ');
 }
 
 /** Problems of a body that steps outside the content model, at their lines in the file. */
-export function checkContentModel(file: string, tree: Root, bodyLine: number, options: ContentModelOptions = { imageHosts: [] }, source?: string): Problem[] {
+export function checkContentModel(
+  file: string,
+  tree: Root,
+  bodyLine: number,
+  options: ContentModelOptions = { imageHosts: [] },
+  source?: string,
+): Problem[] {
   const problems: Problem[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } } | undefined, fallback?: Place): Place => {
     const start = node?.position?.start;
@@ -104,16 +160,31 @@ export function checkContentModel(file: string, tree: Root, bodyLine: number, op
     for (const attribute of node.attributes as (MdxJsxAttribute | MdxJsxExpressionAttribute)[]) {
       const where = at(attribute, place);
       if (attribute.type === 'mdxJsxExpressionAttribute') {
-        report(where, 'expected attributes with literal values', `{${attribute.value}}`, 'Spreads are not allowed: write each attribute as name="value", or remove it.');
+        report(
+          where,
+          'expected attributes with literal values',
+          `{${attribute.value}}`,
+          'Spreads are not allowed: write each attribute as name="value", or remove it.',
+        );
         continue;
       }
       if (attribute.value !== null && attribute.value !== undefined && typeof attribute.value === 'object') {
-        report(where, 'expected a literal attribute value in quotes', `${attribute.name}={${attribute.value.value}}`, `Expressions are not allowed: write ${attribute.name}="..." with the value itself.`);
+        report(
+          where,
+          'expected a literal attribute value in quotes',
+          `${attribute.name}={${attribute.value.value}}`,
+          `Expressions are not allowed: write ${attribute.name}="..." with the value itself.`,
+        );
         continue;
       }
       if (!allowed.includes(attribute.name)) {
         const list = allowed.length === 0 ? 'no attributes' : `only ${allowed.join(', ')}`;
-        report(where, `expected ${list} on <${name}>`, attribute.name, allowed.length === 0 ? `Remove ${attribute.name}.` : `Remove ${attribute.name}; <${name}> may carry ${allowed.join(', ')}.`);
+        report(
+          where,
+          `expected ${list} on <${name}>`,
+          attribute.name,
+          allowed.length === 0 ? `Remove ${attribute.name}.` : `Remove ${attribute.name}; <${name}> may carry ${allowed.join(', ')}.`,
+        );
         continue;
       }
       if (URL_ATTRIBUTES.has(attribute.name) && typeof attribute.value === 'string' && !isSafeUrl(attribute.value)) {
@@ -137,7 +208,12 @@ export function checkContentModel(file: string, tree: Root, bodyLine: number, op
       return;
     }
     if (/[.:]/.test(name)) {
-      report(place, 'expected a plain element name', `<${name}>`, `Member and namespace names (a.b, a:b) are not allowed; components are used by plain name: ${componentList()}.`);
+      report(
+        place,
+        'expected a plain element name',
+        `<${name}>`,
+        `Member and namespace names (a.b, a:b) are not allowed; components are used by plain name: ${componentList()}.`,
+      );
       return;
     }
     if (Object.hasOwn(BODY_COMPONENTS, name)) {
@@ -146,15 +222,30 @@ export function checkContentModel(file: string, tree: Root, bodyLine: number, op
     }
     const component = Object.keys(BODY_COMPONENTS).find((c) => c.toLowerCase() === name.toLowerCase());
     if (component) {
-      report(place, `expected <${component}>: component names are matched exactly`, `<${name}>`, `Write <${component}> and </${component}>; a misspelt name would publish what it wraps.`);
+      report(
+        place,
+        `expected <${component}>: component names are matched exactly`,
+        `<${name}>`,
+        `Write <${component}> and </${component}>; a misspelt name would publish what it wraps.`,
+      );
       return;
     }
     if (/^[A-Z]/.test(name)) {
-      report(place, `expected one of the components a body may use: ${componentList()}`, `<${name}>`, 'Write the content as Markdown instead; components other than these are not available to post-mortems.');
+      report(
+        place,
+        `expected one of the components a body may use: ${componentList()}`,
+        `<${name}>`,
+        'Write the content as Markdown instead; components other than these are not available to post-mortems.',
+      );
       return;
     }
     if (!Object.hasOwn(BODY_ELEMENTS, name)) {
-      report(place, 'expected an element a post-mortem body may use', `<${name}>`, 'Use Markdown for structure and links; see docs/security.md for the elements and attributes a body may use.');
+      report(
+        place,
+        'expected an element a post-mortem body may use',
+        `<${name}>`,
+        'Use Markdown for structure and links; see docs/security.md for the elements and attributes a body may use.',
+      );
       return;
     }
     checkAttributes(node, name, BODY_ELEMENTS[name]!, place);
@@ -163,7 +254,12 @@ export function checkContentModel(file: string, tree: Root, bodyLine: number, op
   const walk = (node: MdastNodes) => {
     switch (node.type) {
       case 'mdxjsEsm':
-        report(at(node), 'expected no import or export: a post-mortem body is Markdown and runs no code', node.value.split('\n')[0]!.trim(), `Remove it. The components a body may use need no import: ${componentList()}.`);
+        report(
+          at(node),
+          'expected no import or export: a post-mortem body is Markdown and runs no code',
+          node.value.split('\n')[0]!.trim(),
+          `Remove it. The components a body may use need no import: ${componentList()}.`,
+        );
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression': {
@@ -183,7 +279,13 @@ export function checkContentModel(file: string, tree: Root, bodyLine: number, op
         const end = node.position?.end.offset;
         const written = source !== undefined && start !== undefined && end !== undefined ? source.slice(start, end) : '';
         const label = written.slice(2, 2 + labelLength(written.slice(2)));
-        if (/<\/?[A-Za-z]|[{}]/.test(label)) report(at(node), 'expected plain text in an image\'s description', label, 'Write the description as words: markup, components such as <Internal> and {expressions} are not read there.');
+        if (/<\/?[A-Za-z]|[{}]/.test(label))
+          report(
+            at(node),
+            "expected plain text in an image's description",
+            label,
+            'Write the description as words: markup, components such as <Internal> and {expressions} are not read there.',
+          );
         if (node.type === 'imageReference') break;
       }
       // falls through

@@ -9,14 +9,33 @@ export interface ReadText {
   problems: Problem[];
 }
 
-const fileProblem = (file: string, rule: string, message: string, hint: string, found?: string, at: { line: number; column: number } = { line: 1, column: 1 }): Problem => ({
-  file, ...at, field: '', rule, severity: 'error', message, found, hint,
+const fileProblem = (
+  file: string,
+  rule: string,
+  message: string,
+  hint: string,
+  found?: string,
+  at: { line: number; column: number } = { line: 1, column: 1 },
+): Problem => ({
+  file,
+  ...at,
+  field: '',
+  rule,
+  severity: 'error',
+  message,
+  found,
+  hint,
 });
 
 /** A path for messages: archive-relative with `/`, control characters escaped so no terminal acts on them. */
 export function displayPath(path: string): string {
-  // eslint-disable-next-line no-control-regex
-  return path.split(sep).join('/').replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return (
+    path
+      .split(sep)
+      .join('/')
+      // eslint-disable-next-line no-control-regex -- escaping control characters is the point
+      .replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  );
 }
 
 function isInside(realRoot: string, realPath: string): boolean {
@@ -57,7 +76,8 @@ function linkProblem(root: string, realRoot: string, file: string): Problem | un
     } catch {
       return fileProblem(file, 'yaml', 'expected a file', BROKEN_HINT, `${what} to nothing`);
     }
-    if (!isInside(realRoot, real)) return fileProblem(file, 'yaml', 'expected a file inside the archive', OUTSIDE_HINT, `${what} to a place outside it`);
+    if (!isInside(realRoot, real))
+      return fileProblem(file, 'yaml', 'expected a file inside the archive', OUTSIDE_HINT, `${what} to a place outside it`);
   }
   return undefined;
 }
@@ -77,13 +97,22 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    if (b < 0x80) { i += 1; continue; }
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
     let need: number;
     let min: number;
-    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return i;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
     if (i + need >= bytes.length) return i;
     let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
@@ -145,11 +174,18 @@ export function readTextFile(path: string, file: string): ReadText {
   let fd: number;
   try {
     // Only regular files are opened: a FIFO or a device would block or never end.
-    if (!statSync(path).isFile()) return { text: undefined, problems: [fileProblem(file, 'yaml', 'expected a regular file', 'Replace it with the file itself.', 'something else')] };
+    if (!statSync(path).isFile())
+      return {
+        text: undefined,
+        problems: [fileProblem(file, 'yaml', 'expected a regular file', 'Replace it with the file itself.', 'something else')],
+      };
     fd = openSync(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'an error';
-    return { text: undefined, problems: [fileProblem(file, 'yaml', 'expected a file that can be read', 'Check that it exists and that you may read it.', code)] };
+    return {
+      text: undefined,
+      problems: [fileProblem(file, 'yaml', 'expected a file that can be read', 'Check that it exists and that you may read it.', code)],
+    };
   }
   let bytes: Buffer;
   let size: number;
@@ -162,7 +198,15 @@ export function readTextFile(path: string, file: string): ReadText {
   if (size > LIMITS.fileBytes || bytes.length > LIMITS.fileBytes) {
     return {
       text: undefined,
-      problems: [fileProblem(file, 'yaml', `expected a file of at most ${formatBytes(LIMITS.fileBytes)}`, 'Keep the post-mortem to what a reader needs: link large logs and dumps from a ticket or dashboard, and quote only the lines that matter.', formatBytes(Math.max(size, bytes.length)))],
+      problems: [
+        fileProblem(
+          file,
+          'yaml',
+          `expected a file of at most ${formatBytes(LIMITS.fileBytes)}`,
+          'Keep the post-mortem to what a reader needs: link large logs and dumps from a ticket or dashboard, and quote only the lines that matter.',
+          formatBytes(Math.max(size, bytes.length)),
+        ),
+      ],
     };
   }
   // A byte-order mark stays in the text, as it is in the file; the frontmatter reader skips it.
@@ -174,7 +218,16 @@ export function readTextFile(path: string, file: string): ReadText {
   const invalid = Math.max(0, firstInvalidUtf8Byte(bytes));
   return {
     text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes),
-    problems: [fileProblem(file, 'yaml', 'expected UTF-8 text', 'Save the file with the UTF-8 encoding (most editors offer it under "Save with encoding").', `the byte 0x${bytes[invalid]!.toString(16).toUpperCase().padStart(2, '0')}`, positionOfByte(bytes, invalid))],
+    problems: [
+      fileProblem(
+        file,
+        'yaml',
+        'expected UTF-8 text',
+        'Save the file with the UTF-8 encoding (most editors offer it under "Save with encoding").',
+        `the byte 0x${bytes[invalid]!.toString(16).toUpperCase().padStart(2, '0')}`,
+        positionOfByte(bytes, invalid),
+      ),
+    ],
   };
 }
 
@@ -231,7 +284,15 @@ export function listArchiveFolder(root: string, dir: string): FolderListing {
       const mdx = name.endsWith('.mdx');
       if (name.startsWith('_') || (name.startsWith('.') && !mdx)) continue;
       if (findForbiddenCharacter(name)) {
-        problems.push(fileProblem(displayPath(file), 'consistency', 'expected a file name without control characters', 'Rename it to lower-case letters, digits and hyphens.', describeValue(name)));
+        problems.push(
+          fileProblem(
+            displayPath(file),
+            'consistency',
+            'expected a file name without control characters',
+            'Rename it to lower-case letters, digits and hyphens.',
+            describeValue(name),
+          ),
+        );
         continue;
       }
       let stats: Stats = entry as unknown as Stats;
@@ -244,16 +305,35 @@ export function listArchiveFolder(root: string, dir: string): FolderListing {
           continue;
         }
         if (!isInside(realRoot, target)) {
-          problems.push(fileProblem(file, 'yaml', 'expected a file or folder inside the archive', OUTSIDE_HINT, 'a symbolic link to a place outside it'));
+          problems.push(
+            fileProblem(
+              file,
+              'yaml',
+              'expected a file or folder inside the archive',
+              OUTSIDE_HINT,
+              'a symbolic link to a place outside it',
+            ),
+          );
           continue;
         }
         stats = statSync(target);
       }
       if (stats.isDirectory()) visit(file);
-      else if (!stats.isFile()) problems.push(fileProblem(file, 'consistency', `expected a ${kind} file or a folder`, 'Remove it from the archive.', 'something else'));
+      else if (!stats.isFile())
+        problems.push(
+          fileProblem(file, 'consistency', `expected a ${kind} file or a folder`, 'Remove it from the archive.', 'something else'),
+        );
       else if (mdx) files.push(file);
       else {
-        problems.push(fileProblem(file, 'consistency', `expected a ${kind} file ending in .mdx`, 'Rename it to .mdx, or start its name with _ so the archive ignores it.', describeValue(name)));
+        problems.push(
+          fileProblem(
+            file,
+            'consistency',
+            `expected a ${kind} file ending in .mdx`,
+            'Rename it to .mdx, or start its name with _ so the archive ignores it.',
+            describeValue(name),
+          ),
+        );
       }
     }
   };
@@ -272,7 +352,15 @@ export function listArchiveFolder(root: string, dir: string): FolderListing {
       target = undefined;
     }
     if (!target || !isInside(realRoot, target)) {
-      problems.push(fileProblem(dir, 'yaml', `expected the ${dir} folder inside the archive`, target ? OUTSIDE_HINT : BROKEN_HINT, `a symbolic link to ${target ? 'a place outside it' : 'nothing'}`));
+      problems.push(
+        fileProblem(
+          dir,
+          'yaml',
+          `expected the ${dir} folder inside the archive`,
+          target ? OUTSIDE_HINT : BROKEN_HINT,
+          `a symbolic link to ${target ? 'a place outside it' : 'nothing'}`,
+        ),
+      );
       return { files, problems };
     }
   }

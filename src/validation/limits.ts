@@ -50,7 +50,10 @@ export function tomorrowOf(now: Date): string {
  * closed between 1970 and 2100. Dates are compared as written (their first ten characters), so no
  * calendar arithmetic is done on a year the site could not show.
  */
-export function checkDateRanges(data: Pick<IncidentData, 'started' | 'detected' | 'mitigated' | 'resolved' | 'timeline' | 'action_items'>, now: Date): Finding[] {
+export function checkDateRanges(
+  data: Pick<IncidentData, 'started' | 'detected' | 'mitigated' | 'resolved' | 'timeline' | 'action_items'>,
+  now: Date,
+): Finding[] {
   const findings: Finding[] = [];
   const tomorrow = tomorrowOf(now);
   const moment = (path: (string | number)[], value: string | undefined) => {
@@ -58,15 +61,21 @@ export function checkDateRanges(data: Pick<IncidentData, 'started' | 'detected' 
     const day = value.slice(0, 10);
     if (day >= LIMITS.earliestDay && day <= tomorrow) return;
     findings.push({
-      path, rule: 'schema', message: `expected a time between ${LIMITS.earliestDay} and tomorrow (${tomorrow})`,
-      found: describeValue(value), hint: 'Key moments and timeline events record when the incident happened; check the year.',
+      path,
+      rule: 'schema',
+      message: `expected a time between ${LIMITS.earliestDay} and tomorrow (${tomorrow})`,
+      found: describeValue(value),
+      hint: 'Key moments and timeline events record when the incident happened; check the year.',
     });
   };
   const planned = (path: (string | number)[], value: string | undefined) => {
     if (value === undefined || (value >= LIMITS.earliestDay && value <= LIMITS.latestPlanDay)) return;
     findings.push({
-      path, rule: 'schema', message: `expected a date between ${LIMITS.earliestDay} and ${LIMITS.latestPlanDay}`,
-      found: describeValue(value), hint: 'Check the year.',
+      path,
+      rule: 'schema',
+      message: `expected a date between ${LIMITS.earliestDay} and ${LIMITS.latestPlanDay}`,
+      found: describeValue(value),
+      hint: 'Check the year.',
     });
   };
   for (const key of ['started', 'detected', 'mitigated', 'resolved'] as const) moment([key], data[key]);
@@ -79,8 +88,9 @@ export function checkDateRanges(data: Pick<IncidentData, 'started' | 'detected' 
 }
 
 // C0 and C1 control characters but tab, line feed and carriage return; and UTF-16 halves without their pair.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** `U+0007`: a character the way Unicode names it. */
 function codePoint(char: string): string {
@@ -106,7 +116,9 @@ export function checkTextCharacters(data: unknown): Finding[] {
     const bad = findForbiddenCharacter(text);
     if (!bad) return;
     findings.push({
-      path, rule: 'schema', message: `expected ${what} without control characters`,
+      path,
+      rule: 'schema',
+      message: `expected ${what} without control characters`,
       found: `${codePoint(bad.char)} at character ${bad.index + 1} of ${describeValue(text)}`,
       hint: 'Delete it (a tab or a line break is fine); it is invisible in most editors and breaks the pages and feeds it reaches.',
     });
@@ -120,7 +132,9 @@ export function checkTextCharacters(data: unknown): Finding[] {
       for (let i = entries.length - 1; i >= 0; i--) {
         const [name, child] = entries[i]!;
         // A key that is itself bad is reported instead of what is under it.
-        stack.push(findForbiddenCharacter(name) ? { value: name, path: [...path, name], key: true } : { value: child, path: [...path, name] });
+        stack.push(
+          findForbiddenCharacter(name) ? { value: name, path: [...path, name], key: true } : { value: child, path: [...path, name] },
+        );
       }
     }
   }

@@ -35,16 +35,18 @@ export function parseMdxBody(file: string, body: string, bodyLine: number, model
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
     return {
       tree: undefined,
-      problems: [{
-        file,
-        line: (point?.line ?? 1) + bodyLine - 1,
-        column: point?.column ?? 1,
-        field: '',
-        rule: 'mdx-syntax',
-        severity: 'error',
-        message: `MDX syntax error: ${reason}`,
-        hint: 'In prose, write { } < > as \\{ \\} &lt; &gt; or put them in `inline code` or a fenced code block.',
-      }],
+      problems: [
+        {
+          file,
+          line: (point?.line ?? 1) + bodyLine - 1,
+          column: point?.column ?? 1,
+          field: '',
+          rule: 'mdx-syntax',
+          severity: 'error',
+          message: `MDX syntax error: ${reason}`,
+          hint: 'In prose, write { } < > as \\{ \\} &lt; &gt; or put them in `inline code` or a fenced code block.',
+        },
+      ],
     };
   }
   const deep = deepestNode(tree);
@@ -82,16 +84,28 @@ function preflight(file: string, body: string, bodyLine: number): Problem | unde
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
     if (indent > LIMITS.bodyIndent) {
       return {
-        file, line: i + bodyLine, column: 1, field: '', rule: 'mdx-syntax', severity: 'error',
-        message: `expected lines indented at most ${LIMITS.bodyIndent} columns`, found: `${indent} columns`,
+        file,
+        line: i + bodyLine,
+        column: 1,
+        field: '',
+        rule: 'mdx-syntax',
+        severity: 'error',
+        message: `expected lines indented at most ${LIMITS.bodyIndent} columns`,
+        found: `${indent} columns`,
         hint: 'Flatten the nesting; put indented material such as a log or a config in a fenced code block.',
       };
     }
     markers += (line.match(/\*|\[|\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g) ?? []).length;
     if (markers > LIMITS.paragraphMarkers) {
       return {
-        file, line: start + bodyLine, column: 1, field: '', rule: 'mdx-syntax', severity: 'error',
-        message: `expected at most ${LIMITS.paragraphMarkers.toLocaleString('en-GB')} emphasis and bracket characters (* _ [ ]) in one paragraph`, found: `more than ${LIMITS.paragraphMarkers.toLocaleString('en-GB')}`,
+        file,
+        line: start + bodyLine,
+        column: 1,
+        field: '',
+        rule: 'mdx-syntax',
+        severity: 'error',
+        message: `expected at most ${LIMITS.paragraphMarkers.toLocaleString('en-GB')} emphasis and bracket characters (* _ [ ]) in one paragraph`,
+        found: `more than ${LIMITS.paragraphMarkers.toLocaleString('en-GB')}`,
         hint: 'Put long runs of symbols (a log, a data dump) in a fenced code block, or split the paragraph.',
       };
     }
@@ -101,8 +115,14 @@ function preflight(file: string, body: string, bodyLine: number): Problem | unde
 
 function tooDeep(file: string, bodyLine: number, at: { line: number; column: number }, found: string): Problem {
   return {
-    file, line: at.line + bodyLine - 1, column: at.column, field: '', rule: 'mdx-syntax', severity: 'error',
-    message: `expected lists, quotes and elements nested at most ${LIMITS.bodyNesting} levels deep`, found: `${found} levels`,
+    file,
+    line: at.line + bodyLine - 1,
+    column: at.column,
+    field: '',
+    rule: 'mdx-syntax',
+    severity: 'error',
+    message: `expected lists, quotes and elements nested at most ${LIMITS.bodyNesting} levels deep`,
+    found: `${found} levels`,
     hint: 'Flatten the nesting; a post-mortem reads best with a level or two of lists and quotes.',
   };
 }
@@ -110,7 +130,9 @@ function tooDeep(file: string, bodyLine: number, at: { line: number; column: num
 /** How deep the tree goes, and where its deepest node starts; walked without recursion. */
 export function deepestNode(tree: Root): { depth: number; at: { line: number; column: number } } {
   let deepest = { depth: 0, at: { line: 1, column: 1 } };
-  const stack: { node: { children?: unknown[]; position?: { start: { line: number; column: number } } }; depth: number }[] = [{ node: tree, depth: 0 }];
+  const stack: { node: { children?: unknown[]; position?: { start: { line: number; column: number } } }; depth: number }[] = [
+    { node: tree, depth: 0 },
+  ];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     if (depth > deepest.depth) deepest = { depth, at: node.position?.start ?? deepest.at };

@@ -27,10 +27,15 @@ export function checkPublicImages(root: string): Problem[] {
     const image = IMAGE_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
     if (image && stat.isFile()) continue;
     problems.push({
-      file, line: 1, column: 1, field: '', rule: 'consistency', severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      field: '',
+      rule: 'consistency',
+      severity: 'error',
       message: `expected only image files (${IMAGE_EXTENSIONS.join(', ')}) under ${FOLDER}/`,
       found: stat.isSymbolicLink() ? 'a symbolic link' : describeValue(entry.split(sep).pop()!),
-      hint: 'Files there are served from the site\'s own address, where a page or script would run as the site: remove it; an SVG diagram can be exported as a PNG.',
+      hint: "Files there are served from the site's own address, where a page or script would run as the site: remove it; an SVG diagram can be exported as a PNG.",
     });
   }
   return problems;

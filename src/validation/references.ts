@@ -24,7 +24,10 @@ export function buildReferenceIndex(services: readonly Service[], teams: readonl
 function unknownId(path: Finding['path'], value: string, known: ReadonlySet<string>, what: string, where: string): Finding {
   const suggestion = closestMatch(value, [...known]);
   return {
-    path, rule: 'reference', message: `expected ${what} from ${where}`, found: describeValue(value),
+    path,
+    rule: 'reference',
+    message: `expected ${what} from ${where}`,
+    found: describeValue(value),
     hint: suggestion ? `Did you mean "${suggestion}"?` : `Add it to ${where} first, or use one of the ids listed there.`,
   };
 }
@@ -39,7 +42,8 @@ export function checkIncidentReferences(data: IncidentData, index: ReferenceInde
     if (!index.teams.has(id)) findings.push(unknownId(['teams', i], id, index.teams, 'a team id', 'catalog/teams.yaml'));
   });
   data.slo_impact.forEach((impact, i) => {
-    if (!index.slos.has(impact.slo)) findings.push(unknownId(['slo_impact', i, 'slo'], impact.slo, index.slos, 'an SLO id', 'catalog/services.yaml'));
+    if (!index.slos.has(impact.slo))
+      findings.push(unknownId(['slo_impact', i, 'slo'], impact.slo, index.slos, 'an SLO id', 'catalog/services.yaml'));
   });
   data.related.forEach((id, i) => {
     if (!index.incidents.has(id)) findings.push(unknownId(['related', i], id, index.incidents, 'the id of an incident', 'incidents/'));
@@ -52,8 +56,16 @@ export function checkReadingListReferences(data: ReadingListData, index: Pick<Re
   const findings: Finding[] = [];
   const seen = new Set<string>();
   data.items.forEach((item, i) => {
-    if (!index.incidents.has(item.incident)) findings.push(unknownId(['items', i, 'incident'], item.incident, index.incidents, 'the id of an incident', 'incidents/'));
-    else if (seen.has(item.incident)) findings.push({ path: ['items', i, 'incident'], rule: 'reference', message: 'expected each incident once per list', found: describeValue(item.incident), hint: 'Remove the repeated item.' });
+    if (!index.incidents.has(item.incident))
+      findings.push(unknownId(['items', i, 'incident'], item.incident, index.incidents, 'the id of an incident', 'incidents/'));
+    else if (seen.has(item.incident))
+      findings.push({
+        path: ['items', i, 'incident'],
+        rule: 'reference',
+        message: 'expected each incident once per list',
+        found: describeValue(item.incident),
+        hint: 'Remove the repeated item.',
+      });
     seen.add(item.incident);
   });
   return findings;
@@ -65,17 +77,38 @@ export function checkCatalog(services: readonly Service[], teams: readonly Team[
   const teamFindings: Finding[] = [];
   const teamIds = new Set<string>();
   teams.forEach((team, i) => {
-    if (teamIds.has(team.id)) teamFindings.push({ path: [i, 'id'], rule: 'reference', message: 'expected a unique team id', found: describeValue(team.id), hint: 'Rename or remove one of them.' });
+    if (teamIds.has(team.id))
+      teamFindings.push({
+        path: [i, 'id'],
+        rule: 'reference',
+        message: 'expected a unique team id',
+        found: describeValue(team.id),
+        hint: 'Rename or remove one of them.',
+      });
     teamIds.add(team.id);
   });
   const serviceIds = new Set<string>();
   const sloIds = new Set<string>();
   services.forEach((service, i) => {
-    if (serviceIds.has(service.id)) serviceFindings.push({ path: [i, 'id'], rule: 'reference', message: 'expected a unique service id', found: describeValue(service.id), hint: 'Rename or remove one of them.' });
+    if (serviceIds.has(service.id))
+      serviceFindings.push({
+        path: [i, 'id'],
+        rule: 'reference',
+        message: 'expected a unique service id',
+        found: describeValue(service.id),
+        hint: 'Rename or remove one of them.',
+      });
     serviceIds.add(service.id);
     if (!teamIds.has(service.team)) serviceFindings.push(unknownId([i, 'team'], service.team, teamIds, 'a team id', 'catalog/teams.yaml'));
     service.slos.forEach((slo, j) => {
-      if (sloIds.has(slo.id)) serviceFindings.push({ path: [i, 'slos', j, 'id'], rule: 'reference', message: 'expected an SLO id unique across all services', found: describeValue(slo.id), hint: 'Prefix it with the service, e.g. checkout-availability.' });
+      if (sloIds.has(slo.id))
+        serviceFindings.push({
+          path: [i, 'slos', j, 'id'],
+          rule: 'reference',
+          message: 'expected an SLO id unique across all services',
+          found: describeValue(slo.id),
+          hint: 'Prefix it with the service, e.g. checkout-availability.',
+        });
       sloIds.add(slo.id);
     });
   });
@@ -88,9 +121,16 @@ export function checkTemplateChoice(organisation: Organisation, severities: read
   return (organisation.templates?.light.severities ?? []).flatMap((id, i) => {
     if (known.has(id)) return [];
     const suggestion = closestMatch(id, severities);
-    return [{
-      path: ['templates', 'light', 'severities', i], rule: 'reference', message: `expected a severity of the taxonomy (${severities.join(', ')})`, found: describeValue(id),
-      hint: suggestion ? `Did you mean "${suggestion}"?` : 'List severities the taxonomy has, or add this one to catalog/taxonomy.yaml first.',
-    }];
+    return [
+      {
+        path: ['templates', 'light', 'severities', i],
+        rule: 'reference',
+        message: `expected a severity of the taxonomy (${severities.join(', ')})`,
+        found: describeValue(id),
+        hint: suggestion
+          ? `Did you mean "${suggestion}"?`
+          : 'List severities the taxonomy has, or add this one to catalog/taxonomy.yaml first.',
+      },
+    ];
   });
 }

@@ -45,7 +45,12 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     const { line, column } = at(error.pos[0]);
     const duplicate = error.code === 'DUPLICATE_KEY';
     return {
-      file, line, column, field: '', rule: 'yaml', severity: 'error',
+      file,
+      line,
+      column,
+      field: '',
+      rule: 'yaml',
+      severity: 'error',
       message: duplicate ? 'a key appears twice in the same mapping' : `YAML syntax error: ${firstLine(error.message)}`,
       hint: duplicate ? 'Keep one of them.' : 'Check indentation and quote values that contain ": " or start with a special character.',
     };
@@ -78,12 +83,19 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     const parent = walk(path.slice(0, -1));
     if (!parent.complete || !isMap(parent.node)) return at(parent.best);
     const written = parent.node.items.filter((item) => isScalar(item.key) && before.includes(String(item.key.value)));
-    const last = written.sort((a, b) => before.indexOf(String((a.key as { value: unknown }).value)) - before.indexOf(String((b.key as { value: unknown }).value))).at(-1);
+    const last = written
+      .sort(
+        (a, b) => before.indexOf(String((a.key as { value: unknown }).value)) - before.indexOf(String((b.key as { value: unknown }).value)),
+      )
+      .at(-1);
     const end = (last?.value as Node | null | undefined)?.range?.[1] ?? (last?.key as Node | undefined)?.range?.[1];
     if (end !== undefined) {
       const { line } = at(end);
       const next = text.slice(0, end).endsWith('\n') ? line : line + 1;
-      return { line: next, column: (parent.node.items[0]?.key as Node | undefined)?.range ? at((parent.node.items[0]!.key as Node).range![0]).column : 1 };
+      return {
+        line: next,
+        column: (parent.node.items[0]?.key as Node | undefined)?.range ? at((parent.node.items[0]!.key as Node).range![0]).column : 1,
+      };
     }
     const first = parent.node.items[0]?.key as Node | undefined;
     return first?.range ? at(first.range[0]) : at(parent.best);
@@ -104,7 +116,10 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
         return !!range && offset >= range[0] && offset < range[2];
       };
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && ((item.key.range && offset >= item.key.range[0] && offset < item.key.range[2]) || inside(item.value)));
+        const pair = node.items.find(
+          (item) =>
+            isScalar(item.key) && ((item.key.range && offset >= item.key.range[0] && offset < item.key.range[2]) || inside(item.value)),
+        );
         if (!pair) return path;
         path.push(String((pair.key as { value: unknown }).value));
         node = pair.value;
@@ -124,14 +139,28 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
       data = doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount });
     } catch (error) {
       let first: Node | undefined;
-      visit(doc, { Alias: (_, node) => { first = node; return visit.BREAK; } });
+      visit(doc, {
+        Alias: (_, node) => {
+          first = node;
+          return visit.BREAK;
+        },
+      });
       const { line, column } = at(first?.range?.[0] ?? 0);
       const aliases = error instanceof ReferenceError && first !== undefined;
       problems.push({
-        file, line, column, field: '', rule: 'yaml', severity: 'error',
-        message: aliases ? `expected YAML aliases (*name) to repeat at most ${LIMITS.yamlAliasCount} values in all` : `expected YAML that can be read, but it could not be: ${firstLine((error as Error).message)}`,
+        file,
+        line,
+        column,
+        field: '',
+        rule: 'yaml',
+        severity: 'error',
+        message: aliases
+          ? `expected YAML aliases (*name) to repeat at most ${LIMITS.yamlAliasCount} values in all`
+          : `expected YAML that can be read, but it could not be: ${firstLine((error as Error).message)}`,
         found: aliases ? 'more' : undefined,
-        hint: aliases ? 'Write the values out instead of repeating an anchor (&name) through aliases.' : 'Simplify the YAML: plain keys, values and lists.',
+        hint: aliases
+          ? 'Write the values out instead of repeating an anchor (&name) through aliases.'
+          : 'Simplify the YAML: plain keys, values and lists.',
       });
     }
   }
@@ -147,7 +176,9 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
       findings.map((f) => {
         const { line, column } = f.missingAfter ? locateMissing(f.path, f.missingAfter) : locate(f.path);
         return {
-          file, line, column,
+          file,
+          line,
+          column,
           field: formatFieldPath(f.path),
           message: f.message,
           found: f.found,
@@ -184,7 +215,11 @@ export function splitFrontmatter(afterOpening: string): { block: string; body: s
 export function parseFrontmatterSource(file: string, written: string): FrontmatterSource {
   // A byte-order mark (some Windows editors write one) is not part of the text.
   const text = written.replace(/^\uFEFF/, '');
-  const withoutBlock = (problem: Omit<Problem, 'file' | 'field' | 'rule' | 'severity'>, body: string, bodyLine: number): FrontmatterSource => ({
+  const withoutBlock = (
+    problem: Omit<Problem, 'file' | 'field' | 'rule' | 'severity'>,
+    body: string,
+    bodyLine: number,
+  ): FrontmatterSource => ({
     ...parseYamlSource(file, '', 0),
     data: undefined,
     problems: [{ file, field: '', rule: 'yaml', severity: 'error', ...problem }],
@@ -192,7 +227,16 @@ export function parseFrontmatterSource(file: string, written: string): Frontmatt
     bodyLine,
   });
   if (!/^---\r?\n/.test(text)) {
-    return withoutBlock({ line: 1, column: 1, message: 'expected the file to start with a frontmatter block between two --- lines', hint: 'Copy the opening block from templates/postmortem.mdx.' }, text, 1);
+    return withoutBlock(
+      {
+        line: 1,
+        column: 1,
+        message: 'expected the file to start with a frontmatter block between two --- lines',
+        hint: 'Copy the opening block from templates/postmortem.mdx.',
+      },
+      text,
+      1,
+    );
   }
   const split = splitFrontmatter(text.slice(3));
   // With CRLF line ends, the block ends in a lone \r that would otherwise stick to the last value.
@@ -200,10 +244,19 @@ export function parseFrontmatterSource(file: string, written: string): Frontmatt
   const bodyLine = text.slice(0, text.length - split.body.length).split('\n').length;
   const bytes = Buffer.byteLength(block);
   if (bytes > LIMITS.frontmatterBytes) {
-    return withoutBlock({
-      line: 2, column: 1, message: `expected a frontmatter block of at most ${formatBytes(LIMITS.frontmatterBytes)}`, found: formatBytes(bytes),
-      hint: split.closed ? 'Keep long text in the body: the frontmatter holds short fields.' : 'The closing --- line is missing, so the whole file was read as frontmatter; add it after the last field.',
-    }, split.body, bodyLine);
+    return withoutBlock(
+      {
+        line: 2,
+        column: 1,
+        message: `expected a frontmatter block of at most ${formatBytes(LIMITS.frontmatterBytes)}`,
+        found: formatBytes(bytes),
+        hint: split.closed
+          ? 'Keep long text in the body: the frontmatter holds short fields.'
+          : 'The closing --- line is missing, so the whole file was read as frontmatter; add it after the last field.',
+      },
+      split.body,
+      bodyLine,
+    );
   }
   const yaml = parseYamlSource(file, block, 1);
   const data = yaml.data === null ? {} : yaml.data;
@@ -224,8 +277,14 @@ function tagProblems(doc: Document, text: string, file: string, at: (offset: num
       const { line, column } = at(tag);
       const written = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
       problems.push({
-        file, line, column, field: '', rule: 'yaml', severity: 'error',
-        message: 'expected plain YAML values without tags', found: describeValue(written),
+        file,
+        line,
+        column,
+        field: '',
+        rule: 'yaml',
+        severity: 'error',
+        message: 'expected plain YAML values without tags',
+        found: describeValue(written),
         hint: 'Remove the tag; quote the value if it is meant as text.',
       });
     },

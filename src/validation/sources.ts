@@ -35,7 +35,11 @@ export function validateWithSchema<S extends z.ZodType>(source: YamlSource, sche
   const characters = source.toProblems(checkTextCharacters(source.data));
   const result = schema.safeParse(source.data);
   if (result.success) return { data: result.data, problems: characters, source };
-  return { data: undefined, problems: [...characters, ...source.toProblems(zodIssuesToFindings(result.error.issues, source.data, schema))], source };
+  return {
+    data: undefined,
+    problems: [...characters, ...source.toProblems(zodIssuesToFindings(result.error.issues, source.data, schema))],
+    source,
+  };
 }
 
 /** What validating a post-mortem may depend on beyond its text. */
@@ -59,14 +63,23 @@ const STAGES = ['draft', 'in-review', 'published'];
  * either. A template that is absent adds none.
  */
 export function loadPlaceholders(projectRoot: string): Placeholders {
-  return mergePlaceholders(Object.values(TEMPLATE_FILES).map((file) => {
-    const path = join(projectRoot, file);
-    const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
-    return templatePlaceholders(text, (body) => parseMdxBody(file, body, 1).tree);
-  }));
+  return mergePlaceholders(
+    Object.values(TEMPLATE_FILES).map((file) => {
+      const path = join(projectRoot, file);
+      const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+      return templatePlaceholders(text, (body) => parseMdxBody(file, body, 1).tree);
+    }),
+  );
 }
 
-function unfinishedProblems(file: string, text: string, source: FrontmatterSource, tree: MdastRoot | undefined, status: unknown, options: ValidateOptions): Problem[] {
+function unfinishedProblems(
+  file: string,
+  text: string,
+  source: FrontmatterSource,
+  tree: MdastRoot | undefined,
+  status: unknown,
+  options: ValidateOptions,
+): Problem[] {
   const gate = options.unfinished;
   if (!gate || typeof status !== 'string' || STAGES.indexOf(status) < STAGES.indexOf(gate.from)) return [];
   return checkUnfinished(file, text, source, tree, gate.placeholders);
@@ -92,7 +105,12 @@ function withinFile(relativePath: string, data: IncidentData, now: Date): Findin
 }
 
 /** Validates one incident file: frontmatter syntax, schema, then the rules within the file. */
-export function validateIncidentSource(relativePath: string, text: string, schema: z.ZodType<IncidentData>, options: ValidateOptions = {}): ValidatedMdx<IncidentData> {
+export function validateIncidentSource(
+  relativePath: string,
+  text: string,
+  schema: z.ZodType<IncidentData>,
+  options: ValidateOptions = {},
+): ValidatedMdx<IncidentData> {
   const now = (options.now ?? systemClock)();
   const source = parseFrontmatterSource(relativePath, text);
   const result = validateWithSchema(source, schema);
@@ -104,7 +122,14 @@ export function validateIncidentSource(relativePath: string, text: string, schem
     const more = lenient
       ? source.toProblems(withinFile(relativePath, lenient.data, now).filter((f) => !isAboutTouched(f, lenient.touched)))
       : [];
-    const unfinished = unfinishedProblems(relativePath, text, source, mdx.tree, (source.data as { status?: unknown } | undefined)?.status, options);
+    const unfinished = unfinishedProblems(
+      relativePath,
+      text,
+      source,
+      mdx.tree,
+      (source.data as { status?: unknown } | undefined)?.status,
+      options,
+    );
     return { ...result, ...common, problems: [...result.problems, ...more, ...mdx.problems, ...unfinished], partial: lenient };
   }
   // The data is schema-valid here, so callers can still check its references after a consistency error.
@@ -120,20 +145,42 @@ export function validateIncidentSource(relativePath: string, text: string, schem
 export function checkReadingListFileName(relativePath: string): Problem[] {
   const id = incidentIdFromPath(relativePath);
   if (ID_PATTERN.test(id)) return [];
-  const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'reading-list';
-  return [{
-    file: relativePath, line: 1, column: 1, field: '', rule: 'consistency', severity: 'error',
-    message: 'expected the file name to be <slug>.mdx with a lower-case, hyphenated slug', found: describeValue(relativePath.split('/').pop()),
-    hint: `Rename it, e.g. to ${suggestion}.mdx: the name is the reading list's id and address.`,
-  }];
+  const suggestion =
+    id
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'reading-list';
+  return [
+    {
+      file: relativePath,
+      line: 1,
+      column: 1,
+      field: '',
+      rule: 'consistency',
+      severity: 'error',
+      message: 'expected the file name to be <slug>.mdx with a lower-case, hyphenated slug',
+      found: describeValue(relativePath.split('/').pop()),
+      hint: `Rename it, e.g. to ${suggestion}.mdx: the name is the reading list's id and address.`,
+    },
+  ];
 }
 
 /** Validates one reading-list file: its name, its frontmatter and its body. */
-export function validateReadingListSource(relativePath: string, text: string, options: Pick<ValidateOptions, 'imageHosts'> = {}): ValidatedMdx<ReadingListData> {
+export function validateReadingListSource(
+  relativePath: string,
+  text: string,
+  options: Pick<ValidateOptions, 'imageHosts'> = {},
+): ValidatedMdx<ReadingListData> {
   const source = parseFrontmatterSource(relativePath, text);
   const result = validateWithSchema(source, ReadingListSchema);
   const mdx = parseMdxBody(relativePath, source.body, source.bodyLine, { imageHosts: options.imageHosts ?? [] });
-  return { ...result, source, problems: [...checkReadingListFileName(relativePath), ...result.problems, ...mdx.problems], body: source.body, tree: mdx.tree };
+  return {
+    ...result,
+    source,
+    problems: [...checkReadingListFileName(relativePath), ...result.problems, ...mdx.problems],
+    body: source.body,
+    tree: mdx.tree,
+  };
 }
 
 /** The catalog: organisation, services, teams and taxonomy, with every problem found in them. */
@@ -151,10 +198,26 @@ function readYaml<S extends z.ZodType>(root: string, file: string, schema: S, re
   if (!archivePathExists(root, file)) {
     if (!required) return undefined;
     const source = parseYamlSource(file, '');
-    return { data: undefined, source, problems: [{ file, line: 1, column: 1, field: '', rule: 'yaml', severity: 'error', message: 'expected this file to exist', hint: 'Create it; see the README section "Configuration".' }] };
+    return {
+      data: undefined,
+      source,
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          field: '',
+          rule: 'yaml',
+          severity: 'error',
+          message: 'expected this file to exist',
+          hint: 'Create it; see the README section "Configuration".',
+        },
+      ],
+    };
   }
   const read = readArchiveText(root, file);
-  if (read.text === undefined || read.problems.length > 0) return { data: undefined, source: parseYamlSource(file, ''), problems: read.problems };
+  if (read.text === undefined || read.problems.length > 0)
+    return { data: undefined, source: parseYamlSource(file, ''), problems: read.problems };
   return validateWithSchema(parseYamlSource(file, read.text), schema);
 }
 
@@ -170,7 +233,15 @@ export function loadCatalog(root: string): Catalog {
     problems.push(...services.source.toProblems(findings.services), ...teams.source.toProblems(findings.teams));
   }
   const resolved = resolveTaxonomy(taxonomy?.data);
-  if (organisation?.data) problems.push(...organisation.source.toProblems(checkTemplateChoice(organisation.data, resolved.severities.map((s) => s.id))));
+  if (organisation?.data)
+    problems.push(
+      ...organisation.source.toProblems(
+        checkTemplateChoice(
+          organisation.data,
+          resolved.severities.map((s) => s.id),
+        ),
+      ),
+    );
   return {
     organisation: organisation?.data ?? DEFAULT_ORGANISATION,
     services: services.data ?? [],

@@ -21,13 +21,26 @@ export interface Placeholders {
 export type UnfinishedFrom = 'in-review' | 'published';
 
 // The template's prose examples and its author handle; ids (services, teams, helpers) may rightly match.
-const PLACEHOLDER_FIELDS = ['title', 'summary', 'authors[]', 'response.rationale', 'customer_impact.description', 'contributing_factors[].description', 'action_items[].title', 'timeline[].text'];
+const PLACEHOLDER_FIELDS = [
+  'title',
+  'summary',
+  'authors[]',
+  'response.rationale',
+  'customer_impact.description',
+  'contributing_factors[].description',
+  'action_items[].title',
+  'timeline[].text',
+];
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The field pattern of a path: list indexes become `[]`. */
 function patternOf(path: readonly (string | number)[]): string {
-  return path.map((s) => (typeof s === 'number' ? '[]' : `.${s}`)).join('').replace(/^\./, '').replace(/\.\[\]/g, '[]');
+  return path
+    .map((s) => (typeof s === 'number' ? '[]' : `.${s}`))
+    .join('')
+    .replace(/^\./, '')
+    .replace(/\.\[\]/g, '[]');
 }
 
 function strings(value: unknown, path: (string | number)[], out: { path: (string | number)[]; value: string }[]): void {
@@ -38,8 +51,14 @@ function strings(value: unknown, path: (string | number)[], out: { path: (string
 
 function paragraphsOf(tree: Root): { text: string; line: number }[] {
   const found: { text: string; line: number }[] = [];
-  const textOf = (node: MdastNodes): string => ('value' in node && typeof node.value === 'string' ? node.value : 'children' in node ? node.children.map((c) => textOf(c as MdastNodes)).join('') : '');
-  for (const node of tree.children) if (node.type === 'paragraph') found.push({ text: collapse(textOf(node)), line: node.position?.start.line ?? 1 });
+  const textOf = (node: MdastNodes): string =>
+    'value' in node && typeof node.value === 'string'
+      ? node.value
+      : 'children' in node
+        ? node.children.map((c) => textOf(c as MdastNodes)).join('')
+        : '';
+  for (const node of tree.children)
+    if (node.type === 'paragraph') found.push({ text: collapse(textOf(node)), line: node.position?.start.line ?? 1 });
   return found;
 }
 
@@ -70,7 +89,13 @@ export function mergePlaceholders(all: readonly Placeholders[]): Placeholders {
 }
 
 /** Problems of a post-mortem that is not finished, for a file whose status is at or past `from`. */
-export function checkUnfinished(file: string, text: string, source: FrontmatterSource, tree: Root | undefined, placeholders: Placeholders): Problem[] {
+export function checkUnfinished(
+  file: string,
+  text: string,
+  source: FrontmatterSource,
+  tree: Root | undefined,
+  placeholders: Placeholders,
+): Problem[] {
   const problems: Problem[] = [];
   const report = (line: number, column: number, field: string, message: string, found: string, hint: string) =>
     problems.push({ file, line, column, field, rule: 'unfinished', severity: 'error', message, found, hint });
@@ -92,8 +117,16 @@ export function checkUnfinished(file: string, text: string, source: FrontmatterS
       const field = formatFieldPath(path.length > 0 ? path : key ? [key[1]!] : []);
       const value = inComment ? undefined : source.scalarAt(path)?.value;
       const shown = typeof value === 'string' && value.includes('TODO') ? value.slice(value.indexOf('TODO')) : line.slice(at).trim();
-      report(n + 1, at + 1, field, 'expected finished text from in-review on', describeValue(shown),
-        inComment ? 'The comment marks a value npm run new guessed: write the real one (a time with its offset) and delete the TODO.' : 'Replace the TODO with what happened; only drafts may keep TODO markers.');
+      report(
+        n + 1,
+        at + 1,
+        field,
+        'expected finished text from in-review on',
+        describeValue(shown),
+        inComment
+          ? 'The comment marks a value npm run new guessed: write the real one (a time with its offset) and delete the TODO.'
+          : 'Replace the TODO with what happened; only drafts may keep TODO markers.',
+      );
     }
     offset += line.length + 1;
   }
@@ -106,8 +139,16 @@ export function checkUnfinished(file: string, text: string, source: FrontmatterS
     const examples = placeholders.values.get(patternOf(path));
     if (!examples?.has(value.trim()) || /\bTODO\b/.test(value)) continue;
     const { line, column } = source.locate(path);
-    report(line, column, formatFieldPath(path), 'expected this post-mortem\'s own text, not the template\'s example', describeValue(value),
-      path[0] === 'authors' ? 'Write the handles of the people who wrote this document.' : 'Replace the example with what happened in this incident.');
+    report(
+      line,
+      column,
+      formatFieldPath(path),
+      "expected this post-mortem's own text, not the template's example",
+      describeValue(value),
+      path[0] === 'authors'
+        ? 'Write the handles of the people who wrote this document.'
+        : 'Replace the example with what happened in this incident.',
+    );
   }
 
   // An SLO listed with zero bad minutes: the draft's guess, never filled in.
@@ -115,8 +156,14 @@ export function checkUnfinished(file: string, text: string, source: FrontmatterS
     (data.slo_impact as { slo?: unknown; bad_minutes?: unknown }[]).forEach((impact, i) => {
       if (impact?.bad_minutes !== 0) return;
       const { line, column } = source.locate(['slo_impact', i, 'bad_minutes']);
-      report(line, column, `slo_impact[${i}].bad_minutes`, `expected the minutes that counted against ${String(impact.slo)}`, '0',
-        'Write the bad minutes from the SLO\'s dashboard, or remove the entry if this SLO was not hit.');
+      report(
+        line,
+        column,
+        `slo_impact[${i}].bad_minutes`,
+        `expected the minutes that counted against ${String(impact.slo)}`,
+        '0',
+        "Write the bad minutes from the SLO's dashboard, or remove the entry if this SLO was not hit.",
+      );
     });
   }
 
@@ -131,8 +178,14 @@ export function checkUnfinished(file: string, text: string, source: FrontmatterS
       const before = node.value.slice(0, index);
       const lineShift = before.split('\n').length - 1;
       const column = lineShift === 0 ? (start?.column ?? 1) + index : before.length - before.lastIndexOf('\n');
-      report(bodyLine((start?.line ?? 1) + lineShift), column, '', 'expected finished text from in-review on', describeValue(node.value.slice(index).split('\n')[0]!.trim()),
-        'Replace the TODO with what happened; only drafts may keep TODO markers.');
+      report(
+        bodyLine((start?.line ?? 1) + lineShift),
+        column,
+        '',
+        'expected finished text from in-review on',
+        describeValue(node.value.slice(index).split('\n')[0]!.trim()),
+        'Replace the TODO with what happened; only drafts may keep TODO markers.',
+      );
     }
     if ('children' in node) for (const child of node.children) walk(child as MdastNodes);
   };
@@ -145,14 +198,26 @@ export function checkUnfinished(file: string, text: string, source: FrontmatterS
     const next = sections[i + 1];
     const title = collapse(node.children.map((c) => ('value' in c ? c.value : '')).join(''));
     if (!next || (next.type === 'heading' && next.depth <= node.depth)) {
-      report(bodyLine(node.position?.start.line ?? 1), 1, '', `expected text under "${'#'.repeat(node.depth)} ${title}"`, 'an empty section',
-        'Write it, or remove the heading if it does not apply to this incident.');
+      report(
+        bodyLine(node.position?.start.line ?? 1),
+        1,
+        '',
+        `expected text under "${'#'.repeat(node.depth)} ${title}"`,
+        'an empty section',
+        'Write it, or remove the heading if it does not apply to this incident.',
+      );
     }
   });
   for (const paragraph of paragraphsOf(tree)) {
     if (!placeholders.paragraphs.has(paragraph.text)) continue;
-    report(bodyLine(paragraph.line), 1, '', 'expected this post-mortem\'s own text, not the template\'s guidance', describeValue(paragraph.text),
-      'Replace the guidance with what happened, or remove the section if it does not apply.');
+    report(
+      bodyLine(paragraph.line),
+      1,
+      '',
+      "expected this post-mortem's own text, not the template's guidance",
+      describeValue(paragraph.text),
+      'Replace the guidance with what happened, or remove the section if it does not apply.',
+    );
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }

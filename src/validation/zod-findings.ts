@@ -46,9 +46,7 @@ export function zodIssuesToFindings(issues: readonly z.core.$ZodIssue[], data: u
         findings.push({
           path: [...path, key],
           message: 'unknown key',
-          hint: suggestion
-            ? `Did you mean "${suggestion}"?`
-            : `Remove it; the keys allowed here are ${known.join(', ')}.`,
+          hint: suggestion ? `Did you mean "${suggestion}"?` : `Remove it; the keys allowed here are ${known.join(', ')}.`,
           rule: 'schema',
         });
       }
@@ -61,10 +59,17 @@ export function zodIssuesToFindings(issues: readonly z.core.$ZodIssue[], data: u
       const before = siblings.includes(key) ? siblings.slice(0, siblings.indexOf(key)) : [];
       const parent = valueAt(data, path.slice(0, -1));
       const written = parent !== null && typeof parent === 'object' ? before.filter((k) => k in parent) : [];
-      const where = written.length > 0 ? `after ${written.at(-1)}` : path.length > 1 ? `under ${formatFieldPath(path.slice(0, -1))}` : 'at the top';
+      const where =
+        written.length > 0 ? `after ${written.at(-1)}` : path.length > 1 ? `under ${formatFieldPath(path.slice(0, -1))}` : 'at the top';
       // zod's own words for a missing object ("Invalid input: expected object, received undefined") say nothing to an author.
       const expected = issue.message.startsWith('Invalid input') ? '' : `: ${issue.message}`;
-      findings.push({ path, message: `required field is missing${expected}`, rule: 'schema', missingAfter: before, hint: `Add ${key}: here, ${where}.` });
+      findings.push({
+        path,
+        message: `required field is missing${expected}`,
+        rule: 'schema',
+        missingAfter: before,
+        hint: `Add ${key}: here, ${where}.`,
+      });
       continue;
     }
     let hint: string | undefined;

@@ -12,18 +12,50 @@ const TODAY = '2026-11-26';
 
 /** Every distinct string planted in the internal incident, the internal catalog entries and the public incident's internal-only parts. */
 const INTERNAL_CANARIES = [
-  'zzcanaryid7', 'zzcanarytitle7', 'zzcanarysummary7', 'zzcanaryauthor7', 'zzcanarytag7', 'zzcanaryrelease7',
-  'zzcanaryrationale7', 'zzcanaryhelper7', 'zzcanaryslo7', 'zzcanarysloname7', 'zzcanarycustomer7', 'zzcanaryfactor7',
-  'zzcanaryaction7', 'zzcanaryowner7', 'zzcanaryticket7', 'zzcanarytimeline7', 'zzcanarybody7', 'zzcanarylistwhy7',
-  'zzcanaryservice7', 'zzcanaryservicename7', 'zzcanaryservicedescription7', 'zzcanaryteam7', 'zzcanaryteamname7', 'zzcanaryteamcontact7',
-  'zzcanarypubauthor7', 'zzcanarypubhelper7', 'zzcanarypubowner7', 'zzcanarypubticket7', 'zzcanarypubinternal7',
+  'zzcanaryid7',
+  'zzcanarytitle7',
+  'zzcanarysummary7',
+  'zzcanaryauthor7',
+  'zzcanarytag7',
+  'zzcanaryrelease7',
+  'zzcanaryrationale7',
+  'zzcanaryhelper7',
+  'zzcanaryslo7',
+  'zzcanarysloname7',
+  'zzcanarycustomer7',
+  'zzcanaryfactor7',
+  'zzcanaryaction7',
+  'zzcanaryowner7',
+  'zzcanaryticket7',
+  'zzcanarytimeline7',
+  'zzcanarybody7',
+  'zzcanarylistwhy7',
+  'zzcanaryservice7',
+  'zzcanaryservicename7',
+  'zzcanaryservicedescription7',
+  'zzcanaryteam7',
+  'zzcanaryteamname7',
+  'zzcanaryteamcontact7',
+  'zzcanarypubauthor7',
+  'zzcanarypubhelper7',
+  'zzcanarypubowner7',
+  'zzcanarypubticket7',
+  'zzcanarypubinternal7',
   // A reading list whose only item is internal, and a public post-mortem still in review.
-  'zzcanarylisttitle7', 'zzcanarylistaudience7', 'zzcanarylistintro7',
+  'zzcanarylisttitle7',
+  'zzcanarylistaudience7',
+  'zzcanarylistintro7',
   // Footnotes and link definitions written inside <Internal>, referenced from inside and outside it.
-  'zzcanaryfootnote7', 'zzcanaryfootdef7', 'zzcanarydashboard7', 'zzcanarydeftitle7',
+  'zzcanaryfootnote7',
+  'zzcanaryfootdef7',
+  'zzcanarydashboard7',
+  'zzcanarydeftitle7',
   // A public service's links point at the organisation's own tools.
-  'zzcanarylinklabel7', 'zzcanarylink7',
-  'zzcanaryreviewtitle7', 'zzcanaryreviewsummary7', 'zzcanaryreviewbody7',
+  'zzcanarylinklabel7',
+  'zzcanarylink7',
+  'zzcanaryreviewtitle7',
+  'zzcanaryreviewsummary7',
+  'zzcanaryreviewbody7',
 ];
 const DRAFT_CANARIES = ['zzcanarydraft7', 'zzcanarydraftid7', 'zzcanarydraftsummary7', 'zzcanarydraftbody7'];
 const PUBLIC_CANARY = 'zzpubliccanary7';
@@ -65,8 +97,13 @@ describe('a public build', () => {
     expect(api.incidents[0].related).toEqual([]);
     expect(api.incidents[0].authors).toEqual([]);
     expect(api.incidents[0].action_items[0]).toEqual({
-      title: 'Test stylesheet changes in the three supported browsers', kind: 'prevent', priority: 'P2',
-      due: '2026-08-01', status: 'done', closed: '2026-07-30', overdue: false,
+      title: 'Test stylesheet changes in the three supported browsers',
+      kind: 'prevent',
+      priority: 'P2',
+      due: '2026-08-01',
+      status: 'done',
+      closed: '2026-07-30',
+      overdue: false,
     });
     const home = readFileSync(join(publicSite, 'index.html'), 'utf8');
     expect(home).toMatch(/<span class="figure">1<\/span> incidents in the last 12 months/);
@@ -82,7 +119,14 @@ describe('a public build', () => {
 
 describe('an internal build', () => {
   it('shows internal incidents and internal-only blocks, marked', () => {
-    const shown = ['zzcanarytitle7', 'zzcanarypubinternal7', 'zzcanaryowner7', 'zzcanaryreviewtitle7', 'zzcanarylisttitle7', 'zzcanarylistintro7'];
+    const shown = [
+      'zzcanarytitle7',
+      'zzcanarypubinternal7',
+      'zzcanaryowner7',
+      'zzcanaryreviewtitle7',
+      'zzcanarylisttitle7',
+      'zzcanarylistintro7',
+    ];
     const hits = new Set(findCanaries(internalSite, shown).map((h) => h.canary));
     expect(hits).toEqual(new Set(shown));
     expect(readFileSync(join(internalSite, 'incidents/2026-07-14-basket-errors/index.html'), 'utf8')).toContain('Internal only');
@@ -106,10 +150,12 @@ describe('the leak scan itself', () => {
     writeFileSync(fragment, gzipSync(Buffer.concat([gunzipSync(readFileSync(fragment)), Buffer.from(' zzcanarybody7 ')])));
     const page = join(planted, 'incidents/2026-07-14-basket-errors/index.html');
     writeFileSync(page, readFileSync(page, 'utf8').replace('</main>', '<p>ZZCANARYOWNER7</p></main>'));
-    expect(findCanaries(planted, INTERNAL_CANARIES)).toEqual([
-      { canary: 'zzcanaryowner7', file: 'incidents/2026-07-14-basket-errors/index.html' },
-      { canary: 'zzcanarybody7', file: `pagefind/fragment/${fragments[0]}` },
-    ].sort((a, b) => a.file.localeCompare(b.file)));
+    expect(findCanaries(planted, INTERNAL_CANARIES)).toEqual(
+      [
+        { canary: 'zzcanaryowner7', file: 'incidents/2026-07-14-basket-errors/index.html' },
+        { canary: 'zzcanarybody7', file: `pagefind/fragment/${fragments[0]}` },
+      ].sort((a, b) => a.file.localeCompare(b.file)),
+    );
   });
 
   it('reads every output file, compressed or not', () => {
@@ -125,7 +171,9 @@ describe('the leak scan itself', () => {
 describe('HINDSIGHT_AUDIENCE', () => {
   it('stops the build with a clear message when it is neither internal nor public', () => {
     const result = spawnSync('npx', ['astro', 'build', '--outDir', mkdtempSync(join(tmpdir(), 'hindsight-bad-'))], {
-      cwd: PROJECT, env: { ...process.env, HINDSIGHT_AUDIENCE: 'customers', HINDSIGHT_ARCHIVE: FIXTURE }, encoding: 'utf8',
+      cwd: PROJECT,
+      env: { ...process.env, HINDSIGHT_AUDIENCE: 'customers', HINDSIGHT_ARCHIVE: FIXTURE },
+      encoding: 'utf8',
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('HINDSIGHT_AUDIENCE: expected internal or public, found "customers". Example: HINDSIGHT_AUDIENCE=public\n');

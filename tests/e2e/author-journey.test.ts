@@ -15,8 +15,23 @@ describe('an author following the README', () => {
     cpSync(join(PROJECT, 'tests/fixtures/archive'), archive, { recursive: true });
     cpSync(join(PROJECT, 'templates'), join(archive, 'templates'), { recursive: true });
 
-    const created = spawnSync(TSX, ['scripts/new.ts', '--root', archive, '--title', 'Checkout rejected gift cards after a currency change',
-      '--date', '2025-09-09', '--severity', 'SEV3', '--services', 'checkout-api'], { cwd: PROJECT, encoding: 'utf8' });
+    const created = spawnSync(
+      TSX,
+      [
+        'scripts/new.ts',
+        '--root',
+        archive,
+        '--title',
+        'Checkout rejected gift cards after a currency change',
+        '--date',
+        '2025-09-09',
+        '--severity',
+        'SEV3',
+        '--services',
+        'checkout-api',
+      ],
+      { cwd: PROJECT, encoding: 'utf8' },
+    );
     expect(created.status).toBe(0);
     const file = join(archive, 'incidents/2025/2025-09-09-checkout-rejected-gift-cards-after-a-currency-change.mdx');
 
@@ -24,13 +39,32 @@ describe('an author following the README', () => {
     // the template's guidance, then status published.
     const draft = readFileSync(file, 'utf8');
     const body = [
-      '## Impact', '', 'Every customer paying with a zanzibarite gift card saw a decline for fifty minutes.', '',
-      '## Timeline', '', '- 10:10 — The currency table is reloaded.', '- 10:18 — The decline-rate alert fires.', '- 11:00 — The previous table is restored.', '',
-      '## Contributing factors', '', 'The reload replaced every currency at once and checked none of them against the gift-card issuers.', '',
-      '## Lessons', '', 'A reference table that payments depend on needs the same checks as code.', '',
+      '## Impact',
+      '',
+      'Every customer paying with a zanzibarite gift card saw a decline for fifty minutes.',
+      '',
+      '## Timeline',
+      '',
+      '- 10:10 — The currency table is reloaded.',
+      '- 10:18 — The decline-rate alert fires.',
+      '- 11:00 — The previous table is restored.',
+      '',
+      '## Contributing factors',
+      '',
+      'The reload replaced every currency at once and checked none of them against the gift-card issuers.',
+      '',
+      '## Lessons',
+      '',
+      'A reference table that payments depend on needs the same checks as code.',
+      '',
     ].join('\n');
-    const filled = draft.slice(0, draft.indexOf('\n---\n') + 5).concat('\n', body)
-      .replace(/summary: >-[^\n]*\n {2}TODO[^\n]*/, 'summary: Gift-card payments failed for 50 minutes after the currency table was reloaded.')
+    const filled = draft
+      .slice(0, draft.indexOf('\n---\n') + 5)
+      .concat('\n', body)
+      .replace(
+        /summary: >-[^\n]*\n {2}TODO[^\n]*/,
+        'summary: Gift-card payments failed for 50 minutes after the currency table was reloaded.',
+      )
       .replace(/authors: \[your-handle\]/, 'authors: [mkowalski]')
       .replace(/bad_minutes: 0/, 'bad_minutes: 42')
       .replace('status: draft', 'status: published')
@@ -39,7 +73,10 @@ describe('an author following the README', () => {
       .replace(/rationale: [^\n]*/, 'rationale: Rolling the currency table back was quicker than a fix and the budget was half spent.')
       .replace(/description: "TODO: a system condition[^\n]*/, 'description: The currency reload did not validate gift-card currencies.')
       .replace(/title: "TODO: a specific, bounded follow-up"/, 'title: Validate gift-card currencies when the currency table is reloaded')
-      .replace(/ {2}- at: 2025-09-09T00:00:00\+01:00\n( {4}kind: trigger[^\n]*)\n {4}text: "TODO: what set it off."/, '  - at: 2025-09-09T10:10:00+01:00\n$1\n    text: Currency table reloaded.');
+      .replace(
+        / {2}- at: 2025-09-09T00:00:00\+01:00\n( {4}kind: trigger[^\n]*)\n {4}text: "TODO: what set it off."/,
+        '  - at: 2025-09-09T10:10:00+01:00\n$1\n    text: Currency table reloaded.',
+      );
     // Every TODO the draft started with has been dealt with.
     expect(filled.split('\n').filter((line) => line.includes('TODO') && !line.startsWith('# '))).toEqual([]);
     writeFileSync(file, filled);

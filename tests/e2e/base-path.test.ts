@@ -16,7 +16,10 @@ beforeAll(() => {
   builds['internal site'] = { dist: inject('siteDist'), base: '/' };
   builds['public site'] = { dist: buildSite({ archive: SITE_ARCHIVE, today: SITE_TODAY, audience: 'public' }), base: '/' };
   builds['internal site under /hindsight/'] = { dist: buildSite({ archive: SITE_ARCHIVE, today: SITE_TODAY, base: BASE }), base: BASE };
-  builds['public site under /hindsight/'] = { dist: buildSite({ archive: SITE_ARCHIVE, today: SITE_TODAY, audience: 'public', base: BASE }), base: BASE };
+  builds['public site under /hindsight/'] = {
+    dist: buildSite({ archive: SITE_ARCHIVE, today: SITE_TODAY, audience: 'public', base: BASE }),
+    base: BASE,
+  };
 });
 
 afterAll(async () => {
@@ -35,11 +38,21 @@ describe('a site served under a base path', () => {
     const { dist } = builds['public site under /hindsight/']!;
     expect(readFileSync(join(dist, '_headers'), 'utf8').split('\n')[0]).toBe('/hindsight/*');
     const rss = readFileSync(join(dist, 'rss.xml'), 'utf8');
-    expect([...rss.matchAll(/<link>([^<]*)<\/link>/g)].map((m) => m[1]!).filter((link) => !link.startsWith('http://localhost:4321/hindsight/'))).toEqual([]);
+    expect(
+      [...rss.matchAll(/<link>([^<]*)<\/link>/g)].map((m) => m[1]!).filter((link) => !link.startsWith('http://localhost:4321/hindsight/')),
+    ).toEqual([]);
     const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
-    expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!).filter((loc) => !loc.startsWith('http://localhost:4321/hindsight/'))).toEqual([]);
+    expect(
+      [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!).filter((loc) => !loc.startsWith('http://localhost:4321/hindsight/')),
+    ).toEqual([]);
     const csv = readFileSync(join(builds['internal site under /hindsight/']!.dist, 'trends/action-items.csv'), 'utf8');
-    expect(csv.split('\n').slice(1).filter(Boolean).filter((row) => !row.includes('http://localhost:4321/hindsight/incidents/'))).toEqual([]);
+    expect(
+      csv
+        .split('\n')
+        .slice(1)
+        .filter(Boolean)
+        .filter((row) => !row.includes('http://localhost:4321/hindsight/incidents/')),
+    ).toEqual([]);
   });
 
   it('finds a post-mortem from the search page and opens it under the base', async () => {

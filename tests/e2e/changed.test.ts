@@ -7,7 +7,11 @@ import { changedFiles, defaultBaseRef } from '../../src/check/select.ts';
 import { cli, copyArchive, FIXTURE, postmortem } from '../unit/check/helpers.ts';
 
 const git = (root: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Hindsight tests', '-c', 'user.email=tests@pantrybox.example', '-c', 'init.defaultBranch=main', '-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(
+    'git',
+    ['-c', 'user.name=Hindsight tests', '-c', 'user.email=tests@pantrybox.example', '-c', 'init.defaultBranch=main', '-C', root, ...args],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
 
 /** The fixture archive as a git repository on main, with a pull-request branch checked out. */
 function repository(): string {
@@ -60,39 +64,41 @@ describe('--changed', () => {
     rmSync(join(root, 'incidents/2025/2025-06-21-checkout-500s.mdx'));
     const result = await cli(['--changed', 'main', '--format', 'markdown'], { cwd: root });
     expect(result.status).toBe(1);
-    expect(result.stdout).toBe([
-      '## Post-mortems checked',
-      '',
-      '### Checkout returned 500s after a flag config push',
-      '',
-      '`incidents/2025/2025-06-21-checkout-retry.mdx`: status published, severity SEV2, type incident.',
-      '',
-      '| time to detect | time to mitigate | time to resolve |',
-      '| --- | --- | --- |',
-      // postmortem(): started 13:55, detected 14:02, mitigated 14:40, no resolved.
-      '| 7 min | 45 min | – |',
-      '',
-      'No SLO impact listed.',
-      '',
-      'Action items: 1 open, 0 in progress, 0 done, 0 won\'t do.',
-      '',
-      '| status | action item | owner | due |',
-      '| --- | --- | --- | --- |',
-      '| Open | Stage flag pushes through one canary region first | platform | 2025-07-15 |',
-      '',
-      '| where | severity | field | problem | fix | rule |',
-      '| --- | --- | --- | --- | --- | --- |',
-      '| `incidents/2025/2025-06-21-checkout-retry.mdx:28:8` | error |  | expected blameless language, found "Sam\'s fault" | Fault language stops at who is to blame, and the conditions that made the slip possible go unexamined. Name what the system allowed, e.g. "the deploy tool accepted a config that had not been validated". | `blameless-language` |',
-      '',
-      '### Other files',
-      '',
-      '| where | severity | field | problem | fix | rule |',
-      '| --- | --- | --- | --- | --- | --- |',
-      '| `reading-lists/flags.mdx:7:5` | error | `items[1].incident` | expected the id of an incident from incidents/, found "2025-06-21-checkout-500s" | Did you mean "2025-06-21-checkout-retry"? | `reference` |',
-      '',
-      'Found 2 errors in 2 files.',
-      '',
-    ].join('\n'));
+    expect(result.stdout).toBe(
+      [
+        '## Post-mortems checked',
+        '',
+        '### Checkout returned 500s after a flag config push',
+        '',
+        '`incidents/2025/2025-06-21-checkout-retry.mdx`: status published, severity SEV2, type incident.',
+        '',
+        '| time to detect | time to mitigate | time to resolve |',
+        '| --- | --- | --- |',
+        // postmortem(): started 13:55, detected 14:02, mitigated 14:40, no resolved.
+        '| 7 min | 45 min | – |',
+        '',
+        'No SLO impact listed.',
+        '',
+        "Action items: 1 open, 0 in progress, 0 done, 0 won't do.",
+        '',
+        '| status | action item | owner | due |',
+        '| --- | --- | --- | --- |',
+        '| Open | Stage flag pushes through one canary region first | platform | 2025-07-15 |',
+        '',
+        '| where | severity | field | problem | fix | rule |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| `incidents/2025/2025-06-21-checkout-retry.mdx:28:8` | error |  | expected blameless language, found "Sam\'s fault" | Fault language stops at who is to blame, and the conditions that made the slip possible go unexamined. Name what the system allowed, e.g. "the deploy tool accepted a config that had not been validated". | `blameless-language` |',
+        '',
+        '### Other files',
+        '',
+        '| where | severity | field | problem | fix | rule |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| `reading-lists/flags.mdx:7:5` | error | `items[1].incident` | expected the id of an incident from incidents/, found "2025-06-21-checkout-500s" | Did you mean "2025-06-21-checkout-retry"? | `reference` |',
+        '',
+        'Found 2 errors in 2 files.',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('takes the pull request base from GitHub Actions, else main', () => {
@@ -106,6 +112,8 @@ describe('--changed', () => {
     const root = repository();
     const result = await cli(['--changed', 'mian'], { cwd: root });
     expect(result.status).toBe(2);
-    expect(result.stderr.split('\n')[0]).toBe('npm run check: --changed: mian is not a git ref or commit here; try origin/main, or fetch it first (git fetch origin main).');
+    expect(result.stderr.split('\n')[0]).toBe(
+      'npm run check: --changed: mian is not a git ref or commit here; try origin/main, or fetch it first (git fetch origin main).',
+    );
   });
 });

@@ -25,7 +25,8 @@ function archiveWith(catalogOf: string): string {
 }
 
 describe('npm run new, as a process', () => {
-  const USAGE = 'Usage: npm run new -- --title "Checkout returned 500s" --date 2025-06-21 --severity SEV2 --services checkout-api,payment-gateway\n' +
+  const USAGE =
+    'Usage: npm run new -- --title "Checkout returned 500s" --date 2025-06-21 --severity SEV2 --services checkout-api,payment-gateway\n' +
     '                      [--type incident|near-miss] [--template full|light] [--slug checkout-500s] [--root DIR]\n' +
     '--type defaults to incident. --template defaults to light for a near-miss or the lowest severity\n' +
     '(`templates` in catalog/organisation.yaml), else full. On a terminal, any value left out is asked for.\n';
@@ -38,7 +39,18 @@ describe('npm run new, as a process', () => {
 
   it('exits 1 with the reasons on stderr when the answers do not fit the catalog, and writes nothing', () => {
     const root = archiveWith('tests/fixtures/site');
-    const result = run('new', ['--root', root, '--title', 'x', '--date', '2026-07-01', '--severity', 'SEV3', '--services', 'customer-portl']);
+    const result = run('new', [
+      '--root',
+      root,
+      '--title',
+      'x',
+      '--date',
+      '2026-07-01',
+      '--severity',
+      'SEV3',
+      '--services',
+      'customer-portl',
+    ]);
     expect([result.status, result.stdout]).toEqual([1, '']);
     expect(result.stderr).toBe('services: "customer-portl" is not in catalog/services.yaml. Did you mean "customer-portal"?\n');
     expect(existsSync(join(root, 'incidents'))).toBe(false);
@@ -50,14 +62,18 @@ describe('npm run new, as a process', () => {
 });
 
 describe('npm run import, as a process', () => {
-  const USAGE = 'Usage: npm run import -- <folder or file>... [--root DIR] [--dry-run]\n' +
+  const USAGE =
+    'Usage: npm run import -- <folder or file>... [--root DIR] [--dry-run]\n' +
     'Writes one draft per post-mortem to incidents/<yyyy>/<yyyy-mm-dd>-<slug>.mdx under --root (default: HINDSIGHT_ARCHIVE, else the current folder),\n' +
     'and its local images to public/incidents/<id>/, never over an existing file, and prints what needs a human. A file that cannot be\n' +
     'imported is reported with the fix while the others are written; the exit status is then 1. --dry-run prints the same report and writes nothing.\n';
 
   it('exits 1 with the message on stderr and no stack trace when a file cannot be imported', () => {
     const failed = run('import', ['--root', archiveWith('tests/fixtures/import'), 'tests/fixtures/import/broken/no-date']);
-    expect([failed.status, failed.stdout]).toEqual([1, 'Imported no post-mortems as drafts. 1 file was not imported: fix it as said on stderr and import it again.\n']);
+    expect([failed.status, failed.stdout]).toEqual([
+      1,
+      'Imported no post-mortems as drafts. 1 file was not imported: fix it as said on stderr and import it again.\n',
+    ]);
     expect(failed.stderr).toBe(
       'Not imported: tests/fixtures/import/broken/no-date/notes-from-the-outage.md: no date found. Add a line such as "Date: 2024-03-14" under the title (or "date: 2024-03-14" in its frontmatter), then run the import again.\n',
     );
@@ -77,7 +93,11 @@ describe('npm run check, as a process', () => {
     const root = mkdtempSync(join(tmpdir(), 'hindsight-command-'));
     cpSync(join(PROJECT, 'tests/fixtures/archive'), root, { recursive: true });
     const clean = run('check', [], root);
-    expect(clean).toMatchObject({ status: 0, stdout: 'Checked 2 post-mortems, 1 reading list and 3 catalog files: no problems.\n', stderr: '' });
+    expect(clean).toMatchObject({
+      status: 0,
+      stdout: 'Checked 2 post-mortems, 1 reading list and 3 catalog files: no problems.\n',
+      stderr: '',
+    });
     const file = join(root, 'incidents/2025/2025-06-21-checkout-500s.mdx');
     writeFileSync(file, readFileSync(file, 'utf8').replace('severity: SEV2', 'severity: SEV22'));
     const broken = run('check', ['--quiet'], root);

@@ -19,7 +19,11 @@ const PAGES: { path: string; ready?: (page: Page) => Promise<void> }[] = [
       await page.getByText('Severity', { exact: true }).click();
       await page.getByRole('checkbox', { name: /SEV1/ }).check();
       await page.getByRole('searchbox', { name: 'Search every post-mortem' }).fill('warm-up period');
-      await page.getByText('Bill e-mails arrived up to ten hours late on the first of the month').or(page.getByText('No results for warm-up period')).first().waitFor({ timeout: 15_000 });
+      await page
+        .getByText('Bill e-mails arrived up to ten hours late on the first of the month')
+        .or(page.getByText('No results for warm-up period'))
+        .first()
+        .waitFor({ timeout: 15_000 });
     },
   },
   { path: '/trends/' },
@@ -81,8 +85,10 @@ describe('the Content-Security-Policy in Chromium', () => {
   it('is sent with every page, exactly as src/lib/csp.ts writes it', async () => {
     const response = await fetch(`${site!.server.url}/trends/`);
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-    expect(CONTENT_SECURITY_POLICY).toBe("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; "
-      + "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; " +
+        "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
   });
 
   it('blocks nothing the site itself ships, on every kind of page, in light and dark mode, scripts and search included', async () => {
@@ -99,7 +105,7 @@ describe('the Content-Security-Policy in Chromium', () => {
           await ready(page);
           await page.waitForLoadState('networkidle');
         }
-        events.push(...await violationsOf(page));
+        events.push(...(await violationsOf(page)));
         if (events.length > 0) found[`${colorScheme} ${path}`] = events;
         await page.close();
       }
@@ -113,14 +119,16 @@ describe('the Content-Security-Policy in Chromium', () => {
     const events: string[] = [];
     const page = await watchedPage(context, events);
     await page.goto(`${site!.server.url}/search/?q=warm-up+period`);
-    await expect.poll(() => page.locator('.search-result-title > a').allTextContents(), { timeout: 15_000 }).toEqual(['Bill e-mails arrived up to ten hours late on the first of the month']);
+    await expect
+      .poll(() => page.locator('.search-result-title > a').allTextContents(), { timeout: 15_000 })
+      .toEqual(['Bill e-mails arrived up to ten hours late on the first of the month']);
     expect(await page.locator('.search-message').textContent()).toBe('1 result for warm-up period');
     await page.goto(`${site!.server.url}/trends/action-items/`);
     await page.getByRole('button', { name: 'Due' }).click();
     expect(await page.locator('th[data-sort="due"]').getAttribute('aria-sort')).toBe('descending');
     await page.goto(`${site!.server.url}/reading-lists/first-month-on-billing/`);
     await expect.poll(() => page.locator('[data-progress-summary]').textContent(), { timeout: 15_000 }).toBe('0 of 4 read');
-    events.push(...await violationsOf(page));
+    events.push(...(await violationsOf(page)));
     expect(events).toEqual([]);
     await context.close();
   });

@@ -6,12 +6,34 @@ import { axeViolations, closeSite, openSite, type FixtureSite } from '../support
 const TOP_UPS = '2025-04-15-prepayment-top-ups-failed-during-a-database-failover';
 const IN_REVIEW = '2026-10-06-sign-in-failed-after-the-identity-provider-rotated-its-keys';
 const PAGES = [
-  '/', '/incidents/', `/incidents/${TOP_UPS}/`, `/incidents/${IN_REVIEW}/`, `/incidents/${TOP_UPS}/?list=first-month-on-billing`,
-  '/search/?q=rollback', '/services/', '/services/payments-api/', '/teams/', '/teams/billing/', '/tags/', '/tags/payments/',
-  '/reading-lists/', '/reading-lists/first-month-on-billing/', '/start-here/teams/billing/', '/start-here/services/payments-api/',
-  '/trends/', '/trends/error-budgets/', '/trends/decision-guide/', '/trends/follow-through/', '/trends/action-items/',
-  '/trends/recurrences/', '/trends/coordination/', '/trends/services/meter-ingest/', '/trends/teams/billing/', '/trends/years/2025/',
-  '/guide/', '/404.html',
+  '/',
+  '/incidents/',
+  `/incidents/${TOP_UPS}/`,
+  `/incidents/${IN_REVIEW}/`,
+  `/incidents/${TOP_UPS}/?list=first-month-on-billing`,
+  '/search/?q=rollback',
+  '/services/',
+  '/services/payments-api/',
+  '/teams/',
+  '/teams/billing/',
+  '/tags/',
+  '/tags/payments/',
+  '/reading-lists/',
+  '/reading-lists/first-month-on-billing/',
+  '/start-here/teams/billing/',
+  '/start-here/services/payments-api/',
+  '/trends/',
+  '/trends/error-budgets/',
+  '/trends/decision-guide/',
+  '/trends/follow-through/',
+  '/trends/action-items/',
+  '/trends/recurrences/',
+  '/trends/coordination/',
+  '/trends/services/meter-ingest/',
+  '/trends/teams/billing/',
+  '/trends/years/2025/',
+  '/guide/',
+  '/404.html',
 ];
 
 let site: FixtureSite | undefined;
@@ -46,7 +68,14 @@ describe('the design in Chromium', () => {
 
   it('scrolls no page sideways at 360 pixels in either scheme, nor at 390, 768, 1024 or 1440', async () => {
     const wide: Record<string, number> = {};
-    for (const [width, scheme] of [[360, 'light'], [360, 'dark'], [390, 'light'], [768, 'light'], [1024, 'light'], [1440, 'dark']] as const) {
+    for (const [width, scheme] of [
+      [360, 'light'],
+      [360, 'dark'],
+      [390, 'light'],
+      [768, 'light'],
+      [1024, 'light'],
+      [1440, 'dark'],
+    ] as const) {
       const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
       const page = await context.newPage();
       for (const path of PAGES) {
@@ -82,15 +111,25 @@ describe('the design in Chromium', () => {
     for (const width of [360, 1440]) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
-      for (const path of ['/trends/', '/trends/error-budgets/', '/trends/decision-guide/', '/trends/follow-through/', '/trends/coordination/']) {
+      for (const path of [
+        '/trends/',
+        '/trends/error-budgets/',
+        '/trends/decision-guide/',
+        '/trends/follow-through/',
+        '/trends/coordination/',
+      ]) {
         await page.goto(url(path));
         // The size a reader sees: the text's font size times how much the SVG is scaled to fit.
-        const smallest = await page.evaluate(() => Math.min(...[...document.querySelectorAll('figure.chart svg text')]
-          .filter((t) => (t as SVGTextElement).getClientRects().length > 0 && t.textContent!.trim() !== '')
-          .map((t) => {
-            const svg = (t as SVGTextElement).ownerSVGElement!;
-            return parseFloat(getComputedStyle(t).fontSize) * (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width);
-          })));
+        const smallest = await page.evaluate(() =>
+          Math.min(
+            ...[...document.querySelectorAll('figure.chart svg text')]
+              .filter((t) => (t as SVGTextElement).getClientRects().length > 0 && t.textContent!.trim() !== '')
+              .map((t) => {
+                const svg = (t as SVGTextElement).ownerSVGElement!;
+                return parseFloat(getComputedStyle(t).fontSize) * (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width);
+              }),
+          ),
+        );
         if (smallest < 11) small[`${width} ${path}`] = Math.round(smallest * 10) / 10;
       }
       await context.close();
@@ -129,9 +168,15 @@ describe('the design in Chromium', () => {
     const stamp = page.locator('.print-stamp');
     expect(await stamp.isVisible()).toBe(true);
     const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-    expect(await stamp.innerText()).toBe(`${url(`/incidents/${TOP_UPS}/`)} · printed ${today}`.replace(site!.server.url, 'http://localhost:4321'));
+    expect(await stamp.innerText()).toBe(
+      `${url(`/incidents/${TOP_UPS}/`)} · printed ${today}`.replace(site!.server.url, 'http://localhost:4321'),
+    );
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
-    const top = (selector: string) => page.locator(selector).first().evaluate((e) => e.getBoundingClientRect().top);
+    const top = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().top);
     expect(await top('.facts-panel')).toBeLessThan(await top('#impact'));
     // Paper is as wide as the page: every chart and table fits it.
     for (const path of ['/trends/', '/trends/error-budgets/', '/trends/decision-guide/']) {
@@ -148,7 +193,16 @@ describe('the design in Chromium', () => {
     expect(await page.locator('main h2', { hasText: /^Contributing factors$/ }).count()).toBe(1);
     expect(await page.locator('ol.timeline > li').count()).toBe(9);
     expect(await page.locator('nav.toc a').allTextContents()).toEqual([
-      'Impact', 'Timeline', 'Contributing factors', 'Response', 'What went well', 'What went wrong', 'Where we got lucky', 'Lessons', 'Action items', 'Supporting information',
+      'Impact',
+      'Timeline',
+      'Contributing factors',
+      'Response',
+      'What went well',
+      'What went wrong',
+      'Where we got lucky',
+      'Lessons',
+      'Action items',
+      'Supporting information',
     ]);
     await page.close();
   });

@@ -40,7 +40,13 @@ describe('rebuilding after an edit', () => {
 
     // A new title for the flag-cache incident: its own page and the checkout page, which links to it, render again.
     const file = join(archive, 'incidents/2025/2025-03-02-flag-cache-stale.mdx');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Flag cache served a stale bundle for an hour', 'title: Flag cache served bundle v790 for an hour'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'title: Flag cache served a stale bundle for an hour',
+        'title: Flag cache served bundle v790 for an hour',
+      ),
+    );
     const third = build(archive, cacheDir, outDir);
     expect(third).not.toContain(`${FLAGS} (restored)`);
     expect(third).not.toContain(`${CHECKOUT} (restored)`);
@@ -51,7 +57,10 @@ describe('rebuilding after an edit', () => {
 
     // Only the checkout post-mortem's body changes: the flag-cache page is restored.
     const checkout = join(archive, 'incidents/2025/2025-06-21-checkout-500s.mdx');
-    writeFileSync(checkout, readFileSync(checkout, 'utf8').replace('in every region for 45 minutes.', 'in every region for 45 minutes, from 14:55 BST.'));
+    writeFileSync(
+      checkout,
+      readFileSync(checkout, 'utf8').replace('in every region for 45 minutes.', 'in every region for 45 minutes, from 14:55 BST.'),
+    );
     const fourth = build(archive, cacheDir, outDir);
     expect(fourth).toContain(`${FLAGS} (restored)`);
     expect(fourth).not.toContain(`${CHECKOUT} (restored)`);

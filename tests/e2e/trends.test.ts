@@ -6,12 +6,23 @@ import { SITE_TODAY } from '../support/site-archive.ts';
 import { axeViolations, closeSite, openSite, type FixtureSite } from '../support/site.ts';
 
 const TODAY = SITE_TODAY;
-const PAGES = ['/trends/', '/trends/error-budgets/', '/trends/decision-guide/', '/trends/follow-through/', '/trends/action-items/', '/trends/recurrences/', '/trends/coordination/'];
+const PAGES = [
+  '/trends/',
+  '/trends/error-budgets/',
+  '/trends/decision-guide/',
+  '/trends/follow-through/',
+  '/trends/action-items/',
+  '/trends/recurrences/',
+  '/trends/coordination/',
+];
 // Every service and team of tests/fixtures/site/catalog, and the two years its incidents span.
 const SLICES = [
-  ...['meter-ingest', 'billing-engine', 'payments-api', 'customer-portal', 'notifications', 'account-login', 'tariff-catalogue'].map((s) => `/trends/services/${s}/`),
+  ...['meter-ingest', 'billing-engine', 'payments-api', 'customer-portal', 'notifications', 'account-login', 'tariff-catalogue'].map(
+    (s) => `/trends/services/${s}/`,
+  ),
   ...['metering', 'billing', 'customer-apps', 'platform'].map((t) => `/trends/teams/${t}/`),
-  '/trends/years/2025/', '/trends/years/2026/',
+  '/trends/years/2025/',
+  '/trends/years/2026/',
 ];
 let dist: string;
 let server: FixtureSite['server'];
@@ -23,7 +34,12 @@ function html(path: string): string {
 
 /** The text of a built page with tags removed and the entities the pages use decoded. */
 function text(path: string): string {
-  return html(path).replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  return html(path)
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 }
 
 let site: FixtureSite | undefined;
@@ -81,22 +97,38 @@ describe('the trends pages', () => {
     // Release size was last a factor in May 2025 (Q2), and runbook gap in April; the last four quarters are 2026's.
     expect(overview).toContain('Not seen in the last four quarters: Release size (last in Q2 2025) and Runbook gap (last in Q2 2025).');
     // 4,300, 2,150 and 1,640 lines, mitigated in 250, 42 and 35 minutes; 86 and 12 lines in 275 and 545 minutes.
-    expect(overview).toContain('Up to 100 lines: 2 incidents (1 SEV1 or SEV2), median time to mitigate 6 h 50 min (n = 2), the latest on 9 Jun 2026. Over 1,000 lines: 3 incidents (2 SEV1 or SEV2), median time to mitigate 42 min (n = 3), the latest on 20 May 2025.');
+    expect(overview).toContain(
+      'Up to 100 lines: 2 incidents (1 SEV1 or SEV2), median time to mitigate 6 h 50 min (n = 2), the latest on 9 Jun 2026. Over 1,000 lines: 3 incidents (2 SEV1 or SEV2), median time to mitigate 42 min (n = 3), the latest on 20 May 2025.',
+    );
     // 47 / (0.05% × 43,200) = 218%; 610 / (1% × 44,640) = 137%; 520 / (1% × 43,200) = 120%.
-    expect(text('/trends/error-budgets/')).toContain('8 SLOs lost budget to incidents; in 3 SLO-months incidents alone consumed more than the month\'s budget. The worst was payment-success in Apr 2025 at 218%.');
+    expect(text('/trends/error-budgets/')).toContain(
+      "8 SLOs lost budget to incidents; in 3 SLO-months incidents alone consumed more than the month's budget. The worst was payment-success in Apr 2025 at 218%.",
+    );
     const recurrences = text('/trends/recurrences/');
-    expect(recurrences).toContain('The day\'s last readings were rejected on the day the clocks went forward 29 Mar 2026 : Meter Ingest, configuration again.');
+    expect(recurrences).toContain(
+      "The day's last readings were rejected on the day the clocks went forward 29 Mar 2026 : Meter Ingest, configuration again.",
+    );
     expect(recurrences).toContain('Repeats An hour of meter readings was overwritten when the clocks went back (26 Oct 2025)');
-    expect(text('/trends/services/meter-ingest/')).toContain('The day\'s last readings were rejected on the day the clocks went forward (29 Mar 2026) repeats configuration after An hour of meter readings was overwritten when the clocks went back , whose prevention was done.');
+    expect(text('/trends/services/meter-ingest/')).toContain(
+      "The day's last readings were rejected on the day the clocks went forward (29 Mar 2026) repeats configuration after An hour of meter readings was overwritten when the clocks went back , whose prevention was done.",
+    );
     // On 15 October 2026 the sign-in incident of 6 October is inside every 30-day window: 33 of 43.2 minutes
     // leaves 24% of portal-availability, 30 of 43.2 leaves 31% of login-success.
     const guide = text('/trends/decision-guide/');
-    expect(guide).toContain('Customer Portal Roll back first Account pages served without error portal-availability of 2 SLOs 43.2 min 99.9% over 30 d 24% 10.2 min left, 33 min bad now now');
-    expect(guide).toContain('Account Login Prefer a roll-back Sign-ins completed without error login-success 43.2 min 99.9% over 30 d 31% 13.2 min left, 30 min bad now 2.4 min');
-    expect(guide).toContain('On 15 Oct 2026: 1 service “Roll back first”, 1 service “Prefer a roll-back” and 4 services “Hot-fix or investigate”.');
+    expect(guide).toContain(
+      'Customer Portal Roll back first Account pages served without error portal-availability of 2 SLOs 43.2 min 99.9% over 30 d 24% 10.2 min left, 33 min bad now now',
+    );
+    expect(guide).toContain(
+      'Account Login Prefer a roll-back Sign-ins completed without error login-success 43.2 min 99.9% over 30 d 31% 13.2 min left, 30 min bad now 2.4 min',
+    );
+    expect(guide).toContain(
+      'On 15 Oct 2026: 1 service “Roll back first”, 1 service “Prefer a roll-back” and 4 services “Hot-fix or investigate”.',
+    );
     expect(guide).toContain('Tariff Catalogue No SLO to weigh');
     // Responders per severity: SEV1 5 and 7; SEV2 4, 5 and 3; SEV3 2, 3, 4, 2 and 4. The near-miss is left out.
-    expect(text('/trends/coordination/')).toContain('the median was 6 people (n = 2) in SEV1, 4 people (n = 3) in SEV2 and 3 people (n = 5) in SEV3. The most on one incident was 7 people.');
+    expect(text('/trends/coordination/')).toContain(
+      'the median was 6 people (n = 2) in SEV1, 4 people (n = 3) in SEV2 and 3 people (n = 5) in SEV3. The most on one incident was 7 people.',
+    );
   });
 
   it('offer the open action items as CSV and JSON with the same rows, soonest due first', () => {
@@ -110,10 +142,19 @@ describe('the trends pages', () => {
     expect(lines.length - 1).toBe(json.count);
     expect(json.items.length).toBe(json.count);
     expect(json.items.map((i: { due: string; overdue: boolean }) => `${i.due} ${i.overdue}`)).toEqual([
-      '2025-07-31 true', '2026-01-31 true', '2026-03-31 true', '2026-06-30 true', '2026-08-31 true', '2026-09-30 true',
-      '2026-10-30 false', '2026-11-13 false', '2026-11-30 false',
+      '2025-07-31 true',
+      '2026-01-31 true',
+      '2026-03-31 true',
+      '2026-06-30 true',
+      '2026-08-31 true',
+      '2026-09-30 true',
+      '2026-10-30 false',
+      '2026-11-13 false',
+      '2026-11-30 false',
     ]);
-    expect(lines[1]).toBe('2025-07-31,true,P2,in-progress,Text customers on emergency credit when top-ups have failed for 15 minutes,mitigate,customer-apps,customer-apps,https://tracker.kestrel.example/APP-412,2025-04-15-prepayment-top-ups-failed-during-a-database-failover,Prepayment top-ups failed for 71 minutes during a database failover,http://localhost:4321/incidents/2025-04-15-prepayment-top-ups-failed-during-a-database-failover/');
+    expect(lines[1]).toBe(
+      '2025-07-31,true,P2,in-progress,Text customers on emergency credit when top-ups have failed for 15 minutes,mitigate,customer-apps,customer-apps,https://tracker.kestrel.example/APP-412,2025-04-15-prepayment-top-ups-failed-during-a-database-failover,Prepayment top-ups failed for 71 minutes during a database failover,http://localhost:4321/incidents/2025-04-15-prepayment-top-ups-failed-during-a-database-failover/',
+    );
     expect(json.items.every((i: { status: string }) => i.status === 'open' || i.status === 'in-progress')).toBe(true);
     // The list page shows the same number of rows.
     expect(html('/trends/action-items/').match(/<tr data-due=/g)).toHaveLength(json.count);
@@ -127,10 +168,18 @@ describe('the trends pages in a browser', () => {
       const context = await browser.newContext({ colorScheme: scheme });
       const page = await context.newPage();
       const problems: string[] = [];
-      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
       await page.goto(`${server.url}/trends/`);
-      fills[scheme] = await page.locator('#categories svg .fill-chart-1').first().evaluate((e) => getComputedStyle(e).fill);
-      const textFill = await page.locator('#categories svg text').first().evaluate((e) => getComputedStyle(e).fill);
+      fills[scheme] = await page
+        .locator('#categories svg .fill-chart-1')
+        .first()
+        .evaluate((e) => getComputedStyle(e).fill);
+      const textFill = await page
+        .locator('#categories svg text')
+        .first()
+        .evaluate((e) => getComputedStyle(e).fill);
       const body = await page.evaluate(() => getComputedStyle(document.body).color);
       expect(textFill, scheme).toBe(body);
       expect(problems, scheme).toEqual([]);

@@ -15,13 +15,21 @@ export function buildSite(options: { archive?: string; today: string; audience?:
   // A cache of its own, so a test build never races another build in the same checkout.
   const cacheDir = mkdtempSync(join(tmpdir(), 'hindsight-cache-'));
   // Built as an author builds it: without the test runner's own variables (BASE_URL, NODE_ENV, VITEST...), which Vite would read.
-  const own = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && !['BASE_URL', 'NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'].includes(name)));
+  const own = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith('VITEST') && !['BASE_URL', 'NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'].includes(name),
+    ),
+  );
   const env: NodeJS.ProcessEnv = { ...own, HINDSIGHT_TODAY: options.today, HINDSIGHT_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
   if (options.archive) env.HINDSIGHT_ARCHIVE = options.archive;
   else delete env.HINDSIGHT_ARCHIVE;
   delete env.KB_AUDIENCE;
   env.HINDSIGHT_AUDIENCE = options.audience ?? 'internal';
-  const result = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir, ...(options.base ? ['--base', options.base] : [])], { cwd: PROJECT, env, encoding: 'utf8' });
+  const result = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir, ...(options.base ? ['--base', options.base] : [])], {
+    cwd: PROJECT,
+    env,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
   return outDir;
 }

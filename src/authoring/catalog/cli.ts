@@ -58,8 +58,10 @@ export function runCatalogCli(argv: readonly string[], io: CatalogIO): number {
     const [command, ...inputs] = positionals;
     if (command === undefined) throw new CatalogUsageError('missing the command: npm run catalog -- import <file or folder>...');
     if (command !== 'import') throw new CatalogUsageError(`unknown command ${JSON.stringify(command)}; the one command is import.`);
-    if (inputs.length === 0) throw new CatalogUsageError('missing the files or folders to import, e.g. npm run catalog -- import ../backstage/catalog-info.yaml');
-    const root = values.root !== undefined ? resolve(io.cwd, values.root) : resolveEnvConfig({ env: io.env, projectRoot: io.cwd }).archiveRoot;
+    if (inputs.length === 0)
+      throw new CatalogUsageError('missing the files or folders to import, e.g. npm run catalog -- import ../backstage/catalog-info.yaml');
+    const root =
+      values.root !== undefined ? resolve(io.cwd, values.root) : resolveEnvConfig({ env: io.env, projectRoot: io.cwd }).archiveRoot;
     io.stdout(formatCatalogReport(importCatalog({ root, inputs, cwd: io.cwd, dryRun: values['dry-run'] })));
     return 0;
   } catch (error) {

@@ -1,6 +1,11 @@
 /** `Rail_Ops`, `ticket.sales` and `Ticket Sales` all become the catalog id `rail-ops`, `ticket-sales`: lower-case, hyphens between words. */
 export function toId(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** `search-relevance` reads `Search relevance`: a name for a team or SLO that only had an id. */

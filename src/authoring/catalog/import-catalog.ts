@@ -61,16 +61,27 @@ function validateMerged(texts: Record<string, string | undefined>): string[] {
  */
 export function importCatalog(options: CatalogImportOptions): CatalogImportResult {
   const texts = { teams: readIfThere(options.root, FILES.teams), services: readIfThere(options.root, FILES.services) };
-  const present = new Set<string>(Object.entries(FILES).filter(([key]) => texts[key as keyof typeof texts] !== undefined).map(([, file]) => file));
+  const present = new Set<string>(
+    Object.entries(FILES)
+      .filter(([key]) => texts[key as keyof typeof texts] !== undefined)
+      .map(([, file]) => file),
+  );
   const catalog = loadCatalog(options.root);
   // A missing teams.yaml or services.yaml is created; any other problem must be fixed first.
-  const problems = catalog.problems.filter((p) => p.severity === 'error' && (present.has(p.file) || !(Object.values(FILES) as string[]).includes(p.file)));
+  const problems = catalog.problems.filter(
+    (p) => p.severity === 'error' && (present.has(p.file) || !(Object.values(FILES) as string[]).includes(p.file)),
+  );
   if (problems.length > 0) {
-    throw new CatalogImportError(`catalog/ has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix first (npm run check lists them too); nothing was written:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    throw new CatalogImportError(
+      `catalog/ has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix first (npm run check lists them too); nothing was written:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
   }
   const sources = readSources(options.inputs, options.cwd);
   const mapped = sources.documents.map(mapDocument);
-  const assembled = assemble(mapped, { teams: new Set(catalog.teams.map((t) => t.id)), services: new Set(catalog.services.map((s) => s.id)) });
+  const assembled = assemble(mapped, {
+    teams: new Set(catalog.teams.map((t) => t.id)),
+    services: new Set(catalog.services.map((s) => s.id)),
+  });
   const plan = planImport(assembled, {
     teams: catalog.teams,
     services: catalog.services,
@@ -79,7 +90,10 @@ export function importCatalog(options: CatalogImportOptions): CatalogImportResul
   });
   const updated = applyPlan(texts, plan);
   const invalid = validateMerged({ [FILES.teams]: updated.teams ?? texts.teams, [FILES.services]: updated.services ?? texts.services });
-  if (invalid.length > 0) throw new CatalogImportError(`the merged catalog would not pass its own checks, so nothing was written:\n${invalid.map((p) => `  ${p}`).join('\n')}`);
+  if (invalid.length > 0)
+    throw new CatalogImportError(
+      `the merged catalog would not pass its own checks, so nothing was written:\n${invalid.map((p) => `  ${p}`).join('\n')}`,
+    );
 
   const changed = (['teams', 'services'] as const).filter((key) => updated[key] !== undefined).map((key) => FILES[key]);
   if (!options.dryRun) {

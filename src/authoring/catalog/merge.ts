@@ -37,14 +37,16 @@ export interface ExistingCatalog {
   servicesSource: YamlSource;
 }
 
-const quote = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'none' : JSON.stringify(value));
+const quote = (value: unknown) =>
+  typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'none' : JSON.stringify(value);
 
 /** `name "A", not "B"` for each field the import gives that the catalog has otherwise. */
 function differences(kept: Record<string, unknown>, imported: Record<string, unknown>, fields: readonly string[]): string[] {
   return fields
     .filter((field) => imported[field] !== undefined && JSON.stringify(kept[field]) !== JSON.stringify(imported[field]))
     .map((field) => {
-      if (field === 'links') return `links ${kept.links === undefined ? 'none' : `${(kept.links as unknown[]).length} as written`}, not the import's ${(imported.links as unknown[]).length}`;
+      if (field === 'links')
+        return `links ${kept.links === undefined ? 'none' : `${(kept.links as unknown[]).length} as written`}, not the import's ${(imported.links as unknown[]).length}`;
       return `${field} ${quote(kept[field])}, not ${quote(imported[field])}`;
     });
 }
@@ -71,7 +73,13 @@ export function planImport(assembled: Assembled, catalog: ExistingCatalog): Impo
     if (i === undefined) return true;
     kept.teams += 1;
     const diff = differences(catalog.teams[i]!, candidate.team, ['name', 'contact']);
-    if (diff.length > 0) conflicts.push({ where: at('catalog/teams.yaml', catalog.teamsSource, [i]), what: `team ${candidate.team.id}`, differences: diff, origin: candidate.origin });
+    if (diff.length > 0)
+      conflicts.push({
+        where: at('catalog/teams.yaml', catalog.teamsSource, [i]),
+        what: `team ${candidate.team.id}`,
+        differences: diff,
+        origin: candidate.origin,
+      });
     return false;
   });
 
@@ -79,8 +87,19 @@ export function planImport(assembled: Assembled, catalog: ExistingCatalog): Impo
     const i = serviceIndex.get(candidate.service.id);
     if (i === undefined) return [{ ...candidate, team: candidate.owner }];
     kept.services += 1;
-    const diff = differences(catalog.services[i]!, { ...candidate.service, team: candidate.owner }, ['name', 'team', 'description', 'links']);
-    if (diff.length > 0) conflicts.push({ where: at('catalog/services.yaml', catalog.servicesSource, [i]), what: `service ${candidate.service.id}`, differences: diff, origin: candidate.origin });
+    const diff = differences(catalog.services[i]!, { ...candidate.service, team: candidate.owner }, [
+      'name',
+      'team',
+      'description',
+      'links',
+    ]);
+    if (diff.length > 0)
+      conflicts.push({
+        where: at('catalog/services.yaml', catalog.servicesSource, [i]),
+        what: `service ${candidate.service.id}`,
+        differences: diff,
+        origin: candidate.origin,
+      });
     return [];
   });
 
@@ -90,7 +109,12 @@ export function planImport(assembled: Assembled, catalog: ExistingCatalog): Impo
     kept.slos += 1;
     const where = at('catalog/services.yaml', catalog.servicesSource, [found.i, 'slos', found.j]);
     if (found.service.id !== candidate.service) {
-      conflicts.push({ where, what: `SLO ${candidate.slo.id}`, differences: [`belongs to service ${found.service.id}, not ${candidate.service} (SLO ids are unique across services)`], origin: candidate.origin });
+      conflicts.push({
+        where,
+        what: `SLO ${candidate.slo.id}`,
+        differences: [`belongs to service ${found.service.id}, not ${candidate.service} (SLO ids are unique across services)`],
+        origin: candidate.origin,
+      });
       return [];
     }
     const diff = differences(found.slo as Slo, candidate.slo, ['name', 'objective', 'window_days']);

@@ -33,16 +33,39 @@ export function formatCatalogReport(result: CatalogImportResult): string {
   const kept = (n: number, file: string) => (n > 0 ? `, ${n} already in ${file}` : '');
 
   lines.push(`Teams: ${plan.teams.length} added${kept(plan.kept.teams, 'catalog/teams.yaml')}`);
-  lines.push(...table(plan.teams.map((t) => [t.team.id, t.team.name, t.team.contact ?? '',
-    t.fromOwnerOf ? from(t.origin, `the owner of ${t.fromOwnerOf}; no Group ${t.team.id} was read`) : from(t.origin, t.writtenAs ? `Group ${JSON.stringify(t.writtenAs)}` : 'Group')])));
+  lines.push(
+    ...table(
+      plan.teams.map((t) => [
+        t.team.id,
+        t.team.name,
+        t.team.contact ?? '',
+        t.fromOwnerOf
+          ? from(t.origin, `the owner of ${t.fromOwnerOf}; no Group ${t.team.id} was read`)
+          : from(t.origin, t.writtenAs ? `Group ${JSON.stringify(t.writtenAs)}` : 'Group'),
+      ]),
+    ),
+  );
   lines.push(`Services: ${plan.services.length} added${kept(plan.kept.services, 'catalog/services.yaml')}`);
-  lines.push(...table(plan.services.map((s) => {
-    const links = s.service.links?.length ?? 0;
-    return [s.service.id, s.service.name, `team ${s.team}${links > 0 ? `, ${plural(links, 'link')}` : ''}`, from(s.origin, s.writtenAs ? `Component ${JSON.stringify(s.writtenAs)}` : undefined)];
-  })));
+  lines.push(
+    ...table(
+      plan.services.map((s) => {
+        const links = s.service.links?.length ?? 0;
+        return [
+          s.service.id,
+          s.service.name,
+          `team ${s.team}${links > 0 ? `, ${plural(links, 'link')}` : ''}`,
+          from(s.origin, s.writtenAs ? `Component ${JSON.stringify(s.writtenAs)}` : undefined),
+        ];
+      }),
+    ),
+  );
   const toExisting = plan.slos.filter((s) => s.toExistingService).length;
-  lines.push(`SLOs: ${plan.slos.length} added${toExisting > 0 ? ` (${toExisting} to services already in the catalog)` : ''}${kept(plan.kept.slos, 'catalog/services.yaml')}`);
-  lines.push(...table(plan.slos.map((s) => [s.slo.id, `${s.slo.objective}% over ${s.slo.window_days} days`, s.service, from(s.origin, s.note)])));
+  lines.push(
+    `SLOs: ${plan.slos.length} added${toExisting > 0 ? ` (${toExisting} to services already in the catalog)` : ''}${kept(plan.kept.slos, 'catalog/services.yaml')}`,
+  );
+  lines.push(
+    ...table(plan.slos.map((s) => [s.slo.id, `${s.slo.objective}% over ${s.slo.window_days} days`, s.service, from(s.origin, s.note)])),
+  );
 
   if (plan.conflicts.length > 0) {
     lines.push('', `Kept as written (${plan.conflicts.length}): the catalog's values win; change them by hand where the import is right`);
@@ -55,6 +78,9 @@ export function formatCatalogReport(result: CatalogImportResult): string {
   lines.push('');
   if (result.changed.length === 0) lines.push('Nothing to add: catalog/ already holds everything these files map to. Nothing was written.');
   else if (result.dryRun) lines.push(`Dry run: nothing was written. Without --dry-run this writes ${result.changed.join(' and ')}.`);
-  else lines.push(`Wrote ${result.changed.join(' and ')}. Next: npm run check, then npm run build to see the budgets at /trends/decision-guide/.`);
+  else
+    lines.push(
+      `Wrote ${result.changed.join(' and ')}. Next: npm run check, then npm run build to see the budgets at /trends/decision-guide/.`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -99,7 +99,9 @@ export function readSources(inputs: readonly string[], cwd: string): SourceSet {
     }
   }
   if (problems.length > 0) {
-    throw new CatalogImportError(`${problems.length === 1 ? 'an input it cannot read' : `${problems.length} inputs it cannot read`}; nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    throw new CatalogImportError(
+      `${problems.length === 1 ? 'an input it cannot read' : `${problems.length} inputs it cannot read`}; nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
   }
   return { files: files.map((f) => relative(cwd, f) || f), documents };
 }

@@ -26,14 +26,16 @@ function serviceNode(doc: Document, service: ImportPlan['services'][number], slo
   }) as YAMLMap;
   if (slos.length > 0) node.set('slos', doc.createNode(slos.map((slo) => sloNode(doc, slo))));
   if (service.service.links && service.service.links.length > 0) {
-    const links = doc.createNode(service.service.links.map((link) => {
-      const map = doc.createNode({ label: link.label }) as YAMLMap;
-      const url = new Scalar(link.url);
-      url.type = Scalar.QUOTE_DOUBLE;
-      map.set('url', url);
-      map.flow = true;
-      return map;
-    })) as YAMLSeq;
+    const links = doc.createNode(
+      service.service.links.map((link) => {
+        const map = doc.createNode({ label: link.label }) as YAMLMap;
+        const url = new Scalar(link.url);
+        url.type = Scalar.QUOTE_DOUBLE;
+        map.set('url', url);
+        map.flow = true;
+        return map;
+      }),
+    ) as YAMLSeq;
     node.set('links', links);
   }
   return node;
@@ -44,12 +46,16 @@ function serviceNode(doc: Document, service: ImportPlan['services'][number], slo
  * yaml Document API: entries appended, SLOs added under the services that get them, and every comment
  * and entry already written kept. A file with nothing to add is left out of the result.
  */
-export function applyPlan(texts: { teams: string | undefined; services: string | undefined }, plan: ImportPlan): { teams?: string; services?: string } {
+export function applyPlan(
+  texts: { teams: string | undefined; services: string | undefined },
+  plan: ImportPlan,
+): { teams?: string; services?: string } {
   const out: { teams?: string; services?: string } = {};
   if (plan.teams.length > 0) {
     const doc = parseDocument(texts.teams ?? renderTeams({ teams: [] }));
     const seq = listOf(doc, 'catalog/teams.yaml');
-    for (const { team } of plan.teams) seq.add(doc.createNode({ id: team.id, name: team.name, ...(team.contact === undefined ? {} : { contact: team.contact }) }));
+    for (const { team } of plan.teams)
+      seq.add(doc.createNode({ id: team.id, name: team.name, ...(team.contact === undefined ? {} : { contact: team.contact }) }));
     out.teams = doc.toString({ lineWidth: 0 });
   }
   if (plan.services.length > 0 || plan.slos.length > 0) {
@@ -65,7 +71,13 @@ export function applyPlan(texts: { teams: string | undefined; services: string |
       } else entry.set('slos', doc.createNode([sloNode(doc, slo.slo)]));
     }
     for (const service of plan.services) {
-      seq.add(serviceNode(doc, service, plan.slos.filter((s) => !s.toExistingService && s.service === service.service.id).map((s) => s.slo)));
+      seq.add(
+        serviceNode(
+          doc,
+          service,
+          plan.slos.filter((s) => !s.toExistingService && s.service === service.service.id).map((s) => s.slo),
+        ),
+      );
     }
     out.services = doc.toString({ lineWidth: 0 });
   }

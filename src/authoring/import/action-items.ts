@@ -47,7 +47,14 @@ function columnOf(name: string): Column | undefined {
 const TICKET_KEY = /\b[A-Z][A-Z0-9]{1,9}-\d+\b/g;
 const URL = /https?:\/\/[^\s)>\]|]+/;
 const PRIORITY = /^(?:P([0-3])|priority\s*([0-3]))$/i;
-const PRIORITY_WORDS: Record<string, (typeof PRIORITIES)[number]> = { critical: 'P0', urgent: 'P0', high: 'P1', medium: 'P2', normal: 'P2', low: 'P3' };
+const PRIORITY_WORDS: Record<string, (typeof PRIORITIES)[number]> = {
+  critical: 'P0',
+  urgent: 'P0',
+  high: 'P1',
+  medium: 'P2',
+  normal: 'P2',
+  low: 'P3',
+};
 
 function mapPriority(value: string): (typeof PRIORITIES)[number] | undefined {
   const v = value.trim();
@@ -107,29 +114,46 @@ function setField(item: SourceActionItem, column: Column, raw: string, order: Da
 
 /** Reads a segment such as `Owner: @ana`, `due 2024-04-01`, `Done`, `OPS-12` or a link into the item; false when it is none of them. */
 function readSegment(item: SourceActionItem, segment: string, order: DateOrder): boolean {
-  const s = segment.trim().replace(/^[*_]+|[*_]+$/g, '').trim();
+  const s = segment
+    .trim()
+    .replace(/^[*_]+|[*_]+$/g, '')
+    .trim();
   const keyed = /^([A-Za-z][A-Za-z ]{0,15}?)\s*(?::|=|\s(?=\S))\s*(.+)$/.exec(s);
   if (keyed) {
     const key = keyed[1]!.trim().toLowerCase();
-    const field: Column | undefined = /^(?:owners?|assignees?|assigned to|responsible|who|lead)$/.test(key) ? 'owner'
-      : /^(?:due|due date|due by|deadline|target|target date|eta|by)$/.test(key) ? 'due'
-      : /^(?:closed|completed|done on|closed on|completed on)$/.test(key) ? 'closed'
-      : /^(?:status|state)$/.test(key) ? 'status'
-      : /^(?:ticket|issue|jira|bug|tracking|ref|link)$/.test(key) ? 'ticket'
-      : /^(?:priority|prio)$/.test(key) ? 'priority'
-      : /^(?:type|kind|category)$/.test(key) ? 'kind'
-      : undefined;
+    const field: Column | undefined = /^(?:owners?|assignees?|assigned to|responsible|who|lead)$/.test(key)
+      ? 'owner'
+      : /^(?:due|due date|due by|deadline|target|target date|eta|by)$/.test(key)
+        ? 'due'
+        : /^(?:closed|completed|done on|closed on|completed on)$/.test(key)
+          ? 'closed'
+          : /^(?:status|state)$/.test(key)
+            ? 'status'
+            : /^(?:ticket|issue|jira|bug|tracking|ref|link)$/.test(key)
+              ? 'ticket'
+              : /^(?:priority|prio)$/.test(key)
+                ? 'priority'
+                : /^(?:type|kind|category)$/.test(key)
+                  ? 'kind'
+                  : undefined;
     if (field && setField(item, field, keyed[2]!, order)) return true;
   }
   const value = plainText(s);
   if (/^\[[^\]]*\]\(https?:\/\/[^)]+\)$/.test(s) || /^https?:\/\/\S+$/.test(value)) return setField(item, 'ticket', s, order);
   if (/^[A-Z][A-Z0-9]{1,9}-\d+$/.test(value)) return setField(item, 'ticket', value, order);
   // A kind on its own, as in "(Prevent, owner: rides)".
-  if (/^(?:prevent(?:ion|ive)?|detect(?:ion)?|mitigat(?:e|ion)|process|learn(?:ing)?)$/i.test(value)) return setField(item, 'kind', value, order);
+  if (/^(?:prevent(?:ion|ive)?|detect(?:ion)?|mitigat(?:e|ion)|process|learn(?:ing)?)$/i.test(value))
+    return setField(item, 'kind', value, order);
   if (/^@[\w.-]+$/.test(value)) return setField(item, 'owner', value, order);
   const dates = findDates(value, order);
-  if (dates.length === 1 && dates[0]!.text.length >= value.replace(/^(?:by|due)\s+/i, '').length) return setField(item, 'due', dates[0]!.text, order);
-  if (/^(?:by\s+)?(?:(?:Q[1-4]|H[12])(?:\s+\d{4})?|(?:end of|early|mid|late)[- ]\w+(?:\s+\d{4})?|next (?:sprint|week|month|quarter))$/i.test(value)) return setField(item, 'due', value, order);
+  if (dates.length === 1 && dates[0]!.text.length >= value.replace(/^(?:by|due)\s+/i, '').length)
+    return setField(item, 'due', dates[0]!.text, order);
+  if (
+    /^(?:by\s+)?(?:(?:Q[1-4]|H[12])(?:\s+\d{4})?|(?:end of|early|mid|late)[- ]\w+(?:\s+\d{4})?|next (?:sprint|week|month|quarter))$/i.test(
+      value,
+    )
+  )
+    return setField(item, 'due', value, order);
   if (mapActionStatus(value)) return setField(item, 'status', value, order);
   if (PRIORITY.test(value)) return setField(item, 'priority', value, order);
   return false;
@@ -169,17 +193,24 @@ function groupParts(inner: string): string[] {
 }
 
 // A status written before the title: "✅ Pin the firmware", "DONE Add a test", "🚧 Split the job". Words only in capitals.
-const LEADING_STATUS = /^(?:(✅|✔️?|☑️?|✓|❌|✖️?|🚧|⏳)\s*|(DONE|TODO|OPEN|WIP|IN PROGRESS|WONTFIX|WON'T (?:DO|FIX)|CLOSED|FIXED|COMPLETED?)\b\s*[:–—-]?\s*)/;
+const LEADING_STATUS =
+  /^(?:(✅|✔️?|☑️?|✓|❌|✖️?|🚧|⏳)\s*|(DONE|TODO|OPEN|WIP|IN PROGRESS|WONTFIX|WON'T (?:DO|FIX)|CLOSED|FIXED|COMPLETED?)\b\s*[:–—-]?\s*)/;
 // A priority written before the title: "P0: Make retries idempotent", "[P1] Alert on lag".
 const LEADING_PRIORITY = /^(?:\[(P[0-3])\]|\(?(P[0-3])\)?\s*[:–—-])\s*/;
 
 /** True for a link that points at a tracker (a ticket key, an issue or pull request), not at any page. */
 export function isTicketUrl(url: string): boolean {
-  return /\b[A-Z][A-Z0-9]{1,9}-\d+\b/.test(url) || /\/(?:issues?|tickets?|browse|pulls?|merge_requests|jira|tracker|tasks?|cards?|work_?items?)(?:\/|$)|linear\.app|youtrack|[?&](?:id|issue)=\d+/i.test(url);
+  return (
+    /\b[A-Z][A-Z0-9]{1,9}-\d+\b/.test(url) ||
+    /\/(?:issues?|tickets?|browse|pulls?|merge_requests|jira|tracker|tasks?|cards?|work_?items?)(?:\/|$)|linear\.app|youtrack|[?&](?:id|issue)=\d+/i.test(
+      url,
+    )
+  );
 }
 
 /** The last words of a title when they are an owner or a due date: ` @mbos`, ` by 2025-07-18`, ` due 30/08/2024`. */
-const TRAILING_FIELD = /\s+((?:by|due)\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|Q[1-4](?:\s+\d{4})?)|@[\w.-]+)\s*$/i;
+const TRAILING_FIELD =
+  /\s+((?:by|due)\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|Q[1-4](?:\s+\d{4})?)|@[\w.-]+)\s*$/i;
 
 /** Reads a segment that holds one field or several separated by commas (`done, closed 2020-11-30`); false (and nothing read) when it is not. */
 function readSegments(item: SourceActionItem, segment: string, order: DateOrder): boolean {
@@ -237,7 +268,9 @@ export function parseActionLine(markdown: string, extraLines: readonly string[],
   // A link to a tracker in the title is the ticket (the item is often its ticket's own link); its text stays in the title.
   const link = [...title.matchAll(/\]\((https?:\/\/[^)\s]+)\)/g)].map((m) => m[1]!).find(isTicketUrl);
   if (link) item.ticket ??= link;
-  item.title = plainText(title).replace(/\s*[—–-]\s*$/, '').trim();
+  item.title = plainText(title)
+    .replace(/\s*[—–-]\s*$/, '')
+    .trim();
   keepTicketKeys(item);
   const mention = /(?:^|\s)@([\w.-]+)/.exec(item.title);
   if (mention && !item.owner) item.owner = mention[1];
@@ -257,16 +290,26 @@ function listItemLines(body: string, item: ListItem): { first: string; extra: st
   const extra: string[] = [];
   for (const child of item.children.slice(first?.type === 'paragraph' ? 1 : 0)) {
     if (child.type === 'list') {
-      for (const sub of child.children) extra.push(...sourceOf(body, sub).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 1));
+      for (const sub of child.children)
+        extra.push(
+          ...sourceOf(body, sub)
+            .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .slice(0, 1),
+        );
     } else if (child.type === 'paragraph') extra.push(sourceOf(body, child).replace(/\s*\n\s*/g, ' '));
   }
   return { first: firstText, extra };
 }
 
 // The words of a paragraph that introduces a legend rather than items: "Every measure has a type:", "We rank follow-ups by priority:".
-const LEGEND_INTRO = /\b(?:types?|kinds?|categor(?:y|ies)|priorit(?:y|ies)|rank(?:ed|s)?|legend|key|meaning|means|classif\w*|levels?|labels?|statuses|tags?)\b[^.!?]*:\s*$/i;
+const LEGEND_INTRO =
+  /\b(?:types?|kinds?|categor(?:y|ies)|priorit(?:y|ies)|rank(?:ed|s)?|legend|key|meaning|means|classif\w*|levels?|labels?|statuses|tags?)\b[^.!?]*:\s*$/i;
 // A term a legend defines: a kind, a priority, a status or a severity.
-const LEGEND_TERM = /^(?:\*\*|__)?(prevent(?:ion|ive)?|detect(?:ion)?|mitigat(?:e|ion)|process|learn(?:ing)?|repair|P[0-4]|S(?:EV)?[0-4]|sev[0-4]|critical|high|medium|low|open|done|in progress|blocked)(?:\*\*|__)?\s*(?:[:=–—-]|\s-\s)\s*(.+)$/i;
+const LEGEND_TERM =
+  /^(?:\*\*|__)?(prevent(?:ion|ive)?|detect(?:ion)?|mitigat(?:e|ion)|process|learn(?:ing)?|repair|P[0-4]|S(?:EV)?[0-4]|sev[0-4]|critical|high|medium|low|open|done|in progress|blocked)(?:\*\*|__)?\s*(?:[:=–—-]|\s-\s)\s*(.+)$/i;
 
 /**
  * True for a list that explains the items rather than being items: one after a paragraph such as "Every
@@ -311,7 +354,8 @@ export function parseActionSection(body: string, nodes: readonly RootContent[], 
       const lines = sourceOf(body, node).split('\n');
       for (const table of findTables(lines)) {
         const columns = table.header.map(columnOf);
-        if (!columns.includes('title')) columns[columns.findIndex((c) => c === undefined) >= 0 ? columns.findIndex((c) => c === undefined) : 0] = 'title';
+        if (!columns.includes('title'))
+          columns[columns.findIndex((c) => c === undefined) >= 0 ? columns.findIndex((c) => c === undefined) : 0] = 'title';
         for (const row of table.rows) {
           const item: SourceActionItem = { title: '', ticketKeys: [] };
           const unread: string[] = [];

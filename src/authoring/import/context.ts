@@ -132,13 +132,21 @@ export function show(value: unknown): string {
 }
 
 function isEmpty(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 /** A list as written (`[a, b]`, `a, b and c`, `a / b`) as its items. */
 export function list(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(show).filter(Boolean);
-  return show(value).split(/\s*(?:,|;|\/|\s&\s|\sand\s)\s*/).map((s) => s.trim()).filter(Boolean);
+  return show(value)
+    .split(/\s*(?:,|;|\/|\s&\s|\sand\s)\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** A value quoted for a note, shortened to 60 characters. */
@@ -201,14 +209,49 @@ export function createContext(source: string, fileName: string, text: string, ca
   const code = withoutCode(body, tree);
   const timeZone = catalog.organisation.time_zone;
   const ctx: ImportContext = {
-    source, fileName, catalog, timeZone, order: dateOrderFor(timeZone), frontmatter: doc.frontmatter, body, tree, code,
-    sections: [], bodySections: [], kinds: new Map(), demoted: new Set(), preamble: [0, 0], fields: new Map(), lineFields: new Map(), prose: new Map(),
+    source,
+    fileName,
+    catalog,
+    timeZone,
+    order: dateOrderFor(timeZone),
+    frontmatter: doc.frontmatter,
+    body,
+    tree,
+    code,
+    sections: [],
+    bodySections: [],
+    kinds: new Map(),
+    demoted: new Set(),
+    preamble: [0, 0],
+    fields: new Map(),
+    lineFields: new Map(),
+    prose: new Map(),
     out: {
-      title: '', rawTitle: '', day: '', events: [], started: '', detected: '', timeline: [], severity: '', services: [], teams: [],
-      authors: [], tags: [], type: 'incident', visibility: 'internal', factors: [], factorTexts: [], triggerExact: false, detectionExact: false,
+      title: '',
+      rawTitle: '',
+      day: '',
+      events: [],
+      started: '',
+      detected: '',
+      timeline: [],
+      severity: '',
+      services: [],
+      teams: [],
+      authors: [],
+      tags: [],
+      type: 'incident',
+      visibility: 'internal',
+      factors: [],
+      factorTexts: [],
+      triggerExact: false,
+      detectionExact: false,
       actionItems: [],
     },
-    unmapped: [], edits: [], comments: new Map(), commentsBefore: new Map(), ranked: [],
+    unmapped: [],
+    edits: [],
+    comments: new Map(),
+    commentsBefore: new Map(),
+    ranked: [],
   };
 
   // Fields from the frontmatter; keys the format has no place for are kept for "Supporting information".
@@ -227,8 +270,10 @@ export function createContext(source: string, fileName: string, text: string, ca
   // HTML comments above the title (export notes) do not stop the first heading from being the title.
   const first = tree.children.find((n) => n.type !== 'html');
   // A first heading is the title when every other heading is below it, or when it is no known section and the frontmatter has no title.
-  const isTitle = first?.type === 'heading' && (sections.every((s) => s.heading === first || s.heading.depth > first.depth)
-    || (!sectionKind(sections[0]!.title) && !ctx.fields.has('title') && sections.every((s) => s.heading.depth >= first.depth)));
+  const isTitle =
+    first?.type === 'heading' &&
+    (sections.every((s) => s.heading === first || s.heading.depth > first.depth) ||
+      (!sectionKind(sections[0]!.title) && !ctx.fields.has('title') && sections.every((s) => s.heading.depth >= first.depth)));
   ctx.sections = sections;
   ctx.titleHeading = isTitle ? (first as Heading) : undefined;
   ctx.bodySections = sections.filter((s) => s.heading !== ctx.titleHeading);
@@ -236,7 +281,10 @@ export function createContext(source: string, fileName: string, text: string, ca
   ctx.kinds = new Map(ctx.bodySections.map((s) => [s, sectionKind(s.title)]));
 
   // "Key: value" lines in the preamble and in details or summary sections.
-  const ranges: [number, number][] = [ctx.preamble, ...ctx.bodySections.filter((s) => DETAIL_KINDS.has(ctx.kinds.get(s))).map((s): [number, number] => [s.contentStart, s.end])];
+  const ranges: [number, number][] = [
+    ctx.preamble,
+    ...ctx.bodySections.filter((s) => DETAIL_KINDS.has(ctx.kinds.get(s))).map((s): [number, number] => [s.contentStart, s.end]),
+  ];
   const { written, prose } = readKeyLines(body, code, ranges);
   ctx.prose = prose;
   for (const line of written) {

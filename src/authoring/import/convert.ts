@@ -48,8 +48,19 @@ export function renderDraft(draft: Pick<Draft, 'frontmatter' | 'body'>): string 
  * (the timeline needs the day, the key moments the timeline, the services the title and summary, ...).
  */
 export const MAPPERS: readonly ((ctx: ImportContext) => void)[] = [
-  mapTitle, mapStartDate, mapTimeline, mapKeyMoments, mapSeverityField, mapSummary, mapServices, mapPeopleAndTags, mapStatus,
-  mapTypeAndVisibility, mapFactors, mapResponse, mapActionItems,
+  mapTitle,
+  mapStartDate,
+  mapTimeline,
+  mapKeyMoments,
+  mapSeverityField,
+  mapSummary,
+  mapServices,
+  mapPeopleAndTags,
+  mapStatus,
+  mapTypeAndVisibility,
+  mapFactors,
+  mapResponse,
+  mapActionItems,
 ];
 
 /** Where a draft goes: `incidents/<yyyy>/<yyyy-mm-dd>-<slug>.mdx`, from the day it started and its title. */
@@ -82,7 +93,12 @@ export function convertPostmortem(source: string, fileName: string, text: string
 export function moveDraft(draft: Draft, path: string): void {
   const [from, to] = [incidentIdFromPath(draft.path), incidentIdFromPath(path)];
   const [oldFolder, newFolder] = [assetFolder(from), assetFolder(to)];
-  const move = (text: string) => text.split(`${oldFolder}/`).join(`${newFolder}/`).split(`${oldFolder.replace(/^public/, '')}/`).join(`${newFolder.replace(/^public/, '')}/`);
+  const move = (text: string) =>
+    text
+      .split(`${oldFolder}/`)
+      .join(`${newFolder}/`)
+      .split(`${oldFolder.replace(/^public/, '')}/`)
+      .join(`${newFolder.replace(/^public/, '')}/`);
   draft.path = path;
   draft.body = move(draft.body);
   draft.notes = draft.notes.map(move);
@@ -90,7 +106,11 @@ export function moveDraft(draft: Draft, path: string): void {
 }
 
 /** Adds YAML comments before frontmatter fields and MDX comments before body blocks (for hindsight-ignore). */
-export function addIgnoreComments(draft: Draft, body: { line: number; text: string }[], frontmatter: { path: (string | number)[]; text: string }[]): void {
+export function addIgnoreComments(
+  draft: Draft,
+  body: { line: number; text: string }[],
+  frontmatter: { path: (string | number)[]; text: string }[],
+): void {
   for (const { path, text } of frontmatter) {
     const parent = path.length > 1 ? draft.frontmatter.getIn(path.slice(0, -1), true) : draft.frontmatter.contents;
     const last = path[path.length - 1]!;

@@ -26,17 +26,47 @@ export interface FoundTime {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
-const MONTH = '((?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|[Mm]ay|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)|(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC))\\.?';
+const MONTH =
+  '((?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|[Mm]ay|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)|(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC))\\.?';
 const ORDINAL = '(?:st|nd|rd|th)?';
 
 // Zone abbreviations that name one offset; ambiguous ones (IST, CST in Asia) are left out on purpose.
 const ZONES: Record<string, string> = {
-  Z: 'Z', UTC: 'Z', GMT: 'Z', BST: '+01:00', CET: '+01:00', CEST: '+02:00', EET: '+02:00', EEST: '+03:00',
-  WET: 'Z', WEST: '+01:00', EST: '-05:00', EDT: '-04:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00', PDT: '-07:00',
+  Z: 'Z',
+  UTC: 'Z',
+  GMT: 'Z',
+  BST: '+01:00',
+  CET: '+01:00',
+  CEST: '+02:00',
+  EET: '+02:00',
+  EEST: '+03:00',
+  WET: 'Z',
+  WEST: '+01:00',
+  EST: '-05:00',
+  EDT: '-04:00',
+  CDT: '-05:00',
+  MST: '-07:00',
+  MDT: '-06:00',
+  PST: '-08:00',
+  PDT: '-07:00',
 };
-const ABBREVIATIONS = Object.keys(ZONES).filter((z) => z !== 'Z' && z !== 'UTC' && z !== 'GMT').join('|');
+const ABBREVIATIONS = Object.keys(ZONES)
+  .filter((z) => z !== 'Z' && z !== 'UTC' && z !== 'GMT')
+  .join('|');
 const ZONE = `(?:\\s*(?:(?<utc>UTC|GMT)\\s*(?<shift>[+-]\\d{1,2}(?::?\\d{2})?)?|(?<numeric>[+-]\\d{2}:?\\d{2})|(?<z>Z)(?![A-Za-z])|\\b(?<abbr>${ABBREVIATIONS})\\b))?`;
 const TIME_PATTERN = new RegExp(`(?<![\\d:.])(\\d{1,2})(?::(\\d{2})(?::(\\d{2}))?)?(?:\\s*([ap])\\.?m\\.?(?![a-z]))?${ZONE}`, 'gi');
 
@@ -63,12 +93,17 @@ export function findDates(text: string, order: DateOrder, year?: number): FoundD
     found.push({ date, index, text: written, ...(otherReading && otherReading !== date ? { otherReading } : {}) });
   };
   const month = (name: string) => MONTHS[name.slice(0, 3).toLowerCase()]!;
-  for (const m of text.matchAll(/(?<![\d/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/])/g)) add(m.index, m[0], ymd(+m[1]!, +m[3]!, +m[4]!));
+  for (const m of text.matchAll(/(?<![\d/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/])/g))
+    add(m.index, m[0], ymd(+m[1]!, +m[3]!, +m[4]!));
   // Ranges first, so that "May 12-13, 2025" is one date, the first day.
-  for (const m of text.matchAll(new RegExp(`\\b${MONTH}\\s+(\\d{1,2})${ORDINAL}(?:${RANGE_DASH})(?:${MONTH}\\s+)?\\d{1,2}${ORDINAL},?\\s+(\\d{4})\\b`, 'gi'))) {
+  for (const m of text.matchAll(
+    new RegExp(`\\b${MONTH}\\s+(\\d{1,2})${ORDINAL}(?:${RANGE_DASH})(?:${MONTH}\\s+)?\\d{1,2}${ORDINAL},?\\s+(\\d{4})\\b`, 'gi'),
+  )) {
     add(m.index, m[0], ymd(+m[4]!, month(m[1]!), +m[2]!));
   }
-  for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})${ORDINAL}(?:\\s+${MONTH})?(?:${RANGE_DASH})\\d{1,2}${ORDINAL}\\s+${MONTH}[\\s,]+(\\d{4})\\b`, 'gi'))) {
+  for (const m of text.matchAll(
+    new RegExp(`\\b(\\d{1,2})${ORDINAL}(?:\\s+${MONTH})?(?:${RANGE_DASH})\\d{1,2}${ORDINAL}\\s+${MONTH}[\\s,]+(\\d{4})\\b`, 'gi'),
+  )) {
     add(m.index, m[0], ymd(+m[4]!, month(m[2] ?? m[3]!), +m[1]!));
   }
   for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})${ORDINAL}(?:\\s+of)?[\\s-]+${MONTH}[\\s,-]+(\\d{4})\\b`, 'gi'))) {
@@ -86,8 +121,10 @@ export function findDates(text: string, order: DateOrder, year?: number): FoundD
   }
   if (year !== undefined) {
     // "May 12", "Jan 14," and "12 May": only a capitalised or abbreviated month, so that "may" the verb is no date.
-    for (const m of text.matchAll(new RegExp(`\\b(?=[A-Z])${MONTH}\\s+(\\d{1,2})${ORDINAL}(?![\\d:])`, 'g'))) add(m.index, m[0], ymd(year, month(m[1]!), +m[2]!));
-    for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?=[A-Z])${MONTH}(?![a-z])`, 'g'))) add(m.index, m[0], ymd(year, month(m[2]!), +m[1]!));
+    for (const m of text.matchAll(new RegExp(`\\b(?=[A-Z])${MONTH}\\s+(\\d{1,2})${ORDINAL}(?![\\d:])`, 'g')))
+      add(m.index, m[0], ymd(year, month(m[1]!), +m[2]!));
+    for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?=[A-Z])${MONTH}(?![a-z])`, 'g')))
+      add(m.index, m[0], ymd(year, month(m[2]!), +m[1]!));
   }
   return found.sort((x, y) => x.index - y.index);
 }
@@ -119,7 +156,12 @@ export function findTimes(text: string): FoundTime[] {
     }
     if (h > 23 || Number(minutes ?? 0) > 59 || Number(seconds ?? 0) > 59) continue;
     const offset = zoneOffset(m.groups ?? {});
-    found.push({ time: `${pad(h)}:${minutes ?? '00'}${seconds ? `:${seconds}` : ''}`, index: m.index, text: m[0].trimEnd(), ...(offset ? { offset } : {}) });
+    found.push({
+      time: `${pad(h)}:${minutes ?? '00'}${seconds ? `:${seconds}` : ''}`,
+      index: m.index,
+      text: m[0].trimEnd(),
+      ...(offset ? { offset } : {}),
+    });
   }
   return found;
 }
@@ -148,7 +190,14 @@ export function addDays(date: string, days: number): string {
 
 function wallClock(ms: number, timeZone: string): { date: string; time: string } {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(new Date(ms));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}:${get('second')}` };

@@ -42,12 +42,16 @@ export function findLocalFile(folder: string, url: string): string | undefined {
 /** The attributes of an `<img>` tag, by lower-case name. */
 function imgAttributes(tag: string): Record<string, string> {
   const attributes: Record<string, string> = {};
-  for (const m of tag.matchAll(/([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) attributes[m[1]!.toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? '';
+  for (const m of tag.matchAll(/([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g))
+    attributes[m[1]!.toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? '';
   return attributes;
 }
 
 function markdownAlt(alt: string): string {
-  return alt.replace(/[[\]\\]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
+  return alt
+    .replace(/[[\]\\]/g, (c) => `\\${c}`)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function markdownUrl(url: string): string {
@@ -94,7 +98,11 @@ export function mapImages(ctx: ImportContext, id: string, findFile: (url: string
     if (origin !== undefined) {
       const https = url.replace(/^\/\//, 'https://');
       if (hosts.includes(origin) && /^https:/i.test(https)) return `![${text}](${markdownUrl(https)}${titled})`;
-      note(ctx, 80, `image from ${origin} kept as a link: add ${origin} to image_hosts in catalog/organisation.yaml to show it, then write it as an image again`);
+      note(
+        ctx,
+        80,
+        `image from ${origin} kept as a link: add ${origin} to image_hosts in catalog/organisation.yaml to show it, then write it as an image again`,
+      );
       return `[${text || 'Image'}](${markdownUrl(https)}${titled}) <!-- TODO: an image from ${origin}, which image_hosts does not allow; add the host or copy the image to ${folder}/ -->`;
     }
     const found = findFile(url);

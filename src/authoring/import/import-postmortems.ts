@@ -64,7 +64,11 @@ const README = /^(?:readme|index)\.[a-z]+$/i;
 const HIDDEN = /^(?:template[^/]*\.[a-z]+|[_.].*)$/i;
 
 /** The files to import: Markdown files under each folder (sorted), and each file named directly; `fromFolder` when found in a folder. */
-function findSources(options: ImportOptions, failed: ImportResult['failed'], skipped: ImportResult['skipped']): { path: string; source: string; fromFolder: boolean }[] {
+function findSources(
+  options: ImportOptions,
+  failed: ImportResult['failed'],
+  skipped: ImportResult['skipped'],
+): { path: string; source: string; fromFolder: boolean }[] {
   const found: { path: string; source: string; fromFolder: boolean }[] = [];
   const seen = new Set<string>();
   const add = (path: string, fromFolder: boolean) => {
@@ -78,7 +82,10 @@ function findSources(options: ImportOptions, failed: ImportResult['failed'], ski
     try {
       isFolder = statSync(path).isDirectory();
     } catch {
-      failed.push({ source: input, message: `${input}: no such file or folder. Check the path, then pass the folder that holds the post-mortems or the files themselves.` });
+      failed.push({
+        source: input,
+        message: `${input}: no such file or folder. Check the path, then pass the folder that holds the post-mortems or the files themselves.`,
+      });
       continue;
     }
     if (!isFolder) {
@@ -91,11 +98,17 @@ function findSources(options: ImportOptions, failed: ImportResult['failed'], ski
       .sort();
     const posts = files.filter((file) => {
       if (!HIDDEN.test(basename(file))) return true;
-      skipped.push({ source: shown(options.cwd, file), why: 'template files and names starting with _ or . are not read from folders; name the file to import it' });
+      skipped.push({
+        source: shown(options.cwd, file),
+        why: 'template files and names starting with _ or . are not read from folders; name the file to import it',
+      });
       return false;
     });
     if (files.length === 0) {
-      failed.push({ source: input, message: `${input}: no Markdown files (.md or .markdown) in this folder. Pass the folder that holds the post-mortems, or the files themselves.` });
+      failed.push({
+        source: input,
+        message: `${input}: no Markdown files (.md or .markdown) in this folder. Pass the folder that holds the post-mortems, or the files themselves.`,
+      });
     }
     posts.forEach((file) => add(file, true));
   }
@@ -113,13 +126,17 @@ function readText(path: string, source: string): string {
     size = 0;
   }
   if (size > LIMITS.fileBytes) {
-    throw new ImportError(`${source}: ${size === Infinity ? 'is not a regular file' : `is larger than ${formatBytes(LIMITS.fileBytes)} (${formatBytes(size)}), the most a post-mortem may be`}. ${size === Infinity ? 'Name the file itself' : 'Move logs and dumps out of it'}, then run the import again.`);
+    throw new ImportError(
+      `${source}: ${size === Infinity ? 'is not a regular file' : `is larger than ${formatBytes(LIMITS.fileBytes)} (${formatBytes(size)}), the most a post-mortem may be`}. ${size === Infinity ? 'Name the file itself' : 'Move logs and dumps out of it'}, then run the import again.`,
+    );
   }
   try {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new ImportError(`${source}: cannot be read (${code}). Check that the file exists and that you may read it, then run the import again.`);
+    throw new ImportError(
+      `${source}: cannot be read (${code}). Check that the file exists and that you may read it, then run the import again.`,
+    );
   }
   try {
     if (bytes.includes(0)) throw new Error('NUL byte');
@@ -147,14 +164,16 @@ function bodyStartLine(text: string, body: string): number {
  * note saying so; anything else that fails (a credential, unsafe MDX) is an ImportError.
  */
 async function lintDraft(root: string, draft: Draft, sourceText: string, config: ReturnType<typeof loadCheckConfig>): Promise<void> {
-  const errorsOf = async () => (await lintText({ root, file: draft.path, text: renderDraft(draft), config })).filter((p) => p.severity === 'error');
+  const errorsOf = async () =>
+    (await lintText({ root, file: draft.path, text: renderDraft(draft), config })).filter((p) => p.severity === 'error');
   const errors = await errorsOf();
   const rewordable = errors.filter((p) => REWORDABLE.has(p.rule));
   if (rewordable.length > 0) {
     const text = renderDraft(draft);
     const start = bodyStartLine(text, draft.body);
     const tree = parseMdxBody(draft.path, draft.body, start).tree;
-    const reason = (rules: string[]) => `hindsight-ignore ${[...new Set(rules)].join(', ')}: imported as written from ${draft.source}; reword it before review`;
+    const reason = (rules: string[]) =>
+      `hindsight-ignore ${[...new Set(rules)].join(', ')}: imported as written from ${draft.source}; reword it before review`;
     const inBody = new Map<number, string[]>();
     const inFrontmatter = new Map<string, { path: (string | number)[]; rules: string[] }>();
     const byRule = new Map<string, { found: Set<string>; where: Set<string> }>();
@@ -175,7 +194,9 @@ async function lintDraft(root: string, draft: Draft, sourceText: string, config:
       }
     }
     for (const [rule, { found, where }] of byRule) {
-      draft.notes.push(`${rule}: ${[...found].join(', ')} in ${[...where].join(' and ')}: reword, then delete the hindsight-ignore comment${where.size > 1 ? 's' : ''} the import added`);
+      draft.notes.push(
+        `${rule}: ${[...found].join(', ')} in ${[...where].join(' and ')}: reword, then delete the hindsight-ignore comment${where.size > 1 ? 's' : ''} the import added`,
+      );
     }
     addIgnoreComments(
       draft,
@@ -189,27 +210,40 @@ async function lintDraft(root: string, draft: Draft, sourceText: string, config:
     const sourceLines = sourceText.replace(/\r\n?/g, '\n').split('\n');
     const described = remaining.map((p) => {
       const written = text[p.line - 1]?.trim() ?? '';
-      const at = written.length >= 8 ? sourceLines.findIndex((l) => l.includes(written) || (written.includes(l.trim()) && l.trim().length >= 8)) : -1;
+      const at =
+        written.length >= 8
+          ? sourceLines.findIndex((l) => l.includes(written) || (written.includes(l.trim()) && l.trim().length >= 8))
+          : -1;
       return `  ${at >= 0 ? `line ${at + 1}: ` : ''}${p.rule}: ${p.message}${p.found !== undefined ? `, found ${p.found}` : ''}${p.hint ? `. ${p.hint}` : ''}`;
     });
-    throw new ImportError(`${draft.source}: the draft would fail \`npm run check\`:\n${described.join('\n')}\nRemove or reword it in the source, then run the import again.`);
+    throw new ImportError(
+      `${draft.source}: the draft would fail \`npm run check\`:\n${described.join('\n')}\nRemove or reword it in the source, then run the import again.`,
+    );
   }
 }
 
 /** Checks a draft with the rules the build enforces; a failure here is a fault in the import, not in the source. */
 function checkFormat(draft: Draft, catalog: Catalog, ids: readonly string[]): void {
-  const result = validateIncidentSource(draft.path, renderDraft(draft), incidentSchemaFor(catalog), { imageHosts: catalog.organisation.image_hosts });
+  const result = validateIncidentSource(draft.path, renderDraft(draft), incidentSchemaFor(catalog), {
+    imageHosts: catalog.organisation.image_hosts,
+  });
   const problems: Problem[] = [...result.problems];
-  if (result.data) problems.push(...result.source.toProblems(checkIncidentReferences(result.data, buildReferenceIndex(catalog.services, catalog.teams, ids))));
+  if (result.data)
+    problems.push(
+      ...result.source.toProblems(checkIncidentReferences(result.data, buildReferenceIndex(catalog.services, catalog.teams, ids))),
+    );
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    throw new ImportError(`${draft.source}: the import made a draft that breaks the format; this is a fault in Hindsight, report it with the file attached:\n${errors.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    throw new ImportError(
+      `${draft.source}: the import made a draft that breaks the format; this is a fault in Hindsight, report it with the file attached:\n${errors.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
   }
 }
 
 /** Why a file found in a folder is no post-mortem, or undefined when it looks like one. */
 function notAPostmortem(ctx: ImportContext): string | undefined {
-  return looksLikePostmortem(ctx) ? undefined
+  return looksLikePostmortem(ctx)
+    ? undefined
     : 'no incident-like content (no timeline, impact, root cause or action items section, no time-stamped events, no severity or key moments); name the file to import it anyway';
 }
 
@@ -218,7 +252,9 @@ function checkAssets(draft: Draft, root: string): void {
   for (const asset of draft.assets) {
     const target = join(root, asset.to);
     if (existsSync(target) && !readFileSync(target).equals(readFileSync(asset.from))) {
-      throw new ImportError(`${draft.source}: ${asset.to} already exists with other content; it was left untouched. Delete it if it is from an earlier import, or rename the image in the source, then run the import again.`);
+      throw new ImportError(
+        `${draft.source}: ${asset.to} already exists with other content; it was left untouched. Delete it if it is from an earlier import, or rename the image in the source, then run the import again.`,
+      );
     }
   }
 }
@@ -232,10 +268,14 @@ export async function importPostmortems(options: ImportOptions): Promise<ImportR
   const { root } = options;
   const catalog = loadCatalog(root);
   if (catalog.problems.some((p) => p.severity === 'error')) {
-    throw new ImportError(`The catalog has problems; fix them first, or pass --root with the archive's folder:\n${catalog.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    throw new ImportError(
+      `The catalog has problems; fix them first, or pass --root with the archive's folder:\n${catalog.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
   }
   if (catalog.services.length === 0) {
-    throw new ImportError('catalog/services.yaml lists no services. Add the services your post-mortems are about (see the README section "The format"), then run the import again.');
+    throw new ImportError(
+      'catalog/services.yaml lists no services. Add the services your post-mortems are about (see the README section "The format"), then run the import again.',
+    );
   }
   const failed: ImportResult['failed'] = [];
   const skipped: ImportResult['skipped'] = [];
@@ -262,7 +302,9 @@ export async function importPostmortems(options: ImportOptions): Promise<ImportR
         moveDraft(draft, target);
       }
       if (existsSync(join(root, draft.path))) {
-        throw new ImportError(`${source}: ${draft.path} already exists; it was left untouched. Delete it if it is an earlier import of this file, or change the title in the source, then run the import again.`);
+        throw new ImportError(
+          `${source}: ${draft.path} already exists; it was left untouched. Delete it if it is an earlier import of this file, or change the title in the source, then run the import again.`,
+        );
       }
       checkAssets(draft, root);
       planned.add(draft.path);
@@ -302,8 +344,15 @@ export async function importPostmortems(options: ImportOptions): Promise<ImportR
   const order = new Map(sources.map((s, i) => [s.source, i]));
   failed.sort((a, b) => (order.get(a.source) ?? -1) - (order.get(b.source) ?? -1));
   return {
-    imported: ready.map((draft) => ({ source: draft.source, path: draft.path, notes: draft.notes, ...(draft.assets.length > 0 ? { assets: draft.assets.map((a) => a.to) } : {}) })),
-    skipped, failed, dryRun: options.dryRun === true,
+    imported: ready.map((draft) => ({
+      source: draft.source,
+      path: draft.path,
+      notes: draft.notes,
+      ...(draft.assets.length > 0 ? { assets: draft.assets.map((a) => a.to) } : {}),
+    })),
+    skipped,
+    failed,
+    dryRun: options.dryRun === true,
   };
 }
 
@@ -320,11 +369,17 @@ export function formatImportReport(result: ImportResult, { withFailures = true }
   const n = result.imported.length;
   const count = n === 0 ? 'no post-mortems' : `${n} post-mortem${n === 1 ? '' : 's'}`;
   const f = result.failed.length;
-  const failures = f === 0 ? '' : ` ${f} ${f === 1 ? 'file was' : 'files were'} not imported: fix ${f === 1 ? 'it' : 'them'} as said ${withFailures ? 'above' : 'on stderr'} and import ${f === 1 ? 'it' : 'them'} again.`;
-  const next = n === 0 ? '' : ' Next: work through the notes above and every TODO in the drafts, run `npm run check`, then set status: in-review.';
-  lines.push(result.dryRun
-    ? `Dry run: ${count} would be imported as drafts; nothing was written.${failures}`
-    : `Imported ${count} as drafts.${failures}${next}`);
+  const failures =
+    f === 0
+      ? ''
+      : ` ${f} ${f === 1 ? 'file was' : 'files were'} not imported: fix ${f === 1 ? 'it' : 'them'} as said ${withFailures ? 'above' : 'on stderr'} and import ${f === 1 ? 'it' : 'them'} again.`;
+  const next =
+    n === 0 ? '' : ' Next: work through the notes above and every TODO in the drafts, run `npm run check`, then set status: in-review.';
+  lines.push(
+    result.dryRun
+      ? `Dry run: ${count} would be imported as drafts; nothing was written.${failures}`
+      : `Imported ${count} as drafts.${failures}${next}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -41,7 +41,9 @@ export function readSource(display: string, rawText: string): SourceDocument {
     const before = yaml.slice(0, error.pos[0]);
     const line = before.split('\n').length + 1;
     const column = before.length - before.lastIndexOf('\n');
-    throw new ImportError(`${display}:${line}:${column}: the frontmatter is not valid YAML (${error.message.split('\n')[0]}). Fix it, or remove the --- block, then run the import again.`);
+    throw new ImportError(
+      `${display}:${line}:${column}: the frontmatter is not valid YAML (${error.message.split('\n')[0]}). Fix it, or remove the --- block, then run the import again.`,
+    );
   }
   // The same bounds as the check: no tags (some YAML readers run code for them), aliases capped, a bounded block.
   const at = (offset: number) => {
@@ -49,7 +51,9 @@ export function readSource(display: string, rawText: string): SourceDocument {
     return `${display}:${before.split('\n').length + 1}:${before.length - before.lastIndexOf('\n')}`;
   };
   if (Buffer.byteLength(yaml) > LIMITS.frontmatterBytes) {
-    throw new ImportError(`${display}:2:1: the frontmatter is larger than ${formatBytes(LIMITS.frontmatterBytes)}. Move long text into the body, then run the import again.`);
+    throw new ImportError(
+      `${display}:2:1: the frontmatter is larger than ${formatBytes(LIMITS.frontmatterBytes)}. Move long text into the body, then run the import again.`,
+    );
   }
   let tagged: { tag: string; offset: number } | undefined;
   visit(doc, {
@@ -63,17 +67,29 @@ export function readSource(display: string, rawText: string): SourceDocument {
       return visit.BREAK;
     },
   });
-  if (tagged) throw new ImportError(`${at(tagged.offset)}: the frontmatter has a YAML tag (${tagged.tag}). Remove the tag (quote the value if it is text), then run the import again.`);
+  if (tagged)
+    throw new ImportError(
+      `${at(tagged.offset)}: the frontmatter has a YAML tag (${tagged.tag}). Remove the tag (quote the value if it is text), then run the import again.`,
+    );
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount });
   } catch {
     let first = 0;
-    visit(doc, { Alias: (_, node) => { first = node.range?.[0] ?? 0; return visit.BREAK; } });
-    throw new ImportError(`${at(first)}: the frontmatter's aliases (*name) repeat more than ${LIMITS.yamlAliasCount} values. Write the values out, then run the import again.`);
+    visit(doc, {
+      Alias: (_, node) => {
+        first = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    throw new ImportError(
+      `${at(first)}: the frontmatter's aliases (*name) repeat more than ${LIMITS.yamlAliasCount} values. Write the values out, then run the import again.`,
+    );
   }
   if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
-    throw new ImportError(`${display}:2:1: the frontmatter is not a list of "key: value" lines. Write it as key: value pairs, or remove the --- block, then run the import again.`);
+    throw new ImportError(
+      `${display}:2:1: the frontmatter is not a list of "key: value" lines. Write it as key: value pairs, or remove the --- block, then run the import again.`,
+    );
   }
   const body = text.slice(match[0].length);
   return { frontmatter: (data ?? {}) as Record<string, unknown>, body, tree: parseMarkdown(body) };
@@ -148,7 +164,11 @@ export function sectionsOf(body: string, tree: Root): Section[] {
     while (next < children.length && !(children[next]!.type === 'heading' && (children[next] as Heading).depth <= node.depth)) next++;
     const end = next < children.length ? children[next]!.position!.start.offset! : body.length;
     sections.push({
-      heading: node, title: headingText(body, node), start: node.position!.start.offset!, contentStart: node.position!.end.offset!, end,
+      heading: node,
+      title: headingText(body, node),
+      start: node.position!.start.offset!,
+      contentStart: node.position!.end.offset!,
+      end,
       nodes: children.slice(index + 1, next),
     });
   });
@@ -159,7 +179,11 @@ export function sectionsOf(body: string, tree: Root): Section[] {
 export function tableCells(line: string): string[] | undefined {
   const trimmed = line.trim();
   if (!trimmed.startsWith('|') && !/[^\\]\|/.test(trimmed)) return undefined;
-  const cells = trimmed.replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+  const cells = trimmed
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim().replace(/\\\|/g, '|'));
   return cells.length >= 2 ? cells : undefined;
 }
 
@@ -169,7 +193,9 @@ export function isTableDelimiter(line: string): boolean {
 }
 
 /** The tables in a piece of Markdown: each header (plain text) and its rows of cells, with the row's line index. */
-export function findTables(lines: readonly string[]): { header: string[]; rows: { cells: string[]; line: number }[]; first: number; last: number }[] {
+export function findTables(
+  lines: readonly string[],
+): { header: string[]; rows: { cells: string[]; line: number }[]; first: number; last: number }[] {
   const tables: ReturnType<typeof findTables> = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     const header = tableCells(lines[i]!);

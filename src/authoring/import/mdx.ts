@@ -35,7 +35,11 @@ function collectEdits(body: string, node: Nodes, edits: Edit[]): void {
         const prefix = body.slice(lineStart, start).replace(/[^\s>]/g, ' ');
         const ticks = fence(node.value);
         const lines = [ticks, ...node.value.split('\n'), ticks];
-        edits.push({ start, end, text: lines.map((line, i) => (i === 0 ? line : `${prefix}${line}`.trimEnd() || prefix.trimEnd())).join('\n') });
+        edits.push({
+          start,
+          end,
+          text: lines.map((line, i) => (i === 0 ? line : `${prefix}${line}`.trimEnd() || prefix.trimEnd())).join('\n'),
+        });
       }
       return;
     }
@@ -46,7 +50,10 @@ function collectEdits(body: string, node: Nodes, edits: Edit[]): void {
     }
     if (node.type === 'html' && raw.includes('<!--')) {
       // Comments become MDX comments; the rest of the HTML is shown as written.
-      const text = raw.split(/(<!--[\s\S]*?-->)/).map((part, i) => (i % 2 === 1 ? mdxComment(part) : escapeText(part))).join('');
+      const text = raw
+        .split(/(<!--[\s\S]*?-->)/)
+        .map((part, i) => (i % 2 === 1 ? mdxComment(part) : escapeText(part)))
+        .join('');
       edits.push({ start, end, text });
       return;
     }
@@ -72,8 +79,10 @@ function escapeText(text: string): string {
     else out += c;
   }
   // A line starting with "import " or "export " is JavaScript to MDX; a character reference keeps the word.
-  return out.replace(/(^|\n)([ \t]{0,3})(?=(?:import|export)\s)([ie])/g, (_m, start: string, indent: string, letter: string) =>
-    `${start}${indent}&#${letter === 'i' ? 105 : 101};`);
+  return out.replace(
+    /(^|\n)([ \t]{0,3})(?=(?:import|export)\s)([ie])/g,
+    (_m, start: string, indent: string, letter: string) => `${start}${indent}&#${letter === 'i' ? 105 : 101};`,
+  );
 }
 
 /**

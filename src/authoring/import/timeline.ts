@@ -45,12 +45,20 @@ interface Reading {
  * then a time (`14:05`, `03:26pm`, `± 17:20 UTC`); undefined when it starts with neither.
  */
 export function readEntryStart(text: string, order: DateOrder, year: number): Reading | undefined {
-  let rest = text.replace(LIST_MARKER, '').replace(/^(?:\*\*|__|`)/, '').trim().replace(APPROXIMATELY, '').replace(WEEKDAY, '');
+  let rest = text
+    .replace(LIST_MARKER, '')
+    .replace(/^(?:\*\*|__|`)/, '')
+    .trim()
+    .replace(APPROXIMATELY, '')
+    .replace(WEEKDAY, '');
   let date: string | undefined;
   const dates = findDates(rest, order, year);
   if (dates[0]?.index === 0) {
     date = dates[0].date;
-    rest = rest.slice(dates[0].text.length).replace(/^(?:\*\*|__|`)?(?:\s*,|\s+at|\s*T|\s)\s*(?:\*\*|__)?/, '').replace(APPROXIMATELY, '');
+    rest = rest
+      .slice(dates[0].text.length)
+      .replace(/^(?:\*\*|__|`)?(?:\s*,|\s+at|\s*T|\s)\s*(?:\*\*|__)?/, '')
+      .replace(APPROXIMATELY, '');
   }
   const times = findTimes(rest);
   const first = times[0];
@@ -63,7 +71,9 @@ export function readEntryStart(text: string, order: DateOrder, year: number): Re
 }
 
 function cleanText(markdown: string): string {
-  return plainText(markdown.replace(EMPHASIS, '')).replace(/^[-–—:|]\s*/, '').trim();
+  return plainText(markdown.replace(EMPHASIS, ''))
+    .replace(/^[-–—:|]\s*/, '')
+    .trim();
 }
 
 function words(text: string): number {
@@ -117,12 +127,19 @@ export function parseTimeline(text: string, heading: string, startDate: string, 
     const at = minutesOf(entry.time) - offsetMinutes(zone);
     if (!entry.date && last !== undefined && at < last - NEXT_DAY_GAP) day = addDays(day, 1);
     last = at;
-    if (eventText !== '') events.push({ date: day, time: entry.time, ...(zone ? { offset: zone } : {}), text: eventText, line: entry.line.trim() });
+    if (eventText !== '')
+      events.push({ date: day, time: entry.time, ...(zone ? { offset: zone } : {}), text: eventText, line: entry.line.trim() });
   };
   const start = (reading: Reading, line: string, offset?: string) => {
     close();
     const zone = reading.offset ?? offset;
-    open = { ...(reading.date ? { date: reading.date } : {}), time: reading.time!, ...(zone ? { offset: zone } : {}), parts: [reading.rest], line };
+    open = {
+      ...(reading.date ? { date: reading.date } : {}),
+      time: reading.time!,
+      ...(zone ? { offset: zone } : {}),
+      parts: [reading.rest],
+      line,
+    };
   };
   /** Lines of a paragraph or list item: each that starts with a time opens an entry, the others continue the open one (wrapped text). */
   const readLines = (blockLines: readonly string[], shown?: string) => {
@@ -144,7 +161,7 @@ export function parseTimeline(text: string, heading: string, startDate: string, 
     const dateColumn = table.header.findIndex((h, index) => index !== timeColumn && /\b(?:date|day)\b/i.test(h));
     for (const row of table.rows) {
       const cells = row.cells;
-      const timeCell = timeColumn >= 0 ? cells[timeColumn] ?? '' : cells[0] ?? '';
+      const timeCell = timeColumn >= 0 ? (cells[timeColumn] ?? '') : (cells[0] ?? '');
       const read = readEntryStart(timeCell, order, year);
       const dateCell = dateColumn >= 0 ? findDates(cells[dateColumn] ?? '', order, year)[0]?.date : undefined;
       if (!read?.time) {
@@ -154,7 +171,15 @@ export function parseTimeline(text: string, heading: string, startDate: string, 
         continue;
       }
       const textCells = cells.filter((c, index) => index !== (timeColumn >= 0 ? timeColumn : 0) && index !== dateColumn && c.trim() !== '');
-      start({ ...read, ...(read.date ?? dateCell ? { date: read.date ?? dateCell } : {}), rest: [read.rest, ...textCells].filter((c) => c.trim() !== '').join(' — ') }, tableLines[row.line]!, tableZone);
+      start(
+        {
+          ...read,
+          ...((read.date ?? dateCell) ? { date: read.date ?? dateCell } : {}),
+          rest: [read.rest, ...textCells].filter((c) => c.trim() !== '').join(' — '),
+        },
+        tableLines[row.line]!,
+        tableZone,
+      );
       close();
     }
   };
@@ -192,8 +217,10 @@ export function parseTimeline(text: string, heading: string, startDate: string, 
         for (const item of (node as List).children) {
           if (!underHeading) close();
           // The report shows an entry as its line in the source, list marker included.
-          const shown = text.slice(text.lastIndexOf('\n', item.position!.start.offset! - 1) + 1, item.position!.start.offset!).trim() === ''
-            ? sourceOf(text, item).split('\n')[0] : undefined;
+          const shown =
+            text.slice(text.lastIndexOf('\n', item.position!.start.offset! - 1) + 1, item.position!.start.offset!).trim() === ''
+              ? sourceOf(text, item).split('\n')[0]
+              : undefined;
           for (const [index, child] of item.children.entries()) readBlock(child, true, index === 0 ? shown : undefined);
           if (!underHeading) close();
         }

@@ -36,7 +36,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 /** Reads `id:Name` (the name may hold colons); a problem when either part is missing. */
 export function parseTeamFlag(raw: string): Parsed<InitTeam> {
   const at = raw.indexOf(':');
-  if (at <= 0 || at === raw.length - 1) return { ok: false, problem: `--team ${JSON.stringify(raw)}: expected id:Name, e.g. --team payments:Payments` };
+  if (at <= 0 || at === raw.length - 1)
+    return { ok: false, problem: `--team ${JSON.stringify(raw)}: expected id:Name, e.g. --team payments:Payments` };
   return { ok: true, value: { id: raw.slice(0, at).trim(), name: raw.slice(at + 1).trim() } };
 }
 
@@ -45,7 +46,10 @@ export function parseServiceFlag(raw: string): Parsed<InitService> {
   const first = raw.indexOf(':');
   const last = raw.lastIndexOf(':');
   if (first <= 0 || last === first || last === raw.length - 1 || last === first + 1) {
-    return { ok: false, problem: `--service ${JSON.stringify(raw)}: expected id:Name:team, e.g. --service "checkout-api:Checkout API:payments"` };
+    return {
+      ok: false,
+      problem: `--service ${JSON.stringify(raw)}: expected id:Name:team, e.g. --service "checkout-api:Checkout API:payments"`,
+    };
   }
   return { ok: true, value: { id: raw.slice(0, first).trim(), name: raw.slice(first + 1, last).trim(), team: raw.slice(last + 1).trim() } };
 }
@@ -82,19 +86,25 @@ export function checkInitAnswers(answers: InitAnswers): string[] {
   for (const team of answers.teams) {
     const flag = `--team ${JSON.stringify(`${team.id}:${team.name}`)}`;
     for (const problem of schemaProblems(TeamSchema, team)) problems.push(`${flag}: ${problem}`);
-    if (teamIds.has(team.id)) problems.push(`${flag}: id: expected a unique team id, found ${describeValue(team.id)}. Give each team once.`);
+    if (teamIds.has(team.id))
+      problems.push(`${flag}: id: expected a unique team id, found ${describeValue(team.id)}. Give each team once.`);
     teamIds.add(team.id);
   }
   const serviceIds = new Set<string>();
   for (const service of answers.services) {
     const flag = `--service ${JSON.stringify(`${service.id}:${service.name}:${service.team}`)}`;
     for (const problem of schemaProblems(ServiceSchema, service)) problems.push(`${flag}: ${problem}`);
-    if (serviceIds.has(service.id)) problems.push(`${flag}: id: expected a unique service id, found ${describeValue(service.id)}. Give each service once.`);
+    if (serviceIds.has(service.id))
+      problems.push(`${flag}: id: expected a unique service id, found ${describeValue(service.id)}. Give each service once.`);
     serviceIds.add(service.id);
     if (!teamIds.has(service.team)) {
       const known = [...teamIds];
       const suggestion = closestMatch(service.team, known);
-      const hint = suggestion ? ` Did you mean "${suggestion}"?` : known.length > 0 ? ` The teams given are ${known.join(', ')}.` : ' Give the team with --team id:Name too.';
+      const hint = suggestion
+        ? ` Did you mean "${suggestion}"?`
+        : known.length > 0
+          ? ` The teams given are ${known.join(', ')}.`
+          : ' Give the team with --team id:Name too.';
       problems.push(`${flag}: team: expected one of the teams given with --team, found ${describeValue(service.team)}.${hint}`);
     }
   }

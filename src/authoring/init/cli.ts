@@ -74,7 +74,8 @@ function parse(argv: readonly string[]) {
     const option = /'(--?[^' ]+)/.exec(message)?.[1];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) throw new InitUsageError(`${option}: unknown option.`);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) throw new InitUsageError(`${option}: expected a value after it.`);
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new InitUsageError(`expected only options, found ${JSON.stringify(/'([^']*)'/.exec(message)?.[1] ?? '')}.`);
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      throw new InitUsageError(`expected only options, found ${JSON.stringify(/'([^']*)'/.exec(message)?.[1] ?? '')}.`);
     throw new InitUsageError(message);
   }
 }
@@ -115,19 +116,37 @@ export function formatInitReport(result: InitResult, answers: InitAnswers, organ
   return lines.join('\n');
 }
 
-const REASONS = { 'not-in-demo': "not one of the demo's files", changed: 'changed since the demo', 'not-a-file': 'a link or other entry where the demo has a file' } as const;
+const REASONS = {
+  'not-in-demo': "not one of the demo's files",
+  changed: 'changed since the demo',
+  'not-a-file': 'a link or other entry where the demo has a file',
+} as const;
 
 /** Asks for each answer the flags left out; undefined when the person cancels. */
-async function askAnswers(prompter: InitPrompter, given: Partial<InitAnswers>, teamsGiven: boolean, servicesGiven: boolean): Promise<InitAnswers | undefined> {
+async function askAnswers(
+  prompter: InitPrompter,
+  given: Partial<InitAnswers>,
+  teamsGiven: boolean,
+  servicesGiven: boolean,
+): Promise<InitAnswers | undefined> {
   const fieldCheck = (key: 'name' | 'title' | 'time_zone') => (value: string) => {
     const result = OrganisationSchema.shape[key].safeParse(value);
     return result.success ? undefined : result.error.issues[0]!.message;
   };
-  const name = given.name ?? await prompter.text({ message: "The organisation's name", placeholder: 'Fernhill Transit', validate: fieldCheck('name') });
+  const name =
+    given.name ??
+    (await prompter.text({ message: "The organisation's name", placeholder: 'Fernhill Transit', validate: fieldCheck('name') }));
   if (name === undefined) return undefined;
-  const title = given.title ?? await prompter.text({ message: "The site's title", initialValue: defaultTitle(name), validate: fieldCheck('title') });
+  const title =
+    given.title ?? (await prompter.text({ message: "The site's title", initialValue: defaultTitle(name), validate: fieldCheck('title') }));
   if (title === undefined) return undefined;
-  const zone = given.time_zone ?? await prompter.text({ message: 'The time zone every time is shown in (IANA)', initialValue: Intl.DateTimeFormat().resolvedOptions().timeZone, validate: fieldCheck('time_zone') });
+  const zone =
+    given.time_zone ??
+    (await prompter.text({
+      message: 'The time zone every time is shown in (IANA)',
+      initialValue: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      validate: fieldCheck('time_zone'),
+    }));
   if (zone === undefined) return undefined;
 
   const teams: InitTeam[] = [...(given.teams ?? [])];
@@ -179,7 +198,13 @@ function givenAnswers(values: ReturnType<typeof parse>['values']): Partial<InitA
   const services = (values.service ?? []).map(parseServiceFlag).flatMap((p) => (p.ok ? [p.value] : (problems.push(p.problem), [])));
   if (problems.length > 0) throw new InitUsageError(problems.join('\n'));
   const name = values.name;
-  return { name, title: values.title ?? (name !== undefined && values['time-zone'] !== undefined ? defaultTitle(name) : undefined), time_zone: values['time-zone'], teams, services };
+  return {
+    name,
+    title: values.title ?? (name !== undefined && values['time-zone'] !== undefined ? defaultTitle(name) : undefined),
+    time_zone: values['time-zone'],
+    teams,
+    services,
+  };
 }
 
 /** Runs `npm run init` with these arguments; returns the exit status. */
@@ -187,7 +212,8 @@ export async function runInitCli(argv: readonly string[], io: InitIO): Promise<n
   const fail = (error: unknown): number => {
     if (error instanceof InitUsageError || error instanceof ConfigError) {
       const lines = error.message.split('\n');
-      const head = lines.length > 1 ? `${plural(lines.length, 'problem')}; nothing was changed:\n${lines.map((l) => `  ${l}`).join('\n')}` : lines[0];
+      const head =
+        lines.length > 1 ? `${plural(lines.length, 'problem')}; nothing was changed:\n${lines.map((l) => `  ${l}`).join('\n')}` : lines[0];
       io.stderr(`npm run init: ${head}\nnpm run init -- --help lists the options.\n`);
       return 2;
     }
@@ -203,19 +229,24 @@ export async function runInitCli(argv: readonly string[], io: InitIO): Promise<n
       io.stdout(USAGE);
       return 0;
     }
-    const root = values.root !== undefined ? resolve(io.cwd, values.root) : resolveEnvConfig({ env: io.env, projectRoot: io.cwd }).archiveRoot;
+    const root =
+      values.root !== undefined ? resolve(io.cwd, values.root) : resolveEnvConfig({ env: io.env, projectRoot: io.cwd }).archiveRoot;
     const shown = relative(io.cwd, root) || '.';
     const manifest = io.manifest ?? loadDemoManifest();
     const state = inspectArchive(root, manifest);
     if (state.kind === 'initialised') {
-      io.stdout(`The archive (${shown}) is already initialised: it holds none of the ${manifest.organisation} demo's files, so nothing was changed.\n` +
-        'Change the organisation, teams and services in catalog/*.yaml, or bring services in with npm run catalog -- import (docs/adopting.md).\n');
+      io.stdout(
+        `The archive (${shown}) is already initialised: it holds none of the ${manifest.organisation} demo's files, so nothing was changed.\n` +
+          'Change the organisation, teams and services in catalog/*.yaml, or bring services in with npm run catalog -- import (docs/adopting.md).\n',
+      );
       return 0;
     }
     if (state.kind === 'mixed') {
-      throw new InitError(`the archive (${shown}) holds files that are not the ${manifest.organisation} demo's, so nothing was changed:\n` +
-        `${state.own.map((o) => `  ${o.file}: ${REASONS[o.reason]}`).join('\n')}\n` +
-        `init deletes the demo only when nothing else is there. Move your own files out of the archive and run it again, or delete the demo's remaining ${plural(state.demo.length, 'file')} yourself.`);
+      throw new InitError(
+        `the archive (${shown}) holds files that are not the ${manifest.organisation} demo's, so nothing was changed:\n` +
+          `${state.own.map((o) => `  ${o.file}: ${REASONS[o.reason]}`).join('\n')}\n` +
+          `init deletes the demo only when nothing else is there. Move your own files out of the archive and run it again, or delete the demo's remaining ${plural(state.demo.length, 'file')} yourself.`,
+      );
     }
     const given = givenAnswers(values);
     const missing = [given.name === undefined ? '--name' : '', given.time_zone === undefined ? '--time-zone' : ''].filter(Boolean);

@@ -48,10 +48,7 @@ function listFiles(root: string, dir: string): string[] {
 
 /** The files `npm run init` looks at: everything under incidents/ and reading-lists/, and the demo's catalog files that exist. */
 export function listArchiveContent(root: string): string[] {
-  return [
-    ...CONTENT_FOLDERS.flatMap((dir) => listFiles(root, dir)),
-    ...DEMO_CATALOG_FILES.filter((file) => existsSync(join(root, file))),
-  ];
+  return [...CONTENT_FOLDERS.flatMap((dir) => listFiles(root, dir)), ...DEMO_CATALOG_FILES.filter((file) => existsSync(join(root, file)))];
 }
 
 /** A file that is not the demo's, and why. */

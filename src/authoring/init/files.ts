@@ -42,33 +42,31 @@ function renderList(items: readonly object[], header: string[], example: string[
 
 /** `catalog/teams.yaml`. */
 export function renderTeams(answers: Pick<InitAnswers, 'teams'>): string {
-  return renderList(answers.teams.map((t) => ({ id: t.id, name: t.name })), [
-    'The teams that own services and action items. Incidents name them in teams,',
-    'action_items[].owner and response.helped_by. contact (optional) says where to reach one.',
-  ], [
-    'No team yet. Add one per team, e.g.',
-    '  - id: payments',
-    '    name: Payments',
-    '    contact: "#payments-oncall"',
-  ]);
+  return renderList(
+    answers.teams.map((t) => ({ id: t.id, name: t.name })),
+    [
+      'The teams that own services and action items. Incidents name them in teams,',
+      'action_items[].owner and response.helped_by. contact (optional) says where to reach one.',
+    ],
+    ['No team yet. Add one per team, e.g.', '  - id: payments', '    name: Payments', '    contact: "#payments-oncall"'],
+  );
 }
 
 /** `catalog/services.yaml`. */
 export function renderServices(answers: Pick<InitAnswers, 'services'>): string {
-  return renderList(answers.services.map((s) => ({ id: s.id, name: s.name, team: s.team })), [
-    'The services incidents name, each owned by a team of catalog/teams.yaml, with their SLOs',
-    '(ids unique across all services) and, optionally, a description and links, e.g.',
-    '  slos:',
-    '    - { id: checkout-availability, name: Checkout availability, objective: 99.9, window_days: 30 }',
-    '  links:',
-    '    - { label: Runbook, url: "https://wiki.example.com/runbooks/checkout" }',
-    'npm run catalog -- import reads them from Backstage, OpenSLO and Sloth files.',
-  ], [
-    'No service yet. Add one per service, e.g.',
-    '  - id: checkout-api',
-    '    name: Checkout API',
-    '    team: payments',
-  ]);
+  return renderList(
+    answers.services.map((s) => ({ id: s.id, name: s.name, team: s.team })),
+    [
+      'The services incidents name, each owned by a team of catalog/teams.yaml, with their SLOs',
+      '(ids unique across all services) and, optionally, a description and links, e.g.',
+      '  slos:',
+      '    - { id: checkout-availability, name: Checkout availability, objective: 99.9, window_days: 30 }',
+      '  links:',
+      '    - { label: Runbook, url: "https://wiki.example.com/runbooks/checkout" }',
+      'npm run catalog -- import reads them from Backstage, OpenSLO and Sloth files.',
+    ],
+    ['No service yet. Add one per service, e.g.', '  - id: checkout-api', '    name: Checkout API', '    team: payments'],
+  );
 }
 
 /**

@@ -107,17 +107,26 @@ function removeEmptyFolders(root: string, dir: string): void {
  * against its digest again just before), writes organisation, teams and services and the starter
  * reading list, and keeps every other catalog setting. Checks everything before changing anything.
  */
-export function initArchive(root: string, answers: InitAnswers, state: Extract<InitState, { kind: 'ready' }>, manifest: DemoManifest): InitResult {
+export function initArchive(
+  root: string,
+  answers: InitAnswers,
+  state: Extract<InitState, { kind: 'ready' }>,
+  manifest: DemoManifest,
+): InitResult {
   const problems = checkInitAnswers(answers);
   if (problems.length > 0) throw new InitUsageError(problems.join('\n'));
   const files = renderArchive(answers);
   const invalid = validateRendered(files);
-  if (invalid.length > 0) throw new InitError(`the files it would write do not pass the catalog's checks, so nothing was changed:\n${invalid.map((p) => `  ${p}`).join('\n')}`);
+  if (invalid.length > 0)
+    throw new InitError(
+      `the files it would write do not pass the catalog's checks, so nothing was changed:\n${invalid.map((p) => `  ${p}`).join('\n')}`,
+    );
 
   for (const file of state.demo) {
     const path = join(root, file);
     // A file edited since the archive was inspected is the organisation's now: stop before deleting it.
-    if (digestText(readFileSync(path, 'utf8')) !== manifest.files[file]) throw new InitError(`${file} changed while init ran; it was left alone. Run npm run init again.`);
+    if (digestText(readFileSync(path, 'utf8')) !== manifest.files[file])
+      throw new InitError(`${file} changed while init ran; it was left alone. Run npm run init again.`);
     unlinkSync(path);
   }
   for (const dir of CONTENT_FOLDERS) removeEmptyFolders(root, dir);

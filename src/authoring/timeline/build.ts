@@ -114,7 +114,9 @@ function selectionFor(options: TimelineOptions, log: ChatLog): Selection {
   const reactions = (options.reactions ?? []).map((r) => r.trim().replace(/^:|:$/g, ''));
   if (log.format === 'transcript') {
     if (options.pinned || reactions.length > 0) {
-      throw new TimelineUsageError('--pinned and --reaction need a Slack export: a pasted transcript has no pins or reactions. Leave them out to take every line between --from and --to.');
+      throw new TimelineUsageError(
+        '--pinned and --reaction need a Slack export: a pasted transcript has no pins or reactions. Leave them out to take every line between --from and --to.',
+      );
     }
     return { pinned: false, reactions: [], all: true };
   }
@@ -127,9 +129,18 @@ function windowFor(options: TimelineOptions, incident: ReturnType<typeof readInc
   const fromSays = options.from !== undefined ? '--from' : incident.started !== undefined ? 'started' : 'the start of the conversation';
   const end = incident.resolved ?? incident.mitigated;
   const to = options.to !== undefined ? parseMoment(options.to, '--to', options.timeZone) : end;
-  const toSays = options.to !== undefined ? '--to' : incident.resolved !== undefined ? 'resolved' : incident.mitigated !== undefined ? 'mitigated' : 'the end of the conversation';
+  const toSays =
+    options.to !== undefined
+      ? '--to'
+      : incident.resolved !== undefined
+        ? 'resolved'
+        : incident.mitigated !== undefined
+          ? 'mitigated'
+          : 'the end of the conversation';
   if (from !== undefined && to !== undefined && from > to) {
-    throw new TimelineUsageError(`The window ends before it starts: from ${formatInstant(from, options.timeZone)} (${fromSays}) to ${formatInstant(to, options.timeZone)} (${toSays}). Pass --from and --to in order.`);
+    throw new TimelineUsageError(
+      `The window ends before it starts: from ${formatInstant(from, options.timeZone)} (${fromSays}) to ${formatInstant(to, options.timeZone)} (${toSays}). Pass --from and --to in order.`,
+    );
   }
   return { from, to, fromSays, toSays };
 }
@@ -173,15 +184,21 @@ async function checkWording(root: string, path: string, text: string, added: rea
  */
 export async function buildTimeline(options: TimelineOptions): Promise<{ result: TimelineResult; path: string; text: string }> {
   const show = shownFrom(options.cwd);
-  const incidentPath = /\.mdx$/i.test(options.incident) ? resolve(options.cwd, options.incident) : findIncident(options.root, options.incident);
+  const incidentPath = /\.mdx$/i.test(options.incident)
+    ? resolve(options.cwd, options.incident)
+    : findIncident(options.root, options.incident);
   const incident = readIncident(incidentPath, show(incidentPath));
   if (options.zone !== undefined) checkZone(options.zone);
   const transcriptZone = options.zone ?? options.timeZone;
   const idDay = /^(\d{4}-\d{2}-\d{2})-/.exec(incidentPath.split(/[\\/]/).pop()!)?.[1];
   if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) {
-    throw new TimelineUsageError(`--date: expected the day the transcript starts, written YYYY-MM-DD (e.g. --date 2026-10-25), found "${options.date}".`);
+    throw new TimelineUsageError(
+      `--date: expected the day the transcript starts, written YYYY-MM-DD (e.g. --date 2026-10-25), found "${options.date}".`,
+    );
   }
-  const transcriptDay = options.date ?? (incident.started !== undefined ? dateIn(incident.started, transcriptZone) : idDay ?? dateIn(Date.now(), transcriptZone));
+  const transcriptDay =
+    options.date ??
+    (incident.started !== undefined ? dateIn(incident.started, transcriptZone) : (idDay ?? dateIn(Date.now(), transcriptZone)));
 
   const peopleChoice = options.people ?? 'roles';
   const isFile = !['roles', 'handles'].includes(peopleChoice);
@@ -191,7 +208,13 @@ export async function buildTimeline(options: TimelineOptions): Promise<{ result:
   const mappingPath = isFile ? resolve(options.cwd, peopleChoice) : undefined;
   const mapping = mappingPath ? readPeopleFile(mappingPath, show(mappingPath)) : undefined;
 
-  const log = readChat(resolve(options.cwd, options.input), { show, channel: options.channel, channelHint: idDay, transcriptZone, transcriptDay });
+  const log = readChat(resolve(options.cwd, options.input), {
+    show,
+    channel: options.channel,
+    channelHint: idDay,
+    transcriptZone,
+    transcriptDay,
+  });
   const selection = selectionFor(options, log);
   const window = windowFor(options, incident);
   const naming = namePeople(log, {
@@ -212,7 +235,12 @@ export async function buildTimeline(options: TimelineOptions): Promise<{ result:
   const duplicate = (existing: ExistingEvent) => `already in the timeline at ${formatInstant(existing.at, options.timeZone)}`;
   const skipped: SkippedMessage[] = [
     ...log.ignored.map((i) => ({ at: undefined, where: i.where, text: '', why: i.why })),
-    ...selected.skipped.map((s) => ({ at: s.message.at, where: s.message.where, text: skippedText(s.message, naming, log.format), why: s.why })),
+    ...selected.skipped.map((s) => ({
+      at: s.message.at,
+      where: s.message.where,
+      text: skippedText(s.message, naming, log.format),
+      why: s.why,
+    })),
     ...plan.duplicates.map((d) => ({ at: d.event.at, where: d.event.message.where, text: d.event.text, why: duplicate(d.existing) })),
   ].sort((a, b) => (a.at ?? -Infinity) - (b.at ?? -Infinity));
 
@@ -220,7 +248,9 @@ export async function buildTimeline(options: TimelineOptions): Promise<{ result:
   const added = plan.inserts.map((i) => i.event).sort((a, b) => a.at - b.at);
   const end = incident.resolved ?? incident.mitigated;
   const minute = (ms: number) => Math.floor(ms / 60_000);
-  const outsideKeyMoments = added.filter((e) => (incident.started !== undefined && minute(e.at) < minute(incident.started)) || (end !== undefined && minute(e.at) > minute(end)));
+  const outsideKeyMoments = added.filter(
+    (e) => (incident.started !== undefined && minute(e.at) < minute(incident.started)) || (end !== undefined && minute(e.at) > minute(end)),
+  );
   const result: TimelineResult = {
     incident: incident.shown,
     source: log.label,

@@ -83,10 +83,15 @@ export async function runTimelineCli(argv: readonly string[], io: TimelineIO): P
       return 0;
     }
     if (positionals.length === 0) throw new TimelineUsageError('missing the Slack export folder or the transcript file to read.');
-    if (positionals.length > 1) throw new TimelineUsageError(`expected one export or transcript, found ${positionals.length} (${positionals.join(', ')}); run once per channel.`);
+    if (positionals.length > 1)
+      throw new TimelineUsageError(
+        `expected one export or transcript, found ${positionals.length} (${positionals.join(', ')}); run once per channel.`,
+      );
     if (values.incident === undefined) throw new TimelineUsageError('missing --incident: the id of the post-mortem to add the events to.');
     if (values.root !== undefined && !statSync(resolve(io.cwd, values.root), { throwIfNoEntry: false })?.isDirectory()) {
-      throw new TimelineUsageError(`--root: expected the archive's folder (holding catalog/ and incidents/), found "${values.root}" (no such folder).`);
+      throw new TimelineUsageError(
+        `--root: expected the archive's folder (holding catalog/ and incidents/), found "${values.root}" (no such folder).`,
+      );
     }
     const env = values.root !== undefined ? { ...io.env, HINDSIGHT_ARCHIVE: resolve(io.cwd, values.root) } : io.env;
     const config = loadConfig({ env, projectRoot: io.cwd });

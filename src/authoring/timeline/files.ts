@@ -43,7 +43,15 @@ function syntaxProblem(shown: string, text: string, error: Error): Problem {
     column = lines.at(-1)!.length + 1;
   }
   const what = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-  return { file: shown, line, column, field: '', rule: 'json', severity: 'error', message: `expected JSON, but it could not be read: ${what}` };
+  return {
+    file: shown,
+    line,
+    column,
+    field: '',
+    rule: 'json',
+    severity: 'error',
+    message: `expected JSON, but it could not be read: ${what}`,
+  };
 }
 
 /**
@@ -64,11 +72,17 @@ export function readJsonFile<S extends z.ZodType>(path: string, shown: string, s
   const problems = result.error.issues.map((issue): Problem => {
     const path = issue.path.filter((s): s is string | number => typeof s !== 'symbol');
     let found: unknown = data;
-    for (const segment of path) found = found !== null && typeof found === 'object' ? (found as Record<string | number, unknown>)[segment] : undefined;
+    for (const segment of path)
+      found = found !== null && typeof found === 'object' ? (found as Record<string | number, unknown>)[segment] : undefined;
     const { line, column } = source.locate(path);
     const missing = found === undefined && path.length > 0;
     return {
-      file: shown, line, column, field: formatFieldPath(path), rule: 'json', severity: 'error',
+      file: shown,
+      line,
+      column,
+      field: formatFieldPath(path),
+      rule: 'json',
+      severity: 'error',
       message: missing ? `required field is missing: ${issue.message}` : issue.message,
       ...(missing ? {} : { found: describeValue(found) }),
     };

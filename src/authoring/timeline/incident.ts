@@ -36,13 +36,22 @@ const DraftSchema = z.looseObject({
   started: TimestampSchema.optional(),
   mitigated: TimestampSchema.optional(),
   resolved: TimestampSchema.optional(),
-  timeline: z.array(z.looseObject({ at: TimestampSchema, kind: z.unknown().optional(), text: z.string({ error: 'expected text' }) }), { error: 'expected a list of events (- at: ..., kind: ..., text: ...)' }).nullable().optional(),
+  timeline: z
+    .array(z.looseObject({ at: TimestampSchema, kind: z.unknown().optional(), text: z.string({ error: 'expected text' }) }), {
+      error: 'expected a list of events (- at: ..., kind: ..., text: ...)',
+    })
+    .nullable()
+    .optional(),
 });
 
 /** The post-mortem with this id (`2026-10-13-checkout-card-payments-declined`) under the archive's incidents/ folder. */
 export function findIncident(root: string, id: string): string {
   const folder = join(root, 'incidents');
-  const years = existsSync(folder) ? readdirSync(folder).filter((y) => /^\d{4}$/.test(y)).sort() : [];
+  const years = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((y) => /^\d{4}$/.test(y))
+        .sort()
+    : [];
   const ids: string[] = [];
   for (const year of years) {
     for (const name of readdirSync(join(folder, year))) {
@@ -52,7 +61,9 @@ export function findIncident(root: string, id: string): string {
     }
   }
   const suggestion = closestMatch(id, ids);
-  throw new TimelineUsageError(`--incident: no post-mortem "${id}" in ${folder}.${suggestion ? ` Did you mean ${suggestion}?` : ''} Give the id (the file name without .mdx), or --root for another archive; npm run new starts a draft.`);
+  throw new TimelineUsageError(
+    `--incident: no post-mortem "${id}" in ${folder}.${suggestion ? ` Did you mean ${suggestion}?` : ''} Give the id (the file name without .mdx), or --root for another archive; npm run new starts a draft.`,
+  );
 }
 
 /** Reads the post-mortem: its key moments and existing timeline, with every problem in them reported by line. */
@@ -69,6 +80,10 @@ export function readIncident(path: string, shown: string): IncidentFile {
     started: ms(result.data.started),
     mitigated: ms(result.data.mitigated),
     resolved: ms(result.data.resolved),
-    timeline: (result.data.timeline ?? []).map((e) => ({ at: Date.parse(e.at), text: e.text, ...(typeof e.kind === 'string' ? { kind: e.kind } : {}) })),
+    timeline: (result.data.timeline ?? []).map((e) => ({
+      at: Date.parse(e.at),
+      text: e.text,
+      ...(typeof e.kind === 'string' ? { kind: e.kind } : {}),
+    })),
   };
 }

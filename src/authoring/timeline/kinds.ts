@@ -12,7 +12,9 @@ const Words = z.array(z.string().trim().toLowerCase().min(1, { error: 'expected 
 
 /** One entry of `words/kinds.yaml`. */
 export const KindWordsSchema = z.strictObject({
-  kind: z.enum(['resolve', 'mitigate', 'escalate', 'detect', 'action'], { error: 'expected resolve, mitigate, escalate, detect or action' }),
+  kind: z.enum(['resolve', 'mitigate', 'escalate', 'detect', 'action'], {
+    error: 'expected resolve, mitigate, escalate, detect or action',
+  }),
   /** Lower-case phrases; a word ending in `*` matches any ending of letters. */
   phrases: Words.min(1, { error: 'expected at least one phrase' }),
   /** Words that, in the same sentence, cancel the phrases. */
@@ -59,7 +61,12 @@ let words: CompiledEntry[] | undefined;
 
 /** The sentences of a message, lower-cased: split at full stops, semicolons, exclamation and question marks, and "but". */
 function sentences(text: string): string[] {
-  return text.toLowerCase().replace(/[‘’]/g, "'").split(/(?<=[.;!?])\s+|\s*;\s*|,?\s+but\s+/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .split(/(?<=[.;!?])\s+|\s*;\s*|,?\s+but\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -67,7 +74,10 @@ function sentences(text: string): string[] {
  * entry with a phrase in a sentence that none of its `unless` words cancel. Questions do not count;
  * a message of questions only, or that nothing matches, is a note.
  */
-export function guessKind(text: string, list: CompiledEntry[] = (words ??= loadKindWords(new URL('./words/kinds.yaml', import.meta.url)))): KindGuess {
+export function guessKind(
+  text: string,
+  list: CompiledEntry[] = (words ??= loadKindWords(new URL('./words/kinds.yaml', import.meta.url))),
+): KindGuess {
   // A question is not an event yet ("should we roll back?"), so only statements count.
   const all = sentences(text);
   const said = all.filter((s) => !s.endsWith('?'));

@@ -67,10 +67,12 @@ function afterLine(text: string, offset: number): number {
 
 function renderEvents(events: readonly NewEvent[], dash: number, gap: number, eol: string): string {
   const key = ' '.repeat(dash + 1 + gap);
-  return events.map((e) => {
-    const text = stringify(e.text, { lineWidth: 0 }).trimEnd();
-    return `${' '.repeat(dash)}-${' '.repeat(gap)}at: ${e.atText}${eol}${key}kind: ${e.kind}${eol}${key}text: ${text}${eol}`;
-  }).join('');
+  return events
+    .map((e) => {
+      const text = stringify(e.text, { lineWidth: 0 }).trimEnd();
+      return `${' '.repeat(dash)}-${' '.repeat(gap)}at: ${e.atText}${eol}${key}kind: ${e.kind}${eol}${key}text: ${text}${eol}`;
+    })
+    .join('');
 }
 
 /** The frontmatter block of a file: where it starts and ends (the closing `---` line) in the text. */
@@ -78,7 +80,10 @@ function frontmatterBlock(text: string, shown: string): { start: number; end: nu
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const open = /^---\r?\n/.exec(text.slice(bom));
   const close = open ? text.indexOf('\n---', bom + open[0].length - 1) : -1;
-  if (!open || close < 0) throw new TimelineError(`${shown}:1:1: expected a frontmatter block between two --- lines at the top. Copy the opening block from templates/postmortem.mdx.`);
+  if (!open || close < 0)
+    throw new TimelineError(
+      `${shown}:1:1: expected a frontmatter block between two --- lines at the top. Copy the opening block from templates/postmortem.mdx.`,
+    );
   return { start: bom + open[0].length, end: close + 1 };
 }
 
@@ -87,7 +92,10 @@ function planEdits(block: string, inserts: readonly { index: number; event: NewE
   const eol = block.includes('\r\n') ? '\r\n' : '\n';
   const doc = parseDocument(block);
   const root = doc.contents;
-  if (!isMap(root)) throw new TimelineError(`${shown}: expected the frontmatter to be a mapping of fields. ${'Copy the opening block from templates/postmortem.mdx.'}`);
+  if (!isMap(root))
+    throw new TimelineError(
+      `${shown}: expected the frontmatter to be a mapping of fields. ${'Copy the opening block from templates/postmortem.mdx.'}`,
+    );
   const pair = (root as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === 'timeline') as Pair<Node, Node | null> | undefined;
   const events = inserts.map((i) => i.event);
 
@@ -106,7 +114,9 @@ function planEdits(block: string, inserts: readonly { index: number; event: NewE
   const value = pair.value;
   const empty = value === null || (isScalar(value) && value.value === null) || (isSeq(value) && value.flow && value.items.length === 0);
   if (empty) {
-    const edits: Edit[] = [{ at: afterLine(block, value?.range?.[1] ?? key.range![1]), insert: renderEvents(events, keyColumn + 2, 1, eol) }];
+    const edits: Edit[] = [
+      { at: afterLine(block, value?.range?.[1] ?? key.range![1]), insert: renderEvents(events, keyColumn + 2, 1, eol) },
+    ];
     if (value?.range && value.range[1] > value.range[0]) {
       // `timeline: []` or `timeline: null` loses its value (and the spaces before it), keeping any comment.
       let from = value.range[0];
@@ -116,7 +126,9 @@ function planEdits(block: string, inserts: readonly { index: number; event: NewE
     return edits;
   }
   if (!isSeq(value) || value.flow) {
-    throw new TimelineError(`${shown}: timeline is written on one line ([...]); write it as a list with one "- at:" per event, as templates/postmortem.mdx does, then run again.`);
+    throw new TimelineError(
+      `${shown}: timeline is written on one line ([...]); write it as a list with one "- at:" per event, as templates/postmortem.mdx does, then run again.`,
+    );
   }
   const items = value.items as Node[];
   const edits: Edit[] = [];
@@ -166,7 +178,9 @@ export function addToTimeline(text: string, shown: string, inserts: readonly { i
   const { timeline: _old, ...rest } = before;
   const { timeline: added, ...kept } = after;
   if (!isDeepStrictEqual(kept, rest) || !isDeepStrictEqual(added, expected)) {
-    throw new Error(`${shown}: adding to the timeline would have changed other fields; nothing was written. This is a fault in Hindsight: please report it with the file attached.`);
+    throw new Error(
+      `${shown}: adding to the timeline would have changed other fields; nothing was written. This is a fault in Hindsight: please report it with the file attached.`,
+    );
   }
   return text.slice(0, start) + updated + text.slice(end);
 }

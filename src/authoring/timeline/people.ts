@@ -41,7 +41,9 @@ export interface Naming {
   notes: string[];
 }
 
-const MappingSchema = z.record(z.string(), TextSchema, { error: 'expected a mapping of who to what they are called, e.g. "sokafor: the on-call engineer"' });
+const MappingSchema = z.record(z.string(), TextSchema, {
+  error: 'expected a mapping of who to what they are called, e.g. "sokafor: the on-call engineer"',
+});
 
 /** Reads a mapping file: `who: what they are called`, by Slack user id, handle or name. */
 export function readPeopleFile(path: string, shown: string): Map<string, string> {
@@ -102,12 +104,17 @@ export function namePeople(log: ChatLog, options: PeopleOptions): Naming {
     if (found.length === 0) {
       const known = people.filter((p) => !p.bot).map((p) => p.handle ?? p.key);
       const suggestion = closestMatch(who, known);
-      throw new TimelineUsageError(`--on-call: nobody in ${log.label} is called "${who}".${suggestion ? ` Did you mean ${suggestion}?` : ''} Give a handle or a user id from the export, or a name as the transcript writes it.`);
+      throw new TimelineUsageError(
+        `--on-call: nobody in ${log.label} is called "${who}".${suggestion ? ` Did you mean ${suggestion}?` : ''} Give a handle or a user id from the export, or a name as the transcript writes it.`,
+      );
     }
     for (const p of found) onCall.add(p.key);
   }
   let onCallFrom: ChatMessage | undefined;
-  const mapped = (p: Person) => aliases(p).map((a) => options.mapping?.get(a)).find((v) => v !== undefined);
+  const mapped = (p: Person) =>
+    aliases(p)
+      .map((a) => options.mapping?.get(a))
+      .find((v) => v !== undefined);
   if (options.mode === 'roles' && onCall.size === 0) {
     const paged = pagedPerson(log);
     if (paged && !mapped(log.people.get(paged.key)!)) {
@@ -117,7 +124,9 @@ export function namePeople(log: ChatLog, options: PeopleOptions): Naming {
   }
   if (options.mapping) {
     const all = new Set(people.flatMap(aliases));
-    for (const who of options.mapping.keys()) if (!all.has(who)) notes.push(`${options.mappingFile ?? 'The mapping file'}: nobody in ${log.label} is called "${who}"; that line was not used.`);
+    for (const who of options.mapping.keys())
+      if (!all.has(who))
+        notes.push(`${options.mappingFile ?? 'The mapping file'}: nobody in ${log.label} is called "${who}"; that line was not used.`);
   }
 
   const role = (p: Person): string => {
@@ -152,7 +161,9 @@ export function namePeople(log: ChatLog, options: PeopleOptions): Naming {
     for (const n of p.names) written.set(n.toLowerCase().replace(/\s+/g, ' '), { key: p.key, exact: /\s/.test(n) ? undefined : n });
     if (p.handle) written.set(p.handle.toLowerCase(), { key: p.key, exact: undefined });
   }
-  const alternatives = [...written.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((n) => escape(n).replace(/ /g, '\\s+'));
+  const alternatives = [...written.keys()]
+    .sort((a, b) => b.length - a.length || a.localeCompare(b))
+    .map((n) => escape(n).replace(/ /g, '\\s+'));
   const typed = alternatives.length > 0 ? new RegExp(`(?<![\\w@.-])@?(?:${alternatives.join('|')})(?![\\w-]|\\.\\w)`, 'gi') : undefined;
   const lookup = (matched: string) => {
     const plain = matched.replace(/^@/, '');
@@ -161,7 +172,8 @@ export function namePeople(log: ChatLog, options: PeopleOptions): Naming {
   };
   const name = (key: string) => names.get(key)?.running ?? RESPONDER;
   // A role that starts a sentence starts with a capital: "Live in us-east-1 too. A responder, can you ...".
-  const placed = (called: string, before: string) => (options.mode === 'roles' && /(?:^|[.!?]\s+)$/.test(before) ? capitalise(called) : called);
+  const placed = (called: string, before: string) =>
+    options.mode === 'roles' && /(?:^|[.!?]\s+)$/.test(before) ? capitalise(called) : called;
   const render = (parts: readonly TextPart[]) => {
     let out = '';
     for (const part of parts) {
@@ -171,17 +183,20 @@ export function namePeople(log: ChatLog, options: PeopleOptions): Naming {
       }
       part.text.split(/(https?:\/\/\S+)/).forEach((piece, i) => {
         const start = out;
-        out += i % 2 === 1 || !typed ? piece : piece.replace(typed, (m: string, offset: number) => {
-          const p = lookup(m);
-          return p ? placed(names.get(p.key)!.running, (start + piece.slice(0, offset)).trimStart()) : m;
-        });
+        out +=
+          i % 2 === 1 || !typed
+            ? piece
+            : piece.replace(typed, (m: string, offset: number) => {
+                const p = lookup(m);
+                return p ? placed(names.get(p.key)!.running, (start + piece.slice(0, offset)).trimStart()) : m;
+              });
       });
     }
     return out.trim();
   };
   const speaker = (message: ChatMessage) => {
     if (message.bot) return message.bot;
-    return message.author ? names.get(message.author)?.speaking ?? capitalise(RESPONDER) : undefined;
+    return message.author ? (names.get(message.author)?.speaking ?? capitalise(RESPONDER)) : undefined;
   };
   return { name, speaker, render, ...(onCallFrom ? { onCallFrom } : {}), notes };
 }

@@ -26,17 +26,23 @@ export interface ReadChatOptions {
 export function readChat(path: string, options: ReadChatOptions): ChatLog {
   const shown = options.show(path);
   if (!existsSync(path)) {
-    throw new TimelineError(`${shown}: no such file or folder. Pass the folder the Slack export was unzipped into, a channel folder inside it, or a text file holding a pasted transcript.`);
+    throw new TimelineError(
+      `${shown}: no such file or folder. Pass the folder the Slack export was unzipped into, a channel folder inside it, or a text file holding a pasted transcript.`,
+    );
   }
   if (/\.zip$/i.test(path) && statSync(path).isFile()) {
     throw new TimelineError(`${shown}: is a zip archive. Unzip it first (unzip "${shown}" -d slack-export), then pass the folder.`);
   }
   if (isSlackExport(path)) return readSlackExport(path, { channel: options.channel, hint: options.channelHint, show: options.show });
   if (statSync(path).isDirectory()) {
-    throw new TimelineError(`${shown}: not a Slack export: expected users.json and channels.json with a folder per channel, or a channel folder of YYYY-MM-DD.json day files. Pass the folder the export was unzipped into.`);
+    throw new TimelineError(
+      `${shown}: not a Slack export: expected users.json and channels.json with a folder per channel, or a channel folder of YYYY-MM-DD.json day files. Pass the folder the export was unzipped into.`,
+    );
   }
   if (/\.json$/i.test(path)) {
-    throw new TimelineError(`${shown}: a JSON file that is not a Slack day file (named YYYY-MM-DD.json). Pass the export's folder, or the channel's folder inside it.`);
+    throw new TimelineError(
+      `${shown}: a JSON file that is not a Slack day file (named YYYY-MM-DD.json). Pass the export's folder, or the channel's folder inside it.`,
+    );
   }
   if (options.channel !== undefined) {
     throw new TimelineUsageError(`--channel: ${shown} is a pasted transcript, which has no channels; leave out --channel.`);

@@ -45,11 +45,14 @@ export function formatTimelineReport(result: TimelineResult): string {
   }
   if (result.outsideKeyMoments.length > 0) {
     const n = result.outsideKeyMoments.length;
-    lines.push(`${n === 1 ? 'One event lies' : `${n === 2 ? 'Two' : n} events lie`} outside the incident's key moments (${result.outsideKeyMoments.map((e) => e.atText).join(', ')}), which npm run check refuses: correct started, mitigated or resolved if they are wrong, else remove ${n === 1 ? 'it' : 'them'}.`);
+    lines.push(
+      `${n === 1 ? 'One event lies' : `${n === 2 ? 'Two' : n} events lie`} outside the incident's key moments (${result.outsideKeyMoments.map((e) => e.atText).join(', ')}), which npm run check refuses: correct started, mitigated or resolved if they are wrong, else remove ${n === 1 ? 'it' : 'them'}.`,
+    );
   }
   if (result.wording.length > 0) {
     lines.push('Wording that npm run check reports in the added events (reword it in the file):');
-    for (const w of result.wording) lines.push(`  ! ${w.atText}  ${w.rule} (${w.severity}): ${w.message}${w.found ? `, found ${w.found}` : ''}`);
+    for (const w of result.wording)
+      lines.push(`  ! ${w.atText}  ${w.rule} (${w.severity}): ${w.message}${w.found ? `, found ${w.found}` : ''}`);
     lines.push('  npm run check -- --explain <rule> says why the rule asks for it and how to reword.');
   }
   if (result.skipped.length > 0) {
@@ -62,13 +65,18 @@ export function formatTimelineReport(result: TimelineResult): string {
   ];
   if (left.length > 0) lines.push(`Left out ${left.join(' and ')}.`);
   if (result.taken === 0 && result.notTaken > 0) {
-    lines.push(`No ${result.selection.replace(' and ', ' or ')} in the window: --all takes every message in it, --reaction <name> those with another reaction.`);
+    lines.push(
+      `No ${result.selection.replace(' and ', ' or ')} in the window: --all takes every message in it, --reaction <name> those with another reaction.`,
+    );
   }
   if (result.taken === 0 && result.notTaken === 0 && result.outside > 0) {
-    lines.push('No message lies in the window: check --from and --to, or the incident\'s started and resolved.');
+    lines.push("No message lies in the window: check --from and --to, or the incident's started and resolved.");
   }
   lines.push('');
   if (result.dryRun) lines.push('Dry run: nothing was written.');
-  else if (result.added.length > 0) lines.push(`Next: check each kind (guessed from the words in brackets) and the wording${result.hasTrigger ? '' : ', add the trigger event (what set the incident off)'}, then run npm run check.`);
+  else if (result.added.length > 0)
+    lines.push(
+      `Next: check each kind (guessed from the words in brackets) and the wording${result.hasTrigger ? '' : ', add the trigger event (what set the incident off)'}, then run npm run check.`,
+    );
   return `${lines.join('\n')}\n`;
 }

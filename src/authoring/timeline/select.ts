@@ -51,7 +51,8 @@ export function parseMoment(value: string, option: '--from' | '--to', timeZone: 
   const clock = time ?? (option === '--from' ? '00:00' : '23:59');
   if (offset) {
     const ms = Date.parse(`${date}T${clock.length === 5 ? `${clock}:00` : clock}${offset}`);
-    if (!isCalendarDate(date!) || Number.isNaN(ms)) throw new TimelineUsageError(`${option}: "${value}" is not a real date and time, ${example}.`);
+    if (!isCalendarDate(date!) || Number.isNaN(ms))
+      throw new TimelineUsageError(`${option}: "${value}" is not a real date and time, ${example}.`);
     return ms;
   }
   const instants = isCalendarDate(date!) ? instantsOf(date!, clock, timeZone) : [];
@@ -62,8 +63,10 @@ export function parseMoment(value: string, option: '--from' | '--to', timeZone: 
 /** True when a message lies in the window, to the minute. */
 export function inWindow(at: number, window: Window): boolean {
   const minute = Math.floor(at / MINUTE) * MINUTE;
-  return (window.from === undefined || minute >= Math.floor(window.from / MINUTE) * MINUTE)
-    && (window.to === undefined || minute <= Math.floor(window.to / MINUTE) * MINUTE);
+  return (
+    (window.from === undefined || minute >= Math.floor(window.from / MINUTE) * MINUTE) &&
+    (window.to === undefined || minute <= Math.floor(window.to / MINUTE) * MINUTE)
+  );
 }
 
 /** What the selection asks for, in words: "pinned messages or messages with a :timeline: reaction". */

@@ -64,7 +64,8 @@ export function tidy(parts: readonly TextPart[]): TextPart[] {
   for (let i = 1; i < out.length; i++) {
     const before = out[i - 1]!;
     const current = out[i]!;
-    if ('text' in before && 'text' in current && before.text.endsWith(' ') && current.text.startsWith(' ')) current.text = current.text.slice(1);
+    if ('text' in before && 'text' in current && before.text.endsWith(' ') && current.text.startsWith(' '))
+      current.text = current.text.slice(1);
   }
   const first = out[0];
   if (first && 'text' in first) first.text = first.text.trimStart();

@@ -10,7 +10,8 @@ import { parseSlackText } from './slack-text.ts';
 const FIX = 'Export the channel from Slack again (docs/timeline.md says how), or correct the file by hand.';
 const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
 
-const Ts = z.string({ error: 'expected Slack\'s timestamp: epoch seconds as a string, e.g. "1791900120.000200"' })
+const Ts = z
+  .string({ error: 'expected Slack\'s timestamp: epoch seconds as a string, e.g. "1791900120.000200"' })
   .regex(/^\d{9,11}(?:\.\d{1,6})?$/, { error: 'expected Slack\'s timestamp: epoch seconds as a string, e.g. "1791900120.000200"' });
 const Text = z.string({ error: 'expected text' });
 
@@ -54,19 +55,25 @@ type SlackMessage = z.output<typeof MessageSchema>;
 
 const DayFileSchema = z.array(MessageSchema, { error: 'expected a list of messages ([...]), as Slack writes each day of a channel' });
 
-const UsersFileSchema = z.array(z.looseObject({
-  id: Text,
-  name: Text.optional(),
-  real_name: Text.optional(),
-  is_bot: z.boolean().optional(),
-  profile: ProfileSchema.optional(),
-}), { error: 'expected a list of users ([...]), as Slack writes users.json' });
+const UsersFileSchema = z.array(
+  z.looseObject({
+    id: Text,
+    name: Text.optional(),
+    real_name: Text.optional(),
+    is_bot: z.boolean().optional(),
+    profile: ProfileSchema.optional(),
+  }),
+  { error: 'expected a list of users ([...]), as Slack writes users.json' },
+);
 
-const ChannelsFileSchema = z.array(z.looseObject({
-  id: Text,
-  name: Text,
-  pins: z.array(z.looseObject({ id: Text })).optional(),
-}), { error: 'expected a list of channels ([...]), as Slack writes channels.json' });
+const ChannelsFileSchema = z.array(
+  z.looseObject({
+    id: Text,
+    name: Text,
+    pins: z.array(z.looseObject({ id: Text })).optional(),
+  }),
+  { error: 'expected a list of channels ([...]), as Slack writes channels.json' },
+);
 
 const JOIN = new Set(['channel_join', 'group_join', 'member_joined_channel']);
 const LEAVE = new Set(['channel_leave', 'group_leave', 'member_left_channel']);
@@ -99,7 +106,10 @@ function isFolder(path: string): boolean {
 }
 
 function dayFiles(folder: string): string[] {
-  return readdirSync(folder).filter((n) => DAY_FILE.test(n)).sort().map((n) => join(folder, n));
+  return readdirSync(folder)
+    .filter((n) => DAY_FILE.test(n))
+    .sort()
+    .map((n) => join(folder, n));
 }
 
 function hasWorkspaceFiles(folder: string): boolean {
@@ -118,7 +128,9 @@ function findLayout(path: string, shown: string, options: SlackReadOptions): Lay
   const wanted = options.channel?.replace(/^#/, '');
   const check = (channel: string) => {
     if (wanted !== undefined && wanted !== channel) {
-      throw new TimelineUsageError(`--channel: ${shown} is the export of #${channel}, not #${wanted}. Pass the workspace folder to choose among channels, or leave out --channel.`);
+      throw new TimelineUsageError(
+        `--channel: ${shown} is the export of #${channel}, not #${wanted}. Pass the workspace folder to choose among channels, or leave out --channel.`,
+      );
     }
   };
   if (!isFolder(path)) {
@@ -131,18 +143,26 @@ function findLayout(path: string, shown: string, options: SlackReadOptions): Lay
     check(basename(path));
     return { root: hasWorkspaceFiles(dirname(path)) ? dirname(path) : undefined, channel: basename(path), days: own };
   }
-  const channels = readdirSync(path).filter((n) => isFolder(join(path, n)) && dayFiles(join(path, n)).length > 0).sort();
+  const channels = readdirSync(path)
+    .filter((n) => isFolder(join(path, n)) && dayFiles(join(path, n)).length > 0)
+    .sort();
   if (channels.length === 0) {
-    throw new TimelineError(`${shown}: no channel folders with day files (YYYY-MM-DD.json) in this export. Pass the folder the Slack export was unzipped into, or a channel folder inside it.`);
+    throw new TimelineError(
+      `${shown}: no channel folders with day files (YYYY-MM-DD.json) in this export. Pass the folder the Slack export was unzipped into, or a channel folder inside it.`,
+    );
   }
   const listed = channels.map((c) => `#${c}`).join(', ');
   if (wanted === undefined) {
     if (channels.length === 1) return { root: path, channel: channels[0]!, days: dayFiles(join(path, channels[0]!)) };
-    throw new TimelineUsageError(`${shown} holds ${channels.length} channels (${listed}); pass --channel with the incident's channel, e.g. --channel ${channels.find((c) => options.hint && c.includes(options.hint)) ?? channels[0]}.`);
+    throw new TimelineUsageError(
+      `${shown} holds ${channels.length} channels (${listed}); pass --channel with the incident's channel, e.g. --channel ${channels.find((c) => options.hint && c.includes(options.hint)) ?? channels[0]}.`,
+    );
   }
   if (!channels.includes(wanted)) {
     const suggestion = closestMatch(wanted, channels);
-    throw new TimelineUsageError(`--channel: no channel #${wanted} in ${shown}.${suggestion ? ` Did you mean #${suggestion}?` : ''} It holds ${listed}.`);
+    throw new TimelineUsageError(
+      `--channel: no channel #${wanted} in ${shown}.${suggestion ? ` Did you mean #${suggestion}?` : ''} It holds ${listed}.`,
+    );
   }
   return { root: path, channel: wanted, days: dayFiles(join(path, wanted)) };
 }
@@ -157,7 +177,13 @@ function names(...written: (string | undefined)[]): string[] {
   return [...new Set(all)].sort((a, b) => b.length - a.length || a.localeCompare(b));
 }
 
-function personFromProfile(key: string, handle: string | undefined, profile: z.output<typeof ProfileSchema> | undefined, realName: string | undefined, bot: boolean): Person {
+function personFromProfile(
+  key: string,
+  handle: string | undefined,
+  profile: z.output<typeof ProfileSchema> | undefined,
+  realName: string | undefined,
+  bot: boolean,
+): Person {
   return {
     key,
     handle: handle ?? profile?.name,
@@ -259,7 +285,8 @@ export function readSlackExport(path: string, options: SlackReadOptions = {}): C
     const isBot = record.subtype === 'bot_message' || record.bot_id !== undefined || account?.bot === true;
     const parts = parseSlackText(text, (id) => channelNames.get(id));
     for (const part of parts) {
-      if ('person' in part && !people.has(part.person)) people.set(part.person, { key: part.person, handle: undefined, names: [], title: undefined, bot: false });
+      if ('person' in part && !people.has(part.person))
+        people.set(part.person, { key: part.person, handle: undefined, names: [], title: undefined, bot: false });
     }
     const event = eventOf(record);
     messages.push({

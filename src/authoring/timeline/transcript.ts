@@ -37,7 +37,10 @@ function readHead(line: string, order: 'dmy' | 'mdy'): Head {
     }
   }
   // Decorations around a date line ("--- 30/03/2026 ---", "**Sunday**") and list markers are not part of it.
-  let s = inside.trim().replace(/^[-–—=*#_>•\s]+/, '').replace(WEEKDAY, '');
+  let s = inside
+    .trim()
+    .replace(/^[-–—=*#_>•\s]+/, '')
+    .replace(WEEKDAY, '');
   let date: string | undefined;
   const dates = findDates(s, order);
   if (dates[0]?.index === 0) {
@@ -101,7 +104,9 @@ export function readTranscript(text: string, options: TranscriptOptions): ChatLo
     const candidates = (d: string) => {
       const found = head.offset ? [Date.parse(`${d}T${seconds}${head.offset}`)] : instantsOf(d, head.time, options.timeZone);
       if (found.length > 0) return found;
-      throw new TimelineError(`${options.shown}:${lineNo}: ${head.time} on ${d} does not exist in ${options.timeZone} (the clocks went forward over it). Write the time the clock showed, or add the offset, e.g. "${head.time} +00:00".`);
+      throw new TimelineError(
+        `${options.shown}:${lineNo}: ${head.time} on ${d} does not exist in ${options.timeZone} (the clocks went forward over it). Write the time the clock showed, or add the offset, e.g. "${head.time} +00:00".`,
+      );
     };
     if (head.date !== undefined) day = head.date;
     const found = candidates(day);
@@ -125,7 +130,9 @@ export function readTranscript(text: string, options: TranscriptOptions): ChatLo
         return;
       }
       if (TIME_LIKE.test(trimmed)) {
-        throw new TimelineError(`${options.shown}:${lineNo}: "${trimmed.slice(0, 40)}" starts with a time that is not one (hours 00-23, minutes 00-59). Correct it, e.g. "14:05 Sam: rolled back".`);
+        throw new TimelineError(
+          `${options.shown}:${lineNo}: "${trimmed.slice(0, 40)}" starts with a time that is not one (hours 00-23, minutes 00-59). Correct it, e.g. "14:05 Sam: rolled back".`,
+        );
       }
       if (current) {
         const before = current.parts[0] && 'text' in current.parts[0] ? current.parts[0].text : '';
@@ -160,7 +167,9 @@ export function readTranscript(text: string, options: TranscriptOptions): ChatLo
   });
 
   if (messages.length === 0) {
-    throw new TimelineError(`${options.shown}: no line starts with a time. Expected lines such as "14:05 Sam: rolled back" or "[2026-10-25 01:40] Sam: rolled back"; docs/timeline.md lists the forms it reads.`);
+    throw new TimelineError(
+      `${options.shown}: no line starts with a time. Expected lines such as "14:05 Sam: rolled back" or "[2026-10-25 01:40] Sam: rolled back"; docs/timeline.md lists the forms it reads.`,
+    );
   }
   messages.sort((a, b) => a.at - b.at);
   return { format: 'transcript', label: options.shown, messages, people, ignored };

@@ -20,18 +20,40 @@ export interface ProseChunk {
 }
 
 /** A position in a chunk as a position in the body. */
-export function bodyPosition(chunk: Pick<ProseChunk, 'line' | 'column'>, point: { line: number; column: number }): { line: number; column: number } {
+export function bodyPosition(
+  chunk: Pick<ProseChunk, 'line' | 'column'>,
+  point: { line: number; column: number },
+): { line: number; column: number } {
   return { line: point.line + chunk.line - 1, column: point.line === 1 ? point.column + chunk.column - 1 : point.column };
 }
 
 // What mdast-util-to-nlcst skips by default: tables are not read as prose.
 const IGNORED = new Set(['table', 'tableRow', 'tableCell']);
 // Block-level nodes; any other child (text, emphasis, links, inline elements) makes its parent a block of prose.
-const FLOW = new Set(['paragraph', 'heading', 'list', 'listItem', 'blockquote', 'code', 'html', 'thematicBreak', 'table', 'definition', 'footnoteDefinition', 'mdxJsxFlowElement', 'mdxFlowExpression', 'mdxjsEsm', 'yaml', 'toml', 'math']);
+const FLOW = new Set([
+  'paragraph',
+  'heading',
+  'list',
+  'listItem',
+  'blockquote',
+  'code',
+  'html',
+  'thematicBreak',
+  'table',
+  'definition',
+  'footnoteDefinition',
+  'mdxJsxFlowElement',
+  'mdxFlowExpression',
+  'mdxjsEsm',
+  'yaml',
+  'toml',
+  'math',
+]);
 
 type Positioned = MdastNodes & { position: UnistPosition & { start: Point & { offset: number }; end: Point & { offset: number } } };
 
-const hasOffsets = (node: MdastNodes): node is Positioned => node.position?.start.offset !== undefined && node.position.end.offset !== undefined;
+const hasOffsets = (node: MdastNodes): node is Positioned =>
+  node.position?.start.offset !== undefined && node.position.end.offset !== undefined;
 const sizeOf = (node: Positioned) => node.position.end.offset - node.position.start.offset;
 const childrenOf = (node: MdastNodes): MdastNodes[] => ('children' in node ? (node.children as MdastNodes[]) : []);
 
@@ -99,7 +121,11 @@ export function proseChunks(tree: MdastRoot, body: string, max = PROSE_CHUNK_CHA
       for (let from = 0; from < node.value.length;) {
         const to = cutPoint(node.value, from, max);
         // A text's value and its source have the same length unless it holds escapes; never pass its end.
-        const part: Text = { type: 'text', value: node.value.slice(from, to), position: { start: point(Math.min(start + from, end)), end: point(Math.min(start + to, end)) } };
+        const part: Text = {
+          type: 'text',
+          value: node.value.slice(from, to),
+          position: { start: point(Math.min(start + from, end)), end: point(Math.min(start + to, end)) },
+        };
         pieces.push(part as Positioned);
         from = to;
       }
@@ -134,7 +160,11 @@ export function proseChunks(tree: MdastRoot, body: string, max = PROSE_CHUNK_CHA
     };
     const children = group.map(clone) as RootContent[];
     chunks.push({
-      tree: { type: 'root', children, position: { start: children[0]!.position!.start, end: children[children.length - 1]!.position!.end } },
+      tree: {
+        type: 'root',
+        children,
+        position: { start: children[0]!.position!.start, end: children[children.length - 1]!.position!.end },
+      },
       text: body.slice(sliceStart, sliceEnd),
       line: first.line,
       column: first.column,

@@ -97,7 +97,12 @@ const split = (phrase: string) => normaliseWord(phrase).split(/\s+/);
 
 /** Splits every phrase of a word list into words once, and indexes them. */
 export function compileWordList(list: readonly WordListEntry[]): CompiledWordList {
-  const entries = list.map((entry) => ({ entry, phrases: entry.phrases.map(split), unless: entry.unless.map(split), context: entry.context.map(split) }));
+  const entries = list.map((entry) => ({
+    entry,
+    phrases: entry.phrases.map(split),
+    unless: entry.unless.map(split),
+    context: entry.context.map(split),
+  }));
   const byFirstWord = new Map<string, { entry: CompiledEntry; phrase: string[] }[]>();
   for (const entry of entries) {
     for (const phrase of entry.phrases) {
@@ -168,7 +173,12 @@ export function findPhrases(sentences: readonly Token[][], list: CompiledWordLis
         const span = tokens.slice(i, i + phrase.length);
         if (span.some((t) => t.quoted)) continue;
         if (entry.unless.some((u) => contains(u))) continue;
-        if (entry.context.length > 0 && !entry.context.some((c) => contains(c)) && !entry.entry.context_fields.some((f) => field.startsWith(f))) continue;
+        if (
+          entry.context.length > 0 &&
+          !entry.context.some((c) => contains(c)) &&
+          !entry.entry.context_fields.some((f) => field.startsWith(f))
+        )
+          continue;
         matches.push({ entry: entry.entry, tokens: span, written: span.map((t) => t.written).join(' ') });
         coveredUntil = i + phrase.length - 1;
         break;
@@ -183,14 +193,19 @@ export function reportPhrases(tree: Root, file: VFile, list: CompiledWordList, r
   for (const match of findPhrases(sentencesOf(tree), list, file.data.field ?? '', file.data.continued ?? false)) {
     const first = match.tokens[0]!.node.position;
     const last = match.tokens[match.tokens.length - 1]!.node.position;
-    const message = file.message(reason, { place: first && last ? { start: first.start, end: last.end } : undefined, ruleId, source: 'hindsight' });
+    const message = file.message(reason, {
+      place: first && last ? { start: first.start, end: last.end } : undefined,
+      ruleId,
+      source: 'hindsight',
+    });
     message.actual = match.written;
     message.expected = [match.entry.suggestion];
     message.note = `${match.entry.note} ${match.entry.suggestion}`;
   }
 }
 
-const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|half|twice|hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)\b/i;
+const NUMBER_WORDS =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|half|twice|hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)\b/i;
 
 /** Says something measurable: a number, a percentage or a cadence such as weekly. */
 export function isMeasurable(text: string): boolean {

@@ -34,7 +34,9 @@ function bridgeFor(rules: readonly ProseRule[]): Processor {
   const key = rules.map((r) => r.id).join(',');
   let bridge = bridges.get(key);
   if (!bridge) {
-    bridge = unified().use(remarkRetext, retextFor(rules) as never).freeze() as unknown as Processor;
+    bridge = unified()
+      .use(remarkRetext, retextFor(rules) as never)
+      .freeze() as unknown as Processor;
     bridges.set(key, bridge);
   }
   return bridge;
@@ -97,7 +99,11 @@ export async function runProseRules(doc: LintDocument, rules: readonly ProseRule
       }
     }
     // Every message of the field is placed in one pass over its written text.
-    const positions = positionsInValue(doc.source, text.path, messages.map((m) => m.offset));
+    const positions = positionsInValue(
+      doc.source,
+      text.path,
+      messages.map((m) => m.offset),
+    );
     messages.forEach(({ rule, message }, i) => {
       const { line, column } = positions[i]!;
       findings.push({ rule, finding: { line, column, field: text.field, ...toFinding(message) } });

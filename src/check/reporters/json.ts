@@ -9,10 +9,23 @@ export const jsonReporter: Reporter = {
   format(input) {
     const problems = shownProblems(input);
     const errors = problems.filter((p) => p.severity === 'error').length;
-    const summary = { errors, warnings: problems.length - errors, files: new Set(problems.map((p) => p.file)).size, checked: input.checked };
+    const summary = {
+      errors,
+      warnings: problems.length - errors,
+      files: new Set(problems.map((p) => p.file)).size,
+      checked: input.checked,
+    };
     const rows = problems.map((p) => ({
-      file: p.file, line: p.line, column: p.column, field: p.field, rule: p.rule, severity: p.severity,
-      message: p.message, found: p.found ?? null, hint: p.hint ?? null, docs: p.docs ?? null,
+      file: p.file,
+      line: p.line,
+      column: p.column,
+      field: p.field,
+      rule: p.rule,
+      severity: p.severity,
+      message: p.message,
+      found: p.found ?? null,
+      hint: p.hint ?? null,
+      docs: p.docs ?? null,
     }));
     return `${JSON.stringify({ summary, problems: rows }, null, 2)}\n`;
   },

@@ -10,12 +10,18 @@ import { describeChecked, shownProblems, type Reporter } from './types.ts';
  * heading or autolinked address can come out of a title or a message, and a table cell keeps its column.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&')
-    // GitHub links bare addresses, domains starting www. and e-mail addresses by themselves.
-    .replace(/:(?=\/\/)/g, '&#58;').replace(/\b(www)\./gi, '$1&#46;').replace(/@/g, '&#64;');
+  return (
+    text
+      .replace(/[\r\n\t]+/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&')
+      // GitHub links bare addresses, domains starting www. and e-mail addresses by themselves.
+      .replace(/:(?=\/\/)/g, '&#58;')
+      .replace(/\b(www)\./gi, '$1&#46;')
+      .replace(/@/g, '&#64;')
+  );
 }
 
 /** A file path, field or rule id as a code span in a table cell; as escaped text when it holds a backtick. */
@@ -46,9 +52,10 @@ function budgetLines(review: PostmortemReview): string[] {
     '| SLO | bad minutes | error budget | budget consumed |',
     '| --- | --- | --- | --- |',
     ...review.budgets.map((b) => {
-      const budget = b.target && b.budgetMinutes !== undefined
-        ? `${formatMinutes(b.budgetMinutes)} (${b.target.objective}% over ${b.target.window_days} days)`
-        : 'not in catalog/services.yaml';
+      const budget =
+        b.target && b.budgetMinutes !== undefined
+          ? `${formatMinutes(b.budgetMinutes)} (${b.target.objective}% over ${b.target.window_days} days)`
+          : 'not in catalog/services.yaml';
       return `| ${code(b.slo)} | ${b.badMinutes === undefined ? '–' : formatMinutes(b.badMinutes)} | ${budget} | ${b.consumed === undefined ? '–' : formatPercent(b.consumed)} |`;
     }),
   ];
@@ -61,13 +68,17 @@ function actionItemLines(review: PostmortemReview): string[] {
   const counts = ACTION_STATUSES.map((s) => `${count(s)} ${labelOf(STATUS_LABELS, s).toLowerCase()}`);
   if (other > 0) counts.push(`${other} with another or no status`);
   const ordered = [...ACTION_STATUSES, undefined].flatMap((status) =>
-    review.actionItems.filter((i) => (status === undefined ? !ACTION_STATUSES.includes(i.status ?? '') : i.status === status)));
+    review.actionItems.filter((i) => (status === undefined ? !ACTION_STATUSES.includes(i.status ?? '') : i.status === status)),
+  );
   return [
     `Action items: ${counts.join(', ')}.`,
     '',
     '| status | action item | owner | due |',
     '| --- | --- | --- | --- |',
-    ...ordered.map((i) => `| ${i.status && ACTION_STATUSES.includes(i.status) ? labelOf(STATUS_LABELS, i.status) : orDash(i.status)} | ${orDash(i.title)} | ${orDash(i.owner)} | ${orDash(i.due)} |`),
+    ...ordered.map(
+      (i) =>
+        `| ${i.status && ACTION_STATUSES.includes(i.status) ? labelOf(STATUS_LABELS, i.status) : orDash(i.status)} | ${orDash(i.title)} | ${orDash(i.owner)} | ${orDash(i.due)} |`,
+    ),
   ];
 }
 
@@ -104,7 +115,13 @@ export const markdownReporter: Reporter = {
     const reviewed = new Set(reviews.map((r) => r.file));
     const lines = ['## Post-mortems checked', ''];
     if (reviews.length === 0) lines.push('No post-mortem was checked.', '');
-    for (const review of reviews) lines.push(...section(review, problems.filter((p) => p.file === review.file)));
+    for (const review of reviews)
+      lines.push(
+        ...section(
+          review,
+          problems.filter((p) => p.file === review.file),
+        ),
+      );
     const others = problems.filter((p) => !reviewed.has(p.file));
     if (others.length > 0) lines.push('### Other files', '', ...problemTable(others), '');
     lines.push(problems.length === 0 ? `${describeChecked(input.checked)}: no problems.` : summariseProblems(problems));

@@ -28,19 +28,37 @@ A time-boxed spike can be the right item; keep it with a reason on the line abov
       in: { field: 'action_items[0].title' },
       bad: 'Improve monitoring',
       good: 'Alert when checkout 5xx exceed 1% for five minutes',
-      finding: { line: 1, column: 1, field: 'action_items[0].title', message: 'expected an action item that is actionable, specific and bounded', found: '"Improve monitoring"' },
+      finding: {
+        line: 1,
+        column: 1,
+        field: 'action_items[0].title',
+        message: 'expected an action item that is actionable, specific and bounded',
+        found: '"Improve monitoring"',
+      },
     },
     {
       in: { field: 'action_items[0].title' },
       bad: 'Investigate the connection pool',
       good: 'Cut the connection acquisition timeout from 30 seconds to 2 seconds',
-      finding: { line: 1, column: 1, field: 'action_items[0].title', message: 'expected an action item that is actionable, specific and bounded', found: '"Investigate the connection pool"' },
+      finding: {
+        line: 1,
+        column: 1,
+        field: 'action_items[0].title',
+        message: 'expected an action item that is actionable, specific and bounded',
+        found: '"Investigate the connection pool"',
+      },
     },
     {
       in: { field: 'action_items[0].title' },
       bad: 'Be more careful with production config',
       good: 'Require a second approver for production config pushes',
-      finding: { line: 1, column: 1, field: 'action_items[0].title', message: 'expected an action item that is actionable, specific and bounded', found: '"Be more careful with production config"' },
+      finding: {
+        line: 1,
+        column: 1,
+        field: 'action_items[0].title',
+        message: 'expected an action item that is actionable, specific and bounded',
+        found: '"Be more careful with production config"',
+      },
     },
   ],
   appliesTo: (target) => /^action_items\[\d+\]\.title$/.test(target.field),
@@ -49,7 +67,11 @@ A time-boxed spike can be the right item; keep it with a reason on the line abov
     for (const match of findPhrases(sentencesOf(tree), VAGUE, file.data.field ?? '', file.data.continued ?? false)) {
       if (match.entry.measurable_exempts && isMeasurable(text)) continue;
       const first = match.tokens[0]!.node.position;
-      const message = file.message('expected an action item that is actionable, specific and bounded', { place: first?.start, ruleId: 'action-item-quality', source: 'hindsight' });
+      const message = file.message('expected an action item that is actionable, specific and bounded', {
+        place: first?.start,
+        ruleId: 'action-item-quality',
+        source: 'hindsight',
+      });
       message.actual = text;
       message.expected = [match.entry.suggestion];
       message.note = `${match.entry.note} ${match.entry.suggestion}`;

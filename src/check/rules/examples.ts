@@ -47,7 +47,8 @@ export function placeExample(place: ExamplePlace, text: string): { file: string;
     const file = build(EXAMPLE_FRONTMATTER, text);
     return { file: EXAMPLE_FILE, text: file, start: positionsOf(file)(file.length - text.length - 1) };
   }
-  const { frontmatter, offset } = place === 'frontmatter' ? replaceTopLevelKeys(EXAMPLE_FRONTMATTER, text) : replaceFieldValue(EXAMPLE_FRONTMATTER, place.field, text);
+  const { frontmatter, offset } =
+    place === 'frontmatter' ? replaceTopLevelKeys(EXAMPLE_FRONTMATTER, text) : replaceFieldValue(EXAMPLE_FRONTMATTER, place.field, text);
   const file = build(frontmatter, EXAMPLE_BODY);
   return { file: EXAMPLE_FILE, text: file, start: positionsOf(file)(head.length + offset) };
 }
@@ -55,7 +56,12 @@ export function placeExample(place: ExamplePlace, text: string): { file: string;
 /** The lines of `text` take the place of the frontmatter's lines for the same top-level keys; new keys go at the end. */
 function replaceTopLevelKeys(frontmatter: string, text: string): { frontmatter: string; offset: number } {
   const keyOf = (line: string) => /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
-  const keys = new Set(text.split('\n').map(keyOf).filter((k) => k !== undefined));
+  const keys = new Set(
+    text
+      .split('\n')
+      .map(keyOf)
+      .filter((k) => k !== undefined),
+  );
   const lines = frontmatter.replace(/\n$/, '').split('\n');
   const kept: string[] = [];
   let at: number | undefined;
@@ -67,13 +73,25 @@ function replaceTopLevelKeys(frontmatter: string, text: string): { frontmatter: 
     else kept.push(line);
   }
   at ??= kept.length;
-  const before = kept.slice(0, at).map((l) => `${l}\n`).join('');
-  return { frontmatter: `${before}${text}\n${kept.slice(at).map((l) => `${l}\n`).join('')}`, offset: before.length };
+  const before = kept
+    .slice(0, at)
+    .map((l) => `${l}\n`)
+    .join('');
+  return {
+    frontmatter: `${before}${text}\n${kept
+      .slice(at)
+      .map((l) => `${l}\n`)
+      .join('')}`,
+    offset: before.length,
+  };
 }
 
 /** `text` as the YAML value of the field at `path` (`response.rationale`, `action_items[0].title`). */
 function replaceFieldValue(frontmatter: string, path: string, text: string): { frontmatter: string; offset: number } {
-  const segments = path.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const segments = path
+    .split(/\.|\[(\d+)\]/)
+    .filter((s) => s !== undefined && s !== '')
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const node = parseDocument(frontmatter).getIn(segments, true);
   if (!isScalar(node) || !node.range) throw new Error(`The example post-mortem has no single-line value at ${path}.`);
   const [from, to] = node.range;
@@ -97,11 +115,13 @@ export function explainExamples(rule: Rule): string {
   const examples: readonly RuleExample[] = rule.examples ?? [];
   if (examples.length === 0) return '';
   const indent = (text: string, by: string) => text.split('\n').join(`\n${by}`);
-  const blocks = examples.map((example) => [
-    `  In ${describePlace(example.in)}:`,
-    `    Bad:  ${indent(example.bad, '          ')}`,
-    `          -> ${formatExampleFinding(example.finding)}`,
-    `    Good: ${indent(example.good, '          ')}`,
-  ].join('\n'));
+  const blocks = examples.map((example) =>
+    [
+      `  In ${describePlace(example.in)}:`,
+      `    Bad:  ${indent(example.bad, '          ')}`,
+      `          -> ${formatExampleFinding(example.finding)}`,
+      `    Good: ${indent(example.good, '          ')}`,
+    ].join('\n'),
+  );
   return `Examples (line:column count from the start of the example):\n\n${blocks.join('\n\n')}\n`;
 }

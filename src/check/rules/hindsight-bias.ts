@@ -36,5 +36,6 @@ reason:  {/* hindsight-ignore hindsight-bias: the team's own words in the retros
     },
   ],
   appliesTo: () => true,
-  plugin: () => (tree: Root, file: VFile) => reportPhrases(tree, file, HINDSIGHT, 'hindsight-bias', 'expected an account of what was known at the time'),
+  plugin: () => (tree: Root, file: VFile) =>
+    reportPhrases(tree, file, HINDSIGHT, 'hindsight-bias', 'expected an account of what was known at the time'),
 };

@@ -16,11 +16,26 @@ import { unusedIgnoreRule } from './unused-ignore.ts';
 import { yamlRule } from './yaml.ts';
 
 /** The rules that are always errors: the format's own (enforced by the build) and the check's configuration. */
-export const FIXED_RULES: readonly FixedRule[] = [yamlRule, schemaRule, consistencyRule, referenceRule, mdxSyntaxRule, mdxSafety, unfinishedRule, configRule];
+export const FIXED_RULES: readonly FixedRule[] = [
+  yamlRule,
+  schemaRule,
+  consistencyRule,
+  referenceRule,
+  mdxSyntaxRule,
+  mdxSafety,
+  unfinishedRule,
+  configRule,
+];
 
 /** The rules catalog/check.yaml can set and hindsight-ignore comments can name, in the order they are listed. */
 export const CONFIGURABLE_RULES: readonly ConfigurableRule[] = [
-  blamelessLanguage, hindsightBias, actionItemQuality, secrets, personalData, ignoreCommentRule, unusedIgnoreRule,
+  blamelessLanguage,
+  hindsightBias,
+  actionItemQuality,
+  secrets,
+  personalData,
+  ignoreCommentRule,
+  unusedIgnoreRule,
 ];
 
 /** Every rule of `npm run check`. */

@@ -1,7 +1,9 @@
 import { ALLOWED_SCHEMES, BODY_COMPONENTS, BODY_ELEMENTS } from '../../validation/content-model.ts';
 import type { FixedRule } from '../types.ts';
 
-const components = Object.keys(BODY_COMPONENTS).map((c) => `<${c}>`).join(', ');
+const components = Object.keys(BODY_COMPONENTS)
+  .map((c) => `<${c}>`)
+  .join(', ');
 const elements = Object.entries(BODY_ELEMENTS)
   .map(([name, attributes]) => (attributes.length > 0 ? `${name} (${attributes.join(', ')})` : name))
   .join(', ');
@@ -35,7 +37,12 @@ Enforced by the build: always an error, and no comment or catalog/check.yaml set
       in: 'body',
       bad: 'The key was {process.env.ACQUIRER_KEY}.',
       good: 'The key was read from the environment at start-up.',
-      finding: { line: 1, column: 13, message: 'expected no {expression}: braces start code, and a body runs none', found: '"{process.env.ACQUIRER_KEY}"' },
+      finding: {
+        line: 1,
+        column: 13,
+        message: 'expected no {expression}: braces start code, and a body runs none',
+        found: '"{process.env.ACQUIRER_KEY}"',
+      },
     },
     {
       in: 'body',

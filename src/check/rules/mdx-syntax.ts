@@ -18,13 +18,23 @@ Enforced by the build: always an error, and no comment can ignore it.`,
       in: 'body',
       bad: 'Latency went from <200 ms to {900 ms}.',
       good: 'Latency went from &lt;200 ms to \\{900 ms\\}.',
-      finding: { line: 1, column: 20, message: 'MDX syntax error: Unexpected character `2` (U+0032) before name, expected a character that can start a name, such as a letter, `$`, or `_`' },
+      finding: {
+        line: 1,
+        column: 20,
+        message:
+          'MDX syntax error: Unexpected character `2` (U+0032) before name, expected a character that can start a name, such as a letter, `$`, or `_`',
+      },
     },
     {
       in: 'body',
       bad: 'Latency went from <200 ms to 900 ms.',
       good: 'Latency went from `<200 ms` to 900 ms.',
-      finding: { line: 1, column: 20, message: 'MDX syntax error: Unexpected character `2` (U+0032) before name, expected a character that can start a name, such as a letter, `$`, or `_`' },
+      finding: {
+        line: 1,
+        column: 20,
+        message:
+          'MDX syntax error: Unexpected character `2` (U+0032) before name, expected a character that can start a name, such as a letter, `$`, or `_`',
+      },
     },
   ],
 };

@@ -9,18 +9,24 @@ import { fieldAtOffset } from '../document.ts';
 // A redacted value is the fix, so it must pass: REDACTED, <redacted> or a run of asterisks in place of a password.
 const PLACEHOLDERS = ['/redacted/i', '/\\*{3,}/'];
 const CONFIG = {
-  rules: [{
-    id: '@secretlint/secretlint-rule-preset-recommend',
-    rule: recommendedPreset,
-    rules: [
-      { id: '@secretlint/secretlint-rule-database-connection-string', options: { allows: PLACEHOLDERS } },
-      { id: '@secretlint/secretlint-rule-basicauth', options: { allows: PLACEHOLDERS } },
-    ],
-  }],
+  rules: [
+    {
+      id: '@secretlint/secretlint-rule-preset-recommend',
+      rule: recommendedPreset,
+      rules: [
+        { id: '@secretlint/secretlint-rule-database-connection-string', options: { allows: PLACEHOLDERS } },
+        { id: '@secretlint/secretlint-rule-basicauth', options: { allows: PLACEHOLDERS } },
+      ],
+    },
+  ],
 };
 
 /** What secretlint's profiler keeps: every mark and measure it has seen, and the measures it is taking. */
-interface Profiler { entries: unknown[]; measures: unknown[]; executionPromises: Promise<unknown>[] }
+interface Profiler {
+  entries: unknown[];
+  measures: unknown[];
+  executionPromises: Promise<unknown>[];
+}
 let profiler: Promise<Profiler | undefined> | undefined;
 
 /** The profiler instance @secretlint/core itself uses (its own dependency, resolved from where it is installed). */

@@ -5,7 +5,7 @@ export const unfinishedRule: FixedRule = {
   id: 'unfinished',
   type: 'fixed',
   enforcedBy: 'build',
-  summary: 'TODO markers, the template\'s example text and guidance, zero bad minutes on a listed SLO, empty sections, from in-review on.',
+  summary: "TODO markers, the template's example text and guidance, zero bad minutes on a listed SLO, empty sections, from in-review on.",
   docs: `A draft may be rough; a post-mortem under review is read as finished, and a published one is read
 for years. From status in-review on, none of these may remain:
   - TODO anywhere in the frontmatter (values and comments: npm run new marks the times it guessed
@@ -24,7 +24,13 @@ published ones. No comment or catalog/check.yaml setting changes that.`,
       in: { field: 'summary' },
       bad: 'TODO say what happened and what it cost',
       good: 'A flag bundle went to every region at once and checkout failed for 45 minutes.',
-      finding: { line: 1, column: 1, field: 'summary', message: 'expected finished text from in-review on', found: '"TODO say what happened and what it cost"' },
+      finding: {
+        line: 1,
+        column: 1,
+        field: 'summary',
+        message: 'expected finished text from in-review on',
+        found: '"TODO say what happened and what it cost"',
+      },
     },
     {
       in: 'body',

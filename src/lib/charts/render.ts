@@ -54,7 +54,11 @@ export const NARROW_WIDTH = 320;
  * Draws a chart twice: as `options` say, and for a phone, at `NARROW_WIDTH` with `narrow`'s changes
  * (fewer ticks, smaller margins, another layout). Both are static SVG; CSS shows the one that fits.
  */
-export function renderResponsive(id: string, options: Plot.PlotOptions, narrow: Partial<Plot.PlotOptions> = {}): { svg: string; svgNarrow: string } {
+export function renderResponsive(
+  id: string,
+  options: Plot.PlotOptions,
+  narrow: Partial<Plot.PlotOptions> = {},
+): { svg: string; svgNarrow: string } {
   return { svg: renderPlot(id, options), svgNarrow: renderPlot(id, { ...options, width: NARROW_WIDTH, ...narrow }) };
 }
 
@@ -69,10 +73,16 @@ export function renderResponsive(id: string, options: Plot.PlotOptions, narrow: 
  * in a reader's browser.
  */
 export function renderPlot(id: string, options: Plot.PlotOptions): string {
-  if (options.style !== undefined) throw new Error(`chart ${id}: expected no style option (the Content-Security-Policy allows no inline style); give the SVG presentation attributes or a class in src/lib/charts/styles.ts`);
+  if (options.style !== undefined)
+    throw new Error(
+      `chart ${id}: expected no style option (the Content-Security-Policy allows no inline style); give the SVG presentation attributes or a class in src/lib/charts/styles.ts`,
+    );
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const node = Plot.plot({ ...options, document: document as unknown as Document, className: PLOT_CLASS }) as unknown as Element;
-  if (node.tagName.toLowerCase() !== 'svg') throw new Error(`chart ${id}: expected Plot to return an SVG element, got <${node.tagName.toLowerCase()}>; draw legends outside the plot`);
+  if (node.tagName.toLowerCase() !== 'svg')
+    throw new Error(
+      `chart ${id}: expected Plot to return an SVG element, got <${node.tagName.toLowerCase()}>; draw legends outside the plot`,
+    );
   const ids = chartLabelIds(id);
   // A chart whose points link to their incidents is a labelled group, so the links stay reachable; its
   // axes and other marks are hidden from assistive technology, which reads the chart's table instead.
@@ -87,7 +97,10 @@ export function renderPlot(id: string, options: Plot.PlotOptions): string {
   node.setAttribute('overflow', 'visible');
   const ownStyle = plotOwnStyle();
   for (const style of node.querySelectorAll('style')) {
-    if (style.parentNode !== node || style.textContent !== ownStyle) throw new Error(`chart ${id}: unexpected <style> element in the SVG (the Content-Security-Policy allows no inline style); Plot's own rules are in src/lib/charts/styles.ts, anything else needs a class there`);
+    if (style.parentNode !== node || style.textContent !== ownStyle)
+      throw new Error(
+        `chart ${id}: unexpected <style> element in the SVG (the Content-Security-Policy allows no inline style); Plot's own rules are in src/lib/charts/styles.ts, anything else needs a class there`,
+      );
     style.remove();
   }
   for (const element of [node, ...node.querySelectorAll('*')]) {
@@ -100,16 +113,24 @@ export function renderPlot(id: string, options: Plot.PlotOptions): string {
       element.removeAttribute('aria-hidden');
     }
     const inline = element.getAttribute('style');
-    if (inline !== null) throw new Error(`chart ${id}: unexpected style="${inline}" on <${tag}> (the Content-Security-Policy allows no inline style); use a presentation attribute or a class in src/lib/charts/styles.ts`);
+    if (inline !== null)
+      throw new Error(
+        `chart ${id}: unexpected style="${inline}" on <${tag}> (the Content-Security-Policy allows no inline style); use a presentation attribute or a class in src/lib/charts/styles.ts`,
+      );
     for (const property of ['fill', 'stroke'] as const) {
       const value = element.getAttribute(property);
       if (!value?.includes('var(')) continue;
       const className = paintClass(property, value);
-      if (className === undefined) throw new Error(`chart ${id}: unexpected ${property}="${value}" on <${tag}>; expected var(--<name>) with a name from CHART_COLOURS in src/lib/charts/styles.ts (add new colours there and to src/styles/global.css)`);
+      if (className === undefined)
+        throw new Error(
+          `chart ${id}: unexpected ${property}="${value}" on <${tag}>; expected var(--<name>) with a name from CHART_COLOURS in src/lib/charts/styles.ts (add new colours there and to src/styles/global.css)`,
+        );
       element.removeAttribute(property);
       element.classList.add(className);
     }
   }
-  if (linked) for (const child of node.children) if (child.tagName.toLowerCase() === 'g' && child.querySelector('a') === null) child.setAttribute('aria-hidden', 'true');
+  if (linked)
+    for (const child of node.children)
+      if (child.tagName.toLowerCase() === 'g' && child.querySelector('a') === null) child.setAttribute('aria-hidden', 'true');
   return node.outerHTML;
 }

@@ -37,7 +37,10 @@ export function shortQuarter(quarter: string): string {
  * label (Plot's log scales drop some): values at or under 1 minute sit at the bottom. `narrow` keeps
  * every other tick.
  */
-export function durationAxis(max: number, narrow = false): { domain: [number, number]; ticks: number[]; tickFormat: (v: number) => string } {
+export function durationAxis(
+  max: number,
+  narrow = false,
+): { domain: [number, number]; ticks: number[]; tickFormat: (v: number) => string } {
   const ticks = durationTicks(max);
   return {
     domain: [0, Math.log10(ticks.at(-1) ?? 1)],

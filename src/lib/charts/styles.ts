@@ -6,9 +6,26 @@ import { parseHTML } from 'linkedom';
  * src/styles/global.css defines for the light, dark and print palettes.
  */
 export const CHART_COLOURS = [
-  'chart-1', 'chart-2', 'chart-3', 'chart-4', 'chart-5', 'chart-6', 'chart-7', 'chart-8',
-  'chart-sev-1', 'chart-sev-2', 'chart-sev-3', 'chart-sev-4',
-  'chart-muted', 'chart-grid', 'chart-grid-strong', 'chart-bg', 'chart-bad', 'chart-on-bad', 'chart-warn', 'chart-good',
+  'chart-1',
+  'chart-2',
+  'chart-3',
+  'chart-4',
+  'chart-5',
+  'chart-6',
+  'chart-7',
+  'chart-8',
+  'chart-sev-1',
+  'chart-sev-2',
+  'chart-sev-3',
+  'chart-sev-4',
+  'chart-muted',
+  'chart-grid',
+  'chart-grid-strong',
+  'chart-bg',
+  'chart-bad',
+  'chart-on-bad',
+  'chart-warn',
+  'chart-good',
 ] as const;
 
 /** One palette colour, e.g. `chart-sev-1`. */
@@ -60,7 +77,9 @@ const SWATCHES = swatchClasses();
 export function swatchClass(color: string): string {
   const swatch = SWATCHES.get(color);
   if (swatch === undefined) {
-    throw new Error(`legend colour: expected var(--<name>) with a name from CHART_COLOURS in src/lib/charts/styles.ts, the same inside color-mix(in srgb, ... ${FADED_PERCENT}%, transparent), or currentColor, found "${color}"; add the colour to CHART_COLOURS and src/styles/global.css`);
+    throw new Error(
+      `legend colour: expected var(--<name>) with a name from CHART_COLOURS in src/lib/charts/styles.ts, the same inside color-mix(in srgb, ... ${FADED_PERCENT}%, transparent), or currentColor, found "${color}"; add the colour to CHART_COLOURS and src/styles/global.css`,
+    );
   }
   return swatch.className;
 }
@@ -90,7 +109,7 @@ function renderOwnStyle(): string {
  */
 export function chartStylesheet(): string {
   const rules = [
-    '/* Observable Plot\'s rules for its SVGs, which it would otherwise repeat in a <style> inside each chart. */',
+    "/* Observable Plot's rules for its SVGs, which it would otherwise repeat in a <style> inside each chart. */",
     plotOwnStyle(),
     '/* Palette colours for marks: fill-<colour> and stroke-<colour>. */',
     ...CHART_COLOURS.flatMap((name) => [`.fill-${name} { fill: var(--${name}); }`, `.stroke-${name} { stroke: var(--${name}); }`]),

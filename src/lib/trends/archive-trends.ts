@@ -4,7 +4,16 @@ import type { Category, Severity } from '../../schema/taxonomy.ts';
 import { countedPostMortems, headlineFigures, type HeadlineFigures, type Reference } from '../figures.ts';
 import type { IncidentView } from '../incidents.ts';
 import { budgetsByService, countOverspends, type OverspendCount, type SloBudget } from './budgets.ts';
-import { listActionItems, openActionItems, summariseItems, tallyActionItems, urgentFollowThrough, type ActionItemRow, type FollowThroughTally, type UrgentFollowThrough } from './follow-through.ts';
+import {
+  listActionItems,
+  openActionItems,
+  summariseItems,
+  tallyActionItems,
+  urgentFollowThrough,
+  type ActionItemRow,
+  type FollowThroughTally,
+  type UrgentFollowThrough,
+} from './follow-through.ts';
 import { coordinationFigures, type Coordination } from './coordination.ts';
 import { coveredMonths, type OverviewOrders } from './overview.ts';
 import { monthRange, periodsInProgress, quarterRange, type MonthKey } from './periods.ts';
@@ -58,7 +67,9 @@ export function referenceOf(source: Pick<TrendsSource, 'today' | 'organisation'>
 }
 
 /** The post-mortems every figure counts (`countedPostMortems`: in review or published, started by the end of the reference day), newest first. */
-export const countedIncidents: (source: TrendsSource) => IncidentView[] = memoise((source) => countedPostMortems(source.incidents, referenceOf(source)));
+export const countedIncidents: (source: TrendsSource) => IncidentView[] = memoise((source) =>
+  countedPostMortems(source.incidents, referenceOf(source)),
+);
 
 /** The archive's months: from the earliest counted incident to the reference day, in the organisation's time zone. */
 export function archiveRange(source: TrendsSource): { from: MonthKey; to: MonthKey } {
@@ -68,7 +79,13 @@ export function archiveRange(source: TrendsSource): { from: MonthKey; to: MonthK
 /** Error-budget figures for every service, over the archive's months. */
 export const archiveBudgets: (source: TrendsSource) => { service: Service; slos: SloBudget[] }[] = memoise((source) => {
   const range = archiveRange(source);
-  return budgetsByService(source.services, countedIncidents(source), monthRange(range.from, range.to), source.today, source.organisation.time_zone);
+  return budgetsByService(
+    source.services,
+    countedIncidents(source),
+    monthRange(range.from, range.to),
+    source.today,
+    source.organisation.time_zone,
+  );
 });
 
 /** Action-item follow-through for the whole archive. */
@@ -98,12 +115,19 @@ export const archiveFollowThrough: (source: TrendsSource) => FollowThrough = mem
 /** How many people each counted incident pulled in, per quarter of the archive's range and per severity. */
 export const archiveCoordination: (source: TrendsSource) => Coordination = memoise((source) => {
   const range = archiveRange(source);
-  return coordinationFigures(countedIncidents(source), quarterRange(range.from, range.to), source.severities.map((s) => s.id), source.organisation.time_zone, periodsInProgress(source.today).quarter);
+  return coordinationFigures(
+    countedIncidents(source),
+    quarterRange(range.from, range.to),
+    source.severities.map((s) => s.id),
+    source.organisation.time_zone,
+    periodsInProgress(source.today).quarter,
+  );
 });
 
 /** Incidents repeating the primary service and contributing factor of an earlier one whose prevent items were done. */
 export const archiveRecurrences: (source: TrendsSource) => Recurrence[] = memoise((source) =>
-  findRecurrences(countedIncidents(source), source.organisation.time_zone, 'primary'));
+  findRecurrences(countedIncidents(source), source.organisation.time_zone, 'primary'),
+);
 
 /**
  * The weaker overlaps: every pair sharing any service and any category after the earlier incident's
@@ -111,7 +135,9 @@ export const archiveRecurrences: (source: TrendsSource) => Recurrence[] = memois
  */
 export const archiveWeakerOverlaps: (source: TrendsSource) => Recurrence[] = memoise((source) => {
   const listed = new Set(archiveRecurrences(source).map((r) => `${r.incident.id} ${r.earlier.id}`));
-  return findOverlaps(countedIncidents(source), source.organisation.time_zone).filter((r) => !listed.has(`${r.incident.id} ${r.earlier.id}`));
+  return findOverlaps(countedIncidents(source), source.organisation.time_zone).filter(
+    (r) => !listed.has(`${r.incident.id} ${r.earlier.id}`),
+  );
 });
 
 /** The same recurrences by the id of the later incident, so an incident page looks its own up. */
@@ -130,7 +156,8 @@ export interface TrendsHeadline {
 
 /** The headline figures every page shares, from the counted post-mortems, against the reference day. */
 export const archiveHeadline: (source: TrendsSource) => HeadlineFigures = memoise((source) =>
-  headlineFigures(countedIncidents(source), referenceOf(source), source.severities));
+  headlineFigures(countedIncidents(source), referenceOf(source), source.severities),
+);
 
 /** Headline figures: the last 12 months against the 12 before, budgets overspent, open items, recurrences. */
 export function trendsHeadline(source: TrendsSource): TrendsHeadline {

@@ -107,9 +107,17 @@ export interface SloBudget {
 export function budgetEvents(incidents: readonly IncidentView[], sloId: string): BudgetEvent[] {
   return incidents
     .filter((incident) => incident.type === 'incident')
-    .flatMap((incident) => incident.sloImpacts
-      .filter((impact) => impact.slo.id === sloId)
-      .map((impact) => ({ incidentId: incident.id, title: incident.title, started: incident.started, mitigated: incident.mitigated, badMinutes: impact.badMinutes })))
+    .flatMap((incident) =>
+      incident.sloImpacts
+        .filter((impact) => impact.slo.id === sloId)
+        .map((impact) => ({
+          incidentId: incident.id,
+          title: incident.title,
+          started: incident.started,
+          mitigated: incident.mitigated,
+          badMinutes: impact.badMinutes,
+        })),
+    )
     .sort((a, b) => toEpochMs(a.started) - toEpochMs(b.started) || a.incidentId.localeCompare(b.incidentId));
 }
 
@@ -118,7 +126,13 @@ export function budgetEvents(incidents: readonly IncidentView[], sloId: string):
  * minutes are spread over its impact window and each month counts the share inside it. A month's
  * budget is the SLO's allowed share of that month's own length, so February allows less than March.
  */
-export function monthlyBudget(slo: Pick<Slo, 'objective'>, events: readonly BudgetEvent[], months: readonly MonthKey[], timeZone: string, inProgress?: MonthKey): MonthlyBudget[] {
+export function monthlyBudget(
+  slo: Pick<Slo, 'objective'>,
+  events: readonly BudgetEvent[],
+  months: readonly MonthKey[],
+  timeZone: string,
+  inProgress?: MonthKey,
+): MonthlyBudget[] {
   const wanted = new Set(months);
   const shares = new Map<MonthKey, { minutes: number; ids: string[] }>();
   for (const event of events) {
@@ -138,7 +152,14 @@ export function monthlyBudget(slo: Pick<Slo, 'objective'>, events: readonly Budg
     const badMinutes = roundMinutes(share?.minutes ?? 0);
     // Rounded to 1e-9 like computeBudgetMinutes, so 0.1% of 44,640 minutes is 44.64.
     const budgetMinutes = roundMinutes((1 - slo.objective / 100) * minutesInMonth(month, timeZone));
-    return { month, badMinutes, budgetMinutes, consumed: badMinutes / budgetMinutes, incidentIds: share?.ids ?? [], partial: month === inProgress };
+    return {
+      month,
+      badMinutes,
+      budgetMinutes,
+      consumed: badMinutes / budgetMinutes,
+      incidentIds: share?.ids ?? [],
+      partial: month === inProgress,
+    };
   });
 }
 
@@ -148,7 +169,14 @@ export function monthlyBudget(slo: Pick<Slo, 'objective'>, events: readonly Budg
  * `starts` their start instants and `longest` their longest impact window, so only events that can
  * reach into the window are looked at.
  */
-function minutesInWindow(events: readonly BudgetEvent[], starts: readonly number[], longest: number, windowMs: number, endMs: number, except = -1): { minutes: number; ids: string[] } {
+function minutesInWindow(
+  events: readonly BudgetEvent[],
+  starts: readonly number[],
+  longest: number,
+  windowMs: number,
+  endMs: number,
+  except = -1,
+): { minutes: number; ids: string[] } {
   const fromMs = endMs - windowMs;
   let minutes = 0;
   const ids: string[] = [];
@@ -206,7 +234,13 @@ export function rollingBudget(slo: Pick<Slo, 'objective' | 'window_days'>, event
 /** Budget consumed by the events in the window of `window_days` × 24 hours ending at `endMs`; events oldest first. */
 export function budgetInWindow(slo: Pick<Slo, 'objective' | 'window_days'>, events: readonly BudgetEvent[], endMs: number): WindowBudget {
   const windowMs = slo.window_days * DAY_MS;
-  const { minutes, ids } = minutesInWindow(events, events.map((e) => toEpochMs(e.started)), longestImpact(events), windowMs, endMs);
+  const { minutes, ids } = minutesInWindow(
+    events,
+    events.map((e) => toEpochMs(e.started)),
+    longestImpact(events),
+    windowMs,
+    endMs,
+  );
   const consumed = minutes / computeBudgetMinutes(slo);
   return {
     from: new Date(endMs - windowMs).toISOString(),

@@ -59,7 +59,13 @@ function group(key: string, points: readonly CoordinationPoint[], partial = fals
  * severe first). Incidents outside `quarters` are left out; `inProgress` is the quarter marked partial.
  * The figures describe incidents, never teams.
  */
-export function coordinationFigures(incidents: readonly IncidentView[], quarters: readonly QuarterKey[], severities: readonly string[], timeZone: string, inProgress?: QuarterKey): Coordination {
+export function coordinationFigures(
+  incidents: readonly IncidentView[],
+  quarters: readonly QuarterKey[],
+  severities: readonly string[],
+  timeZone: string,
+  inProgress?: QuarterKey,
+): Coordination {
   const wanted = new Set(quarters);
   const points = incidents
     .filter((i) => i.type === 'incident')
@@ -77,7 +83,18 @@ export function coordinationFigures(incidents: readonly IncidentView[], quarters
     .sort((a, b) => Date.parse(a.started) - Date.parse(b.started) || a.id.localeCompare(b.id));
   return {
     points,
-    byQuarter: quarters.map((q) => group(q, points.filter((p) => p.quarter === q), q === inProgress)),
-    bySeverity: severities.map((s) => group(s, points.filter((p) => p.severity === s))),
+    byQuarter: quarters.map((q) =>
+      group(
+        q,
+        points.filter((p) => p.quarter === q),
+        q === inProgress,
+      ),
+    ),
+    bySeverity: severities.map((s) =>
+      group(
+        s,
+        points.filter((p) => p.severity === s),
+      ),
+    ),
   };
 }

@@ -18,10 +18,25 @@ export interface MonthCount {
  * Incidents per month of `started` in the time zone, split by severity, with near-misses counted
  * apart; every month in `months` is present, empty ones with zeros. `inProgress` is the month marked partial.
  */
-export function countByMonth(incidents: readonly IncidentView[], months: readonly MonthKey[], severities: readonly string[], timeZone: string, inProgress?: MonthKey): MonthCount[] {
-  const rows = new Map<MonthKey, MonthCount>(months.map((month) => [month, {
-    month, bySeverity: Object.fromEntries(severities.map((s) => [s, 0])), incidents: 0, nearMisses: 0, partial: month === inProgress,
-  }]));
+export function countByMonth(
+  incidents: readonly IncidentView[],
+  months: readonly MonthKey[],
+  severities: readonly string[],
+  timeZone: string,
+  inProgress?: MonthKey,
+): MonthCount[] {
+  const rows = new Map<MonthKey, MonthCount>(
+    months.map((month) => [
+      month,
+      {
+        month,
+        bySeverity: Object.fromEntries(severities.map((s) => [s, 0])),
+        incidents: 0,
+        nearMisses: 0,
+        partial: month === inProgress,
+      },
+    ]),
+  );
   for (const incident of incidents) {
     const row = rows.get(monthOf(incident.started, timeZone));
     if (!row) continue;
@@ -85,7 +100,11 @@ export function tallyByPeriod(
 }
 
 /** Every incident counted in each period: the denominators for shares. */
-export function countPerPeriod(incidents: readonly IncidentView[], periodOf: (incident: IncidentView) => string, periods: readonly string[]): number[] {
+export function countPerPeriod(
+  incidents: readonly IncidentView[],
+  periodOf: (incident: IncidentView) => string,
+  periods: readonly string[],
+): number[] {
   const column = new Map(periods.map((p, i) => [p, i]));
   const totals = periods.map(() => 0);
   for (const incident of incidents) {
@@ -162,12 +181,20 @@ export interface ReleaseBand {
  * `lines_changed` grouped into size bands. The archive holds only releases that went wrong, so these
  * figures compare failures with each other; they are not a failure rate.
  */
-export function releaseFigures(incidents: readonly IncidentView[], severities: readonly string[]): { points: ReleasePoint[]; bands: ReleaseBand[] } {
+export function releaseFigures(
+  incidents: readonly IncidentView[],
+  severities: readonly string[],
+): { points: ReleasePoint[]; bands: ReleaseBand[] } {
   const points = incidents
     .filter((i) => i.release?.lines_changed !== undefined || i.release?.pull_requests !== undefined)
     .map((i) => ({
-      id: i.id, title: i.title, started: i.started, severity: i.severity,
-      linesChanged: i.release?.lines_changed, pullRequests: i.release?.pull_requests, timeToMitigate: i.type === 'incident' ? i.timeToMitigate : undefined,
+      id: i.id,
+      title: i.title,
+      started: i.started,
+      severity: i.severity,
+      linesChanged: i.release?.lines_changed,
+      pullRequests: i.release?.pull_requests,
+      timeToMitigate: i.type === 'incident' ? i.timeToMitigate : undefined,
     }))
     .sort((a, b) => Date.parse(a.started) - Date.parse(b.started) || a.id.localeCompare(b.id));
   const bands = RELEASE_BANDS.map((band, n) => {

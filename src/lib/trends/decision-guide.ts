@@ -20,7 +20,8 @@ export const STANCES: Record<StanceKey, Stance> = {
   'roll-back': {
     key: 'roll-back',
     label: 'Roll back first',
-    advice: 'Little budget is left: restore the last good version or configuration first, then investigate. A hot-fix spends budget the service does not have.',
+    advice:
+      'Little budget is left: restore the last good version or configuration first, then investigate. A hot-fix spends budget the service does not have.',
   },
   'prefer-roll-back': {
     key: 'prefer-roll-back',
@@ -133,16 +134,25 @@ export function guideServices(budgets: readonly { service: Service; slos: SloBud
         governing,
         stance: governing ? stanceFor(governing.now.left, thresholds) : STANCES['no-slo'],
         fullImpactMinutes: governing
-          ? { preferRollBack: minutesUntilBelow(governing, thresholds.investigateFrom), rollBack: minutesUntilBelow(governing, thresholds.rollBackBelow) }
+          ? {
+              preferRollBack: minutesUntilBelow(governing, thresholds.investigateFrom),
+              rollBack: minutesUntilBelow(governing, thresholds.rollBackBelow),
+            }
           : { preferRollBack: undefined, rollBack: undefined },
         sooner: governing
-          ? { preferRollBack: soonerThan(governing, others, thresholds.investigateFrom), rollBack: soonerThan(governing, others, thresholds.rollBackBelow) }
+          ? {
+              preferRollBack: soonerThan(governing, others, thresholds.investigateFrom),
+              rollBack: soonerThan(governing, others, thresholds.rollBackBelow),
+            }
           : { preferRollBack: undefined, rollBack: undefined },
       };
     })
-    .sort((a, b) => (a.governing?.now.left ?? Infinity) - (b.governing?.now.left ?? Infinity)
-      || (a.fullImpactMinutes.rollBack ?? Infinity) - (b.fullImpactMinutes.rollBack ?? Infinity)
-      || a.service.name.localeCompare(b.service.name));
+    .sort(
+      (a, b) =>
+        (a.governing?.now.left ?? Infinity) - (b.governing?.now.left ?? Infinity) ||
+        (a.fullImpactMinutes.rollBack ?? Infinity) - (b.fullImpactMinutes.rollBack ?? Infinity) ||
+        a.service.name.localeCompare(b.service.name),
+    );
 }
 
 /** One past incident: how much budget was left when it began, what the guide would say, what was done. */
@@ -169,7 +179,9 @@ export interface PastDecision {
  * comes first in the order of `budgets` (the catalog's).
  */
 export function pastDecisions(incidents: readonly IncidentView[], budgets: readonly SloBudget[], thresholds: Thresholds): PastDecision[] {
-  const pointsBySlo = new Map(budgets.map((b, place) => [b.slo.id, { name: b.slo.name, place, points: new Map(b.rolling.map((r) => [r.incidentId, r])) }]));
+  const pointsBySlo = new Map(
+    budgets.map((b, place) => [b.slo.id, { name: b.slo.name, place, points: new Map(b.rolling.map((r) => [r.incidentId, r])) }]),
+  );
   return [...incidents]
     .filter((i) => i.type === 'incident' && i.sloImpacts.length > 0)
     .sort((a, b) => Date.parse(a.started) - Date.parse(b.started) || a.id.localeCompare(b.id))
@@ -177,17 +189,25 @@ export function pastDecisions(incidents: readonly IncidentView[], budgets: reado
       const options = incident.sloImpacts.flatMap((impact) => {
         const slo = pointsBySlo.get(impact.slo.id);
         const point = slo?.points.get(incident.id);
-        return slo && point ? [{ sloId: impact.slo.id, sloName: slo.name, place: slo.place, leftAtStart: 1 - point.before, leftAfter: 1 - point.consumed }] : [];
+        return slo && point
+          ? [{ sloId: impact.slo.id, sloName: slo.name, place: slo.place, leftAtStart: 1 - point.before, leftAfter: 1 - point.consumed }]
+          : [];
       });
       const tightest = options.sort((a, b) => a.leftAtStart - b.leftAtStart || a.leftAfter - b.leftAfter || a.place - b.place)[0];
       if (!tightest) return [];
       const { sloId, sloName, leftAtStart, leftAfter } = tightest;
-      return [{
-        incident, sloId, sloName, leftAtStart, leftAfter,
-        stance: stanceFor(tightest.leftAtStart, thresholds),
-        stanceAfter: stanceFor(tightest.leftAfter, thresholds),
-        decision: incident.response.decision,
-      }];
+      return [
+        {
+          incident,
+          sloId,
+          sloName,
+          leftAtStart,
+          leftAfter,
+          stance: stanceFor(tightest.leftAtStart, thresholds),
+          stanceAfter: stanceFor(tightest.leftAfter, thresholds),
+          decision: incident.response.decision,
+        },
+      ];
     });
 }
 
@@ -197,7 +217,11 @@ export const ROLL_BACK_DECISIONS: readonly string[] = ['rollback', 'config-rever
 /** How many past incidents ended below the roll-back threshold, and how many of those were rolled back or reverted. */
 export function summarisePastDecisions(past: readonly PastDecision[]): { incidents: number; endedInRollBack: number; rolledBack: number } {
   const ended = past.filter((p) => p.stanceAfter.key === 'roll-back');
-  return { incidents: past.length, endedInRollBack: ended.length, rolledBack: ended.filter((p) => ROLL_BACK_DECISIONS.includes(p.decision)).length };
+  return {
+    incidents: past.length,
+    endedInRollBack: ended.length,
+    rolledBack: ended.filter((p) => ROLL_BACK_DECISIONS.includes(p.decision)).length,
+  };
 }
 
 /** One SLO's share of budget left after some more minutes of full impact. */
@@ -212,7 +236,11 @@ export interface SloAfterImpact {
  * Whether an SLO's budget left falls below `threshold` (a share) after `minutes` of full impact: it is
  * below already, or the minutes exceed `minutesUntilBelow`, the figure the decision guide shows.
  */
-export function belowAfterImpact(budget: Pick<SloBudget, 'budgetMinutes'> & { now: { left: number } }, minutes: number, threshold: number): boolean {
+export function belowAfterImpact(
+  budget: Pick<SloBudget, 'budgetMinutes'> & { now: { left: number } },
+  minutes: number,
+  threshold: number,
+): boolean {
   return budget.now.left < threshold || minutes > minutesUntilBelow(budget, threshold);
 }
 
@@ -223,19 +251,32 @@ export function belowAfterImpact(budget: Pick<SloBudget, 'budgetMinutes'> & { no
  * `compareForStance`). With 0 minutes this is the guide's stance and deciding SLO. The on-call page's
  * script (public/on-call.js, `stanceAfter`) applies the same rule to the numbers the page renders.
  */
-export function stanceAfterImpact(slos: readonly SloBudget[], minutes: number, thresholds: Thresholds): { stance: Stance; deciding: SloAfterImpact | undefined; slos: SloAfterImpact[] } {
+export function stanceAfterImpact(
+  slos: readonly SloBudget[],
+  minutes: number,
+  thresholds: Thresholds,
+): { stance: Stance; deciding: SloAfterImpact | undefined; slos: SloAfterImpact[] } {
   const after = slos.map((budget) => ({
     budget,
     left: budget.now.left - minutes / budget.budgetMinutes,
-    stance: belowAfterImpact(budget, minutes, thresholds.rollBackBelow) ? STANCES['roll-back']
-      : belowAfterImpact(budget, minutes, thresholds.investigateFrom) ? STANCES['prefer-roll-back'] : STANCES.investigate,
+    stance: belowAfterImpact(budget, minutes, thresholds.rollBackBelow)
+      ? STANCES['roll-back']
+      : belowAfterImpact(budget, minutes, thresholds.investigateFrom)
+        ? STANCES['prefer-roll-back']
+        : STANCES.investigate,
   }));
   const hardness = (s: Stance) => ['investigate', 'prefer-roll-back', 'roll-back'].indexOf(s.key);
   const hardest = Math.max(-1, ...after.map((s) => hardness(s.stance)));
   const place = new Map(slos.map((b, i) => [b.slo.id, i]));
   const deciding = after
     .filter((s) => hardness(s.stance) === hardest)
-    .sort((a, b) => compareForStance({ ...a.budget, now: { ...a.budget.now, left: a.left } }, { ...b.budget, now: { ...b.budget.now, left: b.left } }, (x) => place.get(x.slo.id) ?? 0))[0];
+    .sort((a, b) =>
+      compareForStance(
+        { ...a.budget, now: { ...a.budget.now, left: a.left } },
+        { ...b.budget, now: { ...b.budget.now, left: b.left } },
+        (x) => place.get(x.slo.id) ?? 0,
+      ),
+    )[0];
   return { stance: deciding?.stance ?? STANCES['no-slo'], deciding, slos: after };
 }
 

@@ -48,7 +48,12 @@ export interface QuarterDurations {
  * in `quarters` (empty ones included). Near-misses are left out: they had no impact to mitigate.
  * Incidents without `mitigated` or `resolved` are left out of that measure only.
  */
-export function durationsByQuarter(incidents: readonly IncidentView[], quarters: readonly QuarterKey[], timeZone: string, inProgress?: QuarterKey): {
+export function durationsByQuarter(
+  incidents: readonly IncidentView[],
+  quarters: readonly QuarterKey[],
+  timeZone: string,
+  inProgress?: QuarterKey,
+): {
   quarters: QuarterDurations[];
   points: DurationPoint[];
 } {

@@ -69,7 +69,11 @@ export interface FollowThroughTally {
 }
 
 /** Tallies action items per key, in the order of `order` (keys missing from it go last, by name). */
-export function tallyActionItems(rows: readonly ActionItemRow[], keyOf: (row: ActionItemRow) => string, order: readonly string[] = []): FollowThroughTally[] {
+export function tallyActionItems(
+  rows: readonly ActionItemRow[],
+  keyOf: (row: ActionItemRow) => string,
+  order: readonly string[] = [],
+): FollowThroughTally[] {
   const groups = new Map<string, ActionItemRow[]>();
   for (const row of rows) {
     const key = keyOf(row);
@@ -133,12 +137,30 @@ const PRIORITY_RANK: Record<string, number> = { P0: 0, P1: 1, P2: 2, P3: 3 };
 export function openActionItems(rows: readonly ActionItemRow[]): ActionItemRow[] {
   return rows
     .filter((r) => isOpen(r.status))
-    .sort((a, b) => a.due.localeCompare(b.due) || (PRIORITY_RANK[a.priority] ?? 9) - (PRIORITY_RANK[b.priority] ?? 9)
-      || a.incidentId.localeCompare(b.incidentId) || a.title.localeCompare(b.title));
+    .sort(
+      (a, b) =>
+        a.due.localeCompare(b.due) ||
+        (PRIORITY_RANK[a.priority] ?? 9) - (PRIORITY_RANK[b.priority] ?? 9) ||
+        a.incidentId.localeCompare(b.incidentId) ||
+        a.title.localeCompare(b.title),
+    );
 }
 
 /** The columns of the action-item downloads, in order. */
-export const EXPORT_COLUMNS = ['due', 'overdue', 'priority', 'status', 'title', 'kind', 'owner', 'team', 'ticket', 'incident', 'incident_title', 'incident_url'] as const;
+export const EXPORT_COLUMNS = [
+  'due',
+  'overdue',
+  'priority',
+  'status',
+  'title',
+  'kind',
+  'owner',
+  'team',
+  'ticket',
+  'incident',
+  'incident_title',
+  'incident_url',
+] as const;
 
 /** One action item as the CSV and JSON downloads give it. */
 export type ExportedActionItem = Record<(typeof EXPORT_COLUMNS)[number], string | boolean | null>;

@@ -1,4 +1,13 @@
-import { type ACTION_KINDS, type DECISIONS, type DETECTIONS, type INCIDENT_TYPES, type STATUSES, type TIMELINE_KINDS, type TRIGGERS, type VISIBILITIES } from '../../schema/incident.ts';
+import {
+  type ACTION_KINDS,
+  type DECISIONS,
+  type DETECTIONS,
+  type INCIDENT_TYPES,
+  type STATUSES,
+  type TIMELINE_KINDS,
+  type TRIGGERS,
+  type VISIBILITIES,
+} from '../../schema/incident.ts';
 import { plural as countWithNoun } from '../plural.ts';
 
 /** Display names of the `trigger` values. */

@@ -1,7 +1,31 @@
 import type { IncidentView } from '../incidents.ts';
-import { countByMonth, countPerPeriod, decisionFigures, releaseFigures, tallyByPeriod, type DecisionFigures, type MonthCount, type PeriodTally, type ReleaseBand, type ReleasePoint } from './counts.ts';
+import {
+  countByMonth,
+  countPerPeriod,
+  decisionFigures,
+  releaseFigures,
+  tallyByPeriod,
+  type DecisionFigures,
+  type MonthCount,
+  type PeriodTally,
+  type ReleaseBand,
+  type ReleasePoint,
+} from './counts.ts';
 import { durationsByQuarter, type DurationPoint, type QuarterDurations } from './durations.ts';
-import { halfOfMonth, halfRange, monthOf, monthRange, periodsInProgress, quarterOfMonth, quarterRange, yearRange, type HalfKey, type MonthKey, type PeriodsInProgress, type QuarterKey } from './periods.ts';
+import {
+  halfOfMonth,
+  halfRange,
+  monthOf,
+  monthRange,
+  periodsInProgress,
+  quarterOfMonth,
+  quarterRange,
+  yearRange,
+  type HalfKey,
+  type MonthKey,
+  type PeriodsInProgress,
+  type QuarterKey,
+} from './periods.ts';
 
 /** The taxonomy and enum orders an overview sorts by. */
 export interface OverviewOrders {
@@ -72,7 +96,13 @@ export function buildOverview(
   const quarters = quarterRange(range.from, range.to);
   const years = yearRange(range.from, range.to);
   const halves = halfRange(range.from, range.to);
-  const categories = tallyByPeriod(inRange, (i) => i.contributing_factors.map((f) => f.category), (i) => quarterOfMonth(monthKeyOf(i)), quarters, orders.categories);
+  const categories = tallyByPeriod(
+    inRange,
+    (i) => i.contributing_factors.map((f) => f.category),
+    (i) => quarterOfMonth(monthKeyOf(i)),
+    quarters,
+    orders.categories,
+  );
   const recent = new Set(quarters.slice(-4));
   const months = countByMonth(inRange, monthRange(range.from, range.to), orders.severities, timeZone, inProgress.month);
   return {
@@ -84,10 +114,22 @@ export function buildOverview(
     categories,
     dormantCategories: quarters.length > 4 ? categories.filter((c) => !recent.has(c.last)) : [],
     years,
-    triggers: tallyByPeriod(inRange, (i) => [i.trigger], (i) => monthKeyOf(i).slice(0, 4), years, orders.triggers),
+    triggers: tallyByPeriod(
+      inRange,
+      (i) => [i.trigger],
+      (i) => monthKeyOf(i).slice(0, 4),
+      years,
+      orders.triggers,
+    ),
     halves,
     detection: {
-      tallies: tallyByPeriod(inRange, (i) => [i.detection], (i) => halfOfMonth(monthKeyOf(i)), halves, orders.detections),
+      tallies: tallyByPeriod(
+        inRange,
+        (i) => [i.detection],
+        (i) => halfOfMonth(monthKeyOf(i)),
+        halves,
+        orders.detections,
+      ),
       totals: countPerPeriod(inRange, (i) => halfOfMonth(monthKeyOf(i)), halves),
     },
     decisions: decisionFigures(inRange, orders.decisions),

@@ -55,9 +55,12 @@ export function findRecurrences(incidents: readonly IncidentView[], timeZone: st
   const chronological = [...incidents].sort((a, b) => toEpochMs(a.started) - toEpochMs(b.started) || a.id.localeCompare(b.id));
   // Only incidents sharing a bucket can overlap: the primary service and category, or any one service.
   // Comparing within buckets keeps a 10,000-incident archive far from 50 million pairs.
-  const bucketsOf = (i: IncidentView) => (match === 'primary'
-    ? (i.services[0] === undefined || i.contributing_factors[0] === undefined ? [] : [`${i.services[0]} ${i.contributing_factors[0].category}`])
-    : i.services);
+  const bucketsOf = (i: IncidentView) =>
+    match === 'primary'
+      ? i.services[0] === undefined || i.contributing_factors[0] === undefined
+        ? []
+        : [`${i.services[0]} ${i.contributing_factors[0].category}`]
+      : i.services;
   const seen = new Map<string, number[]>();
   const found: Recurrence[] = [];
   chronological.forEach((incident, n) => {

@@ -17,7 +17,10 @@ export interface Slice {
 /** A slice per service in the catalog, each over the archive's whole range; services without incidents give empty slices. */
 export function serviceSlices(services: readonly Service[], incidents: readonly IncidentView[], range: Slice['range']): Slice[] {
   return services.map((service) => ({
-    kind: 'service', id: service.id, name: service.name, range,
+    kind: 'service',
+    id: service.id,
+    name: service.name,
+    range,
     incidents: incidents.filter((i) => i.services.includes(service.id)),
   }));
 }
@@ -25,7 +28,10 @@ export function serviceSlices(services: readonly Service[], incidents: readonly 
 /** A slice per team in the catalog (incidents listing the team in `teams`), each over the archive's whole range. */
 export function teamSlices(teams: readonly Team[], incidents: readonly IncidentView[], range: Slice['range']): Slice[] {
   return teams.map((team) => ({
-    kind: 'team', id: team.id, name: team.name, range,
+    kind: 'team',
+    id: team.id,
+    name: team.name,
+    range,
     incidents: incidents.filter((i) => i.teams.includes(team.id)),
   }));
 }
@@ -41,7 +47,9 @@ export function yearSlices(incidents: readonly IncidentView[], range: Slice['ran
   for (let year = first; year <= last; year++) {
     const y = String(year);
     slices.push({
-      kind: 'year', id: y, name: y,
+      kind: 'year',
+      id: y,
+      name: y,
       range: { from: year === first ? range.from : `${y}-01`, to: year === last ? range.to : `${y}-12` },
       incidents: incidents.filter((i) => yearOf(i.started, timeZone) === y),
     });

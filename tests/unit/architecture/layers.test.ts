@@ -25,7 +25,11 @@ function importsOf(file: string): Import[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   return [...text.matchAll(IMPORT)].map((m) => {
     const spec = m[3]!;
-    const target = spec.startsWith('.') ? relative(ROOT, resolve(dirname(join(ROOT, file)), spec)).split(sep).join('/') : spec;
+    const target = spec.startsWith('.')
+      ? relative(ROOT, resolve(dirname(join(ROOT, file)), spec))
+          .split(sep)
+          .join('/')
+      : spec;
     return { from: file, target, typeOnly: m[2] !== undefined };
   });
 }
@@ -40,12 +44,22 @@ describe('the layers of the code', () => {
   });
 
   it('keeps the schemas free of everything but zod and each other', () => {
-    expect(offending((e) => e.from.startsWith('src/schema/') && !e.target.startsWith('src/schema/') && e.target !== 'astro/zod')).toEqual([]);
+    expect(offending((e) => e.from.startsWith('src/schema/') && !e.target.startsWith('src/schema/') && e.target !== 'astro/zod')).toEqual(
+      [],
+    );
   });
 
   it('keeps src/lib pure: no file system, no Astro modules, no data or loaders', () => {
-    expect(offending((e) => e.from.startsWith('src/lib/') && (/^(node:)?fs(\/|$)/.test(e.target) || e.target.startsWith('astro:') || e.target.startsWith('virtual:')
-      || /^src\/(data|loaders|integrations|config|check|validation|authoring|tooling)\//.test(e.target)))).toEqual([]);
+    expect(
+      offending(
+        (e) =>
+          e.from.startsWith('src/lib/') &&
+          (/^(node:)?fs(\/|$)/.test(e.target) ||
+            e.target.startsWith('astro:') ||
+            e.target.startsWith('virtual:') ||
+            /^src\/(data|loaders|integrations|config|check|validation|authoring|tooling)\//.test(e.target)),
+      ),
+    ).toEqual([]);
   });
 
   it('lets no component or layout load the archive itself: pages pass what they show as props', () => {
@@ -53,12 +67,18 @@ describe('the layers of the code', () => {
   });
 
   it('keeps getCollection and getEntry inside src/data', () => {
-    const calls = sources('src').filter((f) => !f.startsWith('src/data/') && /\b(getCollection|getEntry)\s*\(/.test(readFileSync(join(ROOT, f), 'utf8')));
+    const calls = sources('src').filter(
+      (f) => !f.startsWith('src/data/') && /\b(getCollection|getEntry)\s*\(/.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
     expect(calls).toEqual([]);
   });
 
   it('reads the environment only in src/config and the command-line entry points', () => {
-    const readers = sources('src').filter((f) => /^src\/(validation|lib|schema|data|loaders|components|layouts|pages|integrations)\//.test(f) && /process\.env\b/.test(readFileSync(join(ROOT, f), 'utf8')));
+    const readers = sources('src').filter(
+      (f) =>
+        /^src\/(validation|lib|schema|data|loaders|components|layouts|pages|integrations)\//.test(f) &&
+        /process\.env\b/.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
     expect(readers).toEqual([]);
   });
 

@@ -7,7 +7,10 @@ const incident = {
   tags: ['flags'],
   timeline: [{ at: '2026-01-01T00:00:00Z', kind: 'note', text: 'x' }],
   response: { decision: 'rollback', rationale: 'Budget nearly gone.', helped_by: ['db-oncall'] },
-  action_items: [{ title: 'Canary flags', owner: 'platform', ticket: 'https://tracker.example.com/P-1' }, { title: 'Alert', owner: 'mbello' }],
+  action_items: [
+    { title: 'Canary flags', owner: 'platform', ticket: 'https://tracker.example.com/P-1' },
+    { title: 'Alert', owner: 'mbello' },
+  ],
   customer_impact: { users_affected: 12000, description: 'Checkout failed.' },
   release: { ref: 'deploy-4812', pull_requests: 3 },
 };
@@ -36,8 +39,14 @@ describe('redacting an incident for a public build', () => {
   });
 
   it('strips by path, whatever the field: a list is emptied, a value dropped, in every item of a list on the way', () => {
-    const data = { customer_impact: { regions: ['eu-west'], description: 'x' }, action_items: [{ title: 'a', labels: ['p'] }, { title: 'b' }], release: undefined };
-    expect(redactIncident(data, ['customer_impact.regions', 'action_items.labels', 'action_items.title', 'release.ref', 'missing.key'])).toEqual({
+    const data = {
+      customer_impact: { regions: ['eu-west'], description: 'x' },
+      action_items: [{ title: 'a', labels: ['p'] }, { title: 'b' }],
+      release: undefined,
+    };
+    expect(
+      redactIncident(data, ['customer_impact.regions', 'action_items.labels', 'action_items.title', 'release.ref', 'missing.key']),
+    ).toEqual({
       customer_impact: { regions: [], description: 'x' },
       action_items: [{ labels: [] }, {}],
       release: undefined,

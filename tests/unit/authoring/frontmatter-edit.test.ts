@@ -39,12 +39,21 @@ describe('editing a frontmatter block as text', () => {
   });
 
   it('keeps a comment where it was when the new value is shorter, and adds a note to it', () => {
-    expect(new FrontmatterEditor('started: 2025-06-21T13:55:00+01:00 # impact began\ndetected: x\n').set(['started'], '2026-07-01T00:00:00Z').note(['started'], 'TODO: the real time').note(['detected'], 'TODO: too').toString())
-      .toBe('started: 2026-07-01T00:00:00Z      # impact began. TODO: the real time\ndetected: x # TODO: too\n');
+    expect(
+      new FrontmatterEditor('started: 2025-06-21T13:55:00+01:00 # impact began\ndetected: x\n')
+        .set(['started'], '2026-07-01T00:00:00Z')
+        .note(['started'], 'TODO: the real time')
+        .note(['detected'], 'TODO: too')
+        .toString(),
+    ).toBe('started: 2026-07-01T00:00:00Z      # impact began. TODO: the real time\ndetected: x # TODO: too\n');
   });
 
   it('turns a key and what is under it into comments at its column, taking the two characters from the gap before a comment', () => {
-    const edited = new FrontmatterEditor(BLOCK).commentOut(['mitigated'], '2026-07-01T00:00:00+02:00').commentOut(['release']).commentOut(['response', 'responders']).toString();
+    const edited = new FrontmatterEditor(BLOCK)
+      .commentOut(['mitigated'], '2026-07-01T00:00:00+02:00')
+      .commentOut(['release'])
+      .commentOut(['response', 'responders'])
+      .toString();
     expect(edited.split('\n').slice(6, 11)).toEqual([
       '# mitigated: 2026-07-01T00:00:00+02:00 # impact stopped',
       '# release:                        # optional: the change',
@@ -55,7 +64,10 @@ describe('editing a frontmatter block as text', () => {
   });
 
   it('drops list items after the first with their lines, and appends items indented like the rest', () => {
-    const edited = new FrontmatterEditor(BLOCK).truncate(['timeline'], 1).append(['timeline'], ['- at: 2026-07-01T00:00:00Z', '  kind: note']).toString();
+    const edited = new FrontmatterEditor(BLOCK)
+      .truncate(['timeline'], 1)
+      .append(['timeline'], ['- at: 2026-07-01T00:00:00Z', '  kind: note'])
+      .toString();
     expect(edited.split('\n').slice(11)).toEqual([
       'timeline:                         # key events',
       '  - at: 2025-06-21T13:55:00Z',
@@ -67,16 +79,25 @@ describe('editing a frontmatter block as text', () => {
   });
 
   it('adds a missing top-level key at the end, and lines after the header comments', () => {
-    expect(new FrontmatterEditor('# Header.\n# Two lines.\n\ntitle: x').afterHeader(['# Added.']).set(['status'], 'draft').toString())
-      .toBe('# Header.\n# Two lines.\n# Added.\n\ntitle: x\nstatus: draft');
+    expect(new FrontmatterEditor('# Header.\n# Two lines.\n\ntitle: x').afterHeader(['# Added.']).set(['status'], 'draft').toString()).toBe(
+      '# Header.\n# Two lines.\n# Added.\n\ntitle: x\nstatus: draft',
+    );
   });
 
   it('leaves the text alone when nothing is asked, and ignores paths that are not there', () => {
-    expect(new FrontmatterEditor(BLOCK).commentOut(['customer_impact']).truncate(['timeline'], 5).set(['response', 'rationale'], 'x').toString()).toBe(BLOCK);
+    expect(
+      new FrontmatterEditor(BLOCK).commentOut(['customer_impact']).truncate(['timeline'], 5).set(['response', 'rationale'], 'x').toString(),
+    ).toBe(BLOCK);
   });
 
   it('writes values on one line, quoted only where YAML needs it', () => {
-    expect([formatLineValue('TODO: what set it off.'), formatLineValue('plain words'), formatLineValue([]), formatLineValue(['a', 'b']), formatLineValue(0), formatLineValue(false)])
-      .toEqual(['"TODO: what set it off."', 'plain words', '[]', '[a, b]', '0', 'false']);
+    expect([
+      formatLineValue('TODO: what set it off.'),
+      formatLineValue('plain words'),
+      formatLineValue([]),
+      formatLineValue(['a', 'b']),
+      formatLineValue(0),
+      formatLineValue(false),
+    ]).toEqual(['"TODO: what set it off."', 'plain words', '[]', '[a, b]', '0', 'false']);
   });
 });

@@ -41,7 +41,14 @@ function measure(result: ImportResult, root: string) {
   const { incidents } = checkArchive(root);
   const tally = () => ({ got: 0, of: 0 });
   const counts = {
-    events: tally(), actionItems: tally(), invented: 0, severities: tally(), unflagged: 0, startDays: tally(), conflicts: tally(), guessedMoments: tally(),
+    events: tally(),
+    actionItems: tally(),
+    invented: 0,
+    severities: tally(),
+    unflagged: 0,
+    startDays: tally(),
+    conflicts: tally(),
+    guessedMoments: tally(),
   };
   const misses: string[] = [];
   for (const truth of CORPUS) {
@@ -71,7 +78,10 @@ function measure(result: ImportResult, root: string) {
     for (const want of truth.action_items) {
       const found = items.find((a) => a.title === want.title);
       if (found && found.status === want.status && found.ticket === want.ticket) counts.actionItems.got++;
-      else misses.push(`${truth.source}: action item '${want.title}' ${found ? `came as ${found.status} ${found.ticket ?? 'without a ticket'}` : 'missing'}`);
+      else
+        misses.push(
+          `${truth.source}: action item '${want.title}' ${found ? `came as ${found.status} ${found.ticket ?? 'without a ticket'}` : 'missing'}`,
+        );
       if (found) items.splice(items.indexOf(found), 1);
     }
     counts.invented += items.length;

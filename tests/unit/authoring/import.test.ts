@@ -94,7 +94,11 @@ describe('npm run import', () => {
     // Amsterdam's clocks went from 02:00 CET (+01:00) to 03:00 CEST (+02:00) on 30 March 2025; the
     // source's local times sit on both sides of the change.
     const timer = byId('2025-03-30-ride-timer-added-an-hour-to-rides-across-the-clock-change');
-    expect([timer.started, timer.detected, timer.resolved]).toEqual(['2025-03-30T01:50:00+01:00', '2025-03-30T03:20:00+02:00', '2025-03-30T04:30:00+02:00']);
+    expect([timer.started, timer.detected, timer.resolved]).toEqual([
+      '2025-03-30T01:50:00+01:00',
+      '2025-03-30T03:20:00+02:00',
+      '2025-03-30T04:30:00+02:00',
+    ]);
     // "all times UTC" on 2 June 2024 (CEST, +02:00): 21:40 UTC is 23:40, and 22:09 UTC is 00:09 the next day.
     const billing = byId('2024-06-02-riders-charged-twice-for-rides-ending-at-midnight');
     expect([billing.started, billing.detected]).toEqual(['2024-06-02T23:40:00+02:00', '2024-06-03T00:09:00+02:00']);
@@ -112,79 +116,107 @@ describe('npm run import', () => {
     const byId = (id: string) => incidents.find((i) => i.id === id)!;
     const timer = byId('2025-03-30-ride-timer-added-an-hour-to-rides-across-the-clock-change').data;
     // priority: P1 is the first of four severities; "Rides" is rides-api without its suffix; team: Billing adds billing.
-    expect([timer.severity, timer.services, timer.teams, timer.authors]).toEqual(['SEV1', ['rides-api'], ['rides', 'billing'], ['Maarten Wouters', 'Eline De Smet']]);
+    expect([timer.severity, timer.services, timer.teams, timer.authors]).toEqual([
+      'SEV1',
+      ['rides-api'],
+      ['rides', 'billing'],
+      ['Maarten Wouters', 'Eline De Smet'],
+    ]);
     expect(timer.action_items.map((a) => [a.title, a.kind, a.owner, a.due, a.status, a.closed])).toEqual([
-      ['Compute ride duration from UTC instants, never from local wall-clock times', 'process', 'rides', '2025-04-11', 'done', '2025-04-09'],
+      [
+        'Compute ride duration from UTC instants, never from local wall-clock times',
+        'process',
+        'rides',
+        '2025-04-11',
+        'done',
+        '2025-04-09',
+      ],
       ['Add a clock-change day to the ride-pricing test suite', 'prevent', 'billing', '2025-04-25', 'open', undefined],
       // done without a completion date: closed is its due date, marked TODO.
       ['Refund the 612 affected rides', 'process', 'billing', '2025-03-31', 'done', '2025-03-31'],
     ]);
     const login = byId('2024-08-12-rider-app-login-codes-arrived-late').data;
     // Due 30/08/2024 is day-first in Europe/Amsterdam; "Q4 2024" is no date, so 12 August + 28 days = 9 September, with a TODO.
-    expect(login.action_items.map((a) => [a.owner, a.due, a.status])).toEqual([['platform', '2024-08-30', 'done'], ['platform', '2024-09-13', 'in-progress'], ['lvermeulen', '2024-09-09', 'open']]);
+    expect(login.action_items.map((a) => [a.owner, a.due, a.status])).toEqual([
+      ['platform', '2024-08-30', 'done'],
+      ['platform', '2024-09-13', 'in-progress'],
+      ['lvermeulen', '2024-09-09', 'open'],
+    ]);
     const nearMiss = byId('2025-01-09-new-parking-zones-nearly-published-with-swapped-coordinates');
     expect([nearMiss.data.type, nearMiss.data.severity]).toEqual(['near-miss', 'SEV4']);
     expect(nearMiss.body).toContain('## Where we got lucky\n\nHad the check been missing');
     expect(nearMiss.body).toContain('- reviewers: rides-leads\n');
     const gateway = byId('2024-09-17-rider-app-returned-too-many-requests-after-a-rate-limit');
-    expect(gateway.body).toContain('- Service affected: payments-api (not in catalog/services.yaml)\n- Status: Closed (every import starts as a draft)\n');
-    expect(gateway.body).toContain('{/* hindsight-ignore blameless-language: imported as written from tests/fixtures/import/sources/gateway-rate-limit.md; reword it before review */}\n- The rate-limit rule');
+    expect(gateway.body).toContain(
+      '- Service affected: payments-api (not in catalog/services.yaml)\n- Status: Closed (every import starts as a draft)\n',
+    );
+    expect(gateway.body).toContain(
+      '{/* hindsight-ignore blameless-language: imported as written from tests/fixtures/import/sources/gateway-rate-limit.md; reword it before review */}\n- The rate-limit rule',
+    );
   });
 
   it('copies a local image next to the site and links it from there; the report lists it', () => {
     const telemetry = result.imported.find((i) => i.source === `${SOURCES}/wiki/pages/telemetry-backlog.md`)!;
     expect(telemetry.assets).toEqual(['public/incidents/2026-03-03-telemetry-backlog-after-a-broker-upgrade/telemetry-lag.png']);
     expect(readFileSync(join(root, telemetry.assets![0]!))).toEqual(readFileSync(join(FIXTURES, 'sources/media/telemetry-lag.png')));
-    expect(readFileSync(join(root, telemetry.path), 'utf8')).toContain('\n![Telemetry lag per city during the upgrade](/incidents/2026-03-03-telemetry-backlog-after-a-broker-upgrade/telemetry-lag.png)\n');
-    expect(formatImportReport(result)).toContain(`${SOURCES}/wiki/pages/telemetry-backlog.md -> ${telemetry.path}\n  + ${telemetry.assets![0]}\n`);
+    expect(readFileSync(join(root, telemetry.path), 'utf8')).toContain(
+      '\n![Telemetry lag per city during the upgrade](/incidents/2026-03-03-telemetry-backlog-after-a-broker-upgrade/telemetry-lag.png)\n',
+    );
+    expect(formatImportReport(result)).toContain(
+      `${SOURCES}/wiki/pages/telemetry-backlog.md -> ${telemetry.path}\n  + ${telemetry.assets![0]}\n`,
+    );
     expect(result.skipped.map((s) => s.source)).toEqual([`${SOURCES}/README.md`, `${SOURCES}/SOURCES.md`]);
   });
 
   it('reports per file where the draft went and what needs a human', async () => {
     const root = freshArchive();
-    const result = await importPostmortems({ root, inputs: [`${SOURCES}/2024-03-14-unlock-timeouts.md`, `${SOURCES}/gateway-rate-limit.md`, `${SOURCES}/2024-01-09-wallet-top-ups.md`], cwd: PROJECT });
+    const result = await importPostmortems({
+      root,
+      inputs: [`${SOURCES}/2024-03-14-unlock-timeouts.md`, `${SOURCES}/gateway-rate-limit.md`, `${SOURCES}/2024-01-09-wallet-top-ups.md`],
+      cwd: PROJECT,
+    });
     expect(formatImportReport(result)).toBe(
       'tests/fixtures/import/sources/2024-03-14-unlock-timeouts.md -> incidents/2024/2024-03-14-unlock-requests-timed-out-in-utrecht-and-amersfoort.mdx\n' +
-      "  - status 'final' in the source: imported as a draft\n" +
-      "  - severity '2' mapped to SEV2: check it\n" +
-      '  - timeline: 8 events imported; kinds guessed from the text: check them\n' +
-      '  - contributing factors: 1 imported; categories guessed from the text: check them\n' +
-      "  - trigger 'dependency', detection 'alert', response.decision 'failover' guessed from the text: check them\n" +
-      '  - action items: 4 imported; kinds: 2 guessed from the title, 2 process by default: check them\n' +
-      '  - action item 4: no owner; left as TODO\n' +
-      '  - action items 1, 2, 3, 4: no priority; set to P2 with a TODO\n' +
-      // 14 March + 28 days: 17 days to the end of March, 11 into April.
-      '  - action items 3, 4: no due date; set to 2024-04-11 with a TODO\n' +
-      '  - action item 1: finished but no closed date; set with a TODO\n' +
-      '  - tickets FLT-311 are not links: kept in the action-item titles\n' +
-      "  - frontmatter field 'incident_id' has no place in the format: kept under Supporting information\n" +
-      "  - frontmatter field 'slack_channel' has no place in the format: kept under Supporting information\n" +
-      'tests/fixtures/import/sources/gateway-rate-limit.md -> incidents/2024/2024-09-17-rider-app-returned-too-many-requests-after-a-rate-limit.mdx\n' +
-      "  - status 'Closed' in the source: imported as a draft\n" +
-      "  - service 'payments-api' not in catalog/services.yaml: left as TODO\n" +
-      '  - timeline: 5 events imported; kinds guessed from the text: check them\n' +
-      '  - contributing factors: 2 imported; categories guessed from the text: check them\n' +
-      "  - trigger 'config-change', detection 'alert' guessed from the text: check them\n" +
-      '  - response.decision: not in the source; left as TODO\n' +
-      '  - action items: 3 imported; kinds: 2 guessed from the title, 1 process by default: check them\n' +
-      '  - action item 3: no owner; left as TODO\n' +
-      '  - action items 1, 2, 3: no priority; set to P2 with a TODO\n' +
-      '  - action items 2, 3: no due date; set to 2024-10-15 with a TODO\n' +
-      '  - blameless-language: "human error", "forgot" in contributing_factors[1].description and the body: reword, then delete the hindsight-ignore comments the import added\n' +
-      'tests/fixtures/import/sources/2024-01-09-wallet-top-ups.md -> incidents/2024/2024-01-09-wallet-top-ups-failed-for-ideal-payments.mdx\n' +
-      '  - summary: taken from the first paragraph of the body: check it\n' +
-      '  - severity: not in the source; set to SEV4 with a TODO\n' +
-      '  - services: none named; billing-service found in the title or summary: check them\n' +
-      "  - date taken from the file name ('2024-01-09'): check it\n" +
-      '  - detected: not in the source; set to started with a TODO\n' +
-      // "Time: 19:10" and "Duration: 35 min": 19:10 + 35 minutes = 19:45.
-      "  - mitigated: started plus the duration '35 min': check it\n" +
-      '  - trigger, detection, response.decision: not in the source; left as TODO\n' +
-      '  - action items: 1 imported; kinds: 1 process by default: check them\n' +
-      '  - action item 1: no owner; left as TODO\n' +
-      '  - action item 1: no priority; set to P2 with a TODO\n' +
-      '  - action item 1: no due date; set to 2024-02-06 with a TODO\n' +
-      'Imported 3 post-mortems as drafts. Next: work through the notes above and every TODO in the drafts, run `npm run check`, then set status: in-review.\n',
+        "  - status 'final' in the source: imported as a draft\n" +
+        "  - severity '2' mapped to SEV2: check it\n" +
+        '  - timeline: 8 events imported; kinds guessed from the text: check them\n' +
+        '  - contributing factors: 1 imported; categories guessed from the text: check them\n' +
+        "  - trigger 'dependency', detection 'alert', response.decision 'failover' guessed from the text: check them\n" +
+        '  - action items: 4 imported; kinds: 2 guessed from the title, 2 process by default: check them\n' +
+        '  - action item 4: no owner; left as TODO\n' +
+        '  - action items 1, 2, 3, 4: no priority; set to P2 with a TODO\n' +
+        // 14 March + 28 days: 17 days to the end of March, 11 into April.
+        '  - action items 3, 4: no due date; set to 2024-04-11 with a TODO\n' +
+        '  - action item 1: finished but no closed date; set with a TODO\n' +
+        '  - tickets FLT-311 are not links: kept in the action-item titles\n' +
+        "  - frontmatter field 'incident_id' has no place in the format: kept under Supporting information\n" +
+        "  - frontmatter field 'slack_channel' has no place in the format: kept under Supporting information\n" +
+        'tests/fixtures/import/sources/gateway-rate-limit.md -> incidents/2024/2024-09-17-rider-app-returned-too-many-requests-after-a-rate-limit.mdx\n' +
+        "  - status 'Closed' in the source: imported as a draft\n" +
+        "  - service 'payments-api' not in catalog/services.yaml: left as TODO\n" +
+        '  - timeline: 5 events imported; kinds guessed from the text: check them\n' +
+        '  - contributing factors: 2 imported; categories guessed from the text: check them\n' +
+        "  - trigger 'config-change', detection 'alert' guessed from the text: check them\n" +
+        '  - response.decision: not in the source; left as TODO\n' +
+        '  - action items: 3 imported; kinds: 2 guessed from the title, 1 process by default: check them\n' +
+        '  - action item 3: no owner; left as TODO\n' +
+        '  - action items 1, 2, 3: no priority; set to P2 with a TODO\n' +
+        '  - action items 2, 3: no due date; set to 2024-10-15 with a TODO\n' +
+        '  - blameless-language: "human error", "forgot" in contributing_factors[1].description and the body: reword, then delete the hindsight-ignore comments the import added\n' +
+        'tests/fixtures/import/sources/2024-01-09-wallet-top-ups.md -> incidents/2024/2024-01-09-wallet-top-ups-failed-for-ideal-payments.mdx\n' +
+        '  - summary: taken from the first paragraph of the body: check it\n' +
+        '  - severity: not in the source; set to SEV4 with a TODO\n' +
+        '  - services: none named; billing-service found in the title or summary: check them\n' +
+        "  - date taken from the file name ('2024-01-09'): check it\n" +
+        '  - detected: not in the source; set to started with a TODO\n' +
+        // "Time: 19:10" and "Duration: 35 min": 19:10 + 35 minutes = 19:45.
+        "  - mitigated: started plus the duration '35 min': check it\n" +
+        '  - trigger, detection, response.decision: not in the source; left as TODO\n' +
+        '  - action items: 1 imported; kinds: 1 process by default: check them\n' +
+        '  - action item 1: no owner; left as TODO\n' +
+        '  - action item 1: no priority; set to P2 with a TODO\n' +
+        '  - action item 1: no due date; set to 2024-02-06 with a TODO\n' +
+        'Imported 3 post-mortems as drafts. Next: work through the notes above and every TODO in the drafts, run `npm run check`, then set status: in-review.\n',
     );
     expect(readdirSync(join(root, 'incidents/2024')).sort()).toEqual([
       '2024-01-09-wallet-top-ups-failed-for-ideal-payments.mdx',
@@ -198,16 +230,16 @@ describe('npm run import', () => {
     const result = await importPostmortems({ root, inputs: [`${SOURCES}/near-miss-parking-zones.md`], cwd: PROJECT, dryRun: true });
     expect(formatImportReport(result)).toBe(
       'tests/fixtures/import/sources/near-miss-parking-zones.md -> incidents/2025/2025-01-09-new-parking-zones-nearly-published-with-swapped-coordinates.mdx\n' +
-      "  - severity 'low' mapped to SEV4: check it\n" +
-      "  - service 'Maps' matched to maps-service: check it\n" +
-      '  - started: no time in the source; set to 00:00 with a TODO\n' +
-      '  - detected: not in the source; set to started with a TODO\n' +
-      '  - mitigated: not in the source; add it before review\n' +
-      '  - trigger, detection, response.decision: not in the source; left as TODO\n' +
-      '  - action items: 1 imported; kinds: 1 guessed from the title: check them\n' +
-      '  - action item 1: no priority; set to P2 with a TODO\n' +
-      "  - frontmatter field 'reviewers' has no place in the format: kept under Supporting information\n" +
-      'Dry run: 1 post-mortem would be imported as drafts; nothing was written.\n',
+        "  - severity 'low' mapped to SEV4: check it\n" +
+        "  - service 'Maps' matched to maps-service: check it\n" +
+        '  - started: no time in the source; set to 00:00 with a TODO\n' +
+        '  - detected: not in the source; set to started with a TODO\n' +
+        '  - mitigated: not in the source; add it before review\n' +
+        '  - trigger, detection, response.decision: not in the source; left as TODO\n' +
+        '  - action items: 1 imported; kinds: 1 guessed from the title: check them\n' +
+        '  - action item 1: no priority; set to P2 with a TODO\n' +
+        "  - frontmatter field 'reviewers' has no place in the format: kept under Supporting information\n" +
+        'Dry run: 1 post-mortem would be imported as drafts; nothing was written.\n',
     );
     expect(existsSync(join(root, 'incidents'))).toBe(false);
   });
@@ -219,27 +251,42 @@ describe('npm run import', () => {
     const path = join(root, 'incidents/2024/2024-06-02-riders-charged-twice-for-rides-ending-at-midnight.mdx');
     writeFileSync(path, 'my words\n');
     const result = await importPostmortems({ root, inputs: [source, `${SOURCES}/near-miss-parking-zones.md`], cwd: PROJECT });
-    expect(result.failed).toEqual([{
-      source,
-      message: 'tests/fixtures/import/sources/billing-double-charges.md: incidents/2024/2024-06-02-riders-charged-twice-for-rides-ending-at-midnight.mdx already exists; it was left untouched. ' +
-        'Delete it if it is an earlier import of this file, or change the title in the source, then run the import again.',
-    }]);
+    expect(result.failed).toEqual([
+      {
+        source,
+        message:
+          'tests/fixtures/import/sources/billing-double-charges.md: incidents/2024/2024-06-02-riders-charged-twice-for-rides-ending-at-midnight.mdx already exists; it was left untouched. ' +
+          'Delete it if it is an earlier import of this file, or change the title in the source, then run the import again.',
+      },
+    ]);
     expect(readFileSync(path, 'utf8')).toBe('my words\n');
-    expect(result.imported.map((i) => i.path)).toEqual(['incidents/2025/2025-01-09-new-parking-zones-nearly-published-with-swapped-coordinates.mdx']);
+    expect(result.imported.map((i) => i.path)).toEqual([
+      'incidents/2025/2025-01-09-new-parking-zones-nearly-published-with-swapped-coordinates.mdx',
+    ]);
     expect(existsSync(join(root, result.imported[0]!.path))).toBe(true);
   });
 
   it('writes every file that converts and reports each one that does not, with its reason and the fix', async () => {
     const root = freshArchive();
-    const result = await importPostmortems({ root, inputs: [`${SOURCES}/2024-03-14-unlock-timeouts.md`, 'tests/fixtures/import/broken/no-date', 'tests/fixtures/import/broken/bad-frontmatter.md'], cwd: PROJECT });
+    const result = await importPostmortems({
+      root,
+      inputs: [
+        `${SOURCES}/2024-03-14-unlock-timeouts.md`,
+        'tests/fixtures/import/broken/no-date',
+        'tests/fixtures/import/broken/bad-frontmatter.md',
+      ],
+      cwd: PROJECT,
+    });
     expect(result.failed).toEqual([
       {
         source: 'tests/fixtures/import/broken/no-date/notes-from-the-outage.md',
-        message: 'tests/fixtures/import/broken/no-date/notes-from-the-outage.md: no date found. Add a line such as "Date: 2024-03-14" under the title (or "date: 2024-03-14" in its frontmatter), then run the import again.',
+        message:
+          'tests/fixtures/import/broken/no-date/notes-from-the-outage.md: no date found. Add a line such as "Date: 2024-03-14" under the title (or "date: 2024-03-14" in its frontmatter), then run the import again.',
       },
       {
         source: 'tests/fixtures/import/broken/bad-frontmatter.md',
-        message: 'tests/fixtures/import/broken/bad-frontmatter.md:5:1: the frontmatter is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]). Fix it, or remove the --- block, then run the import again.',
+        message:
+          'tests/fixtures/import/broken/bad-frontmatter.md:5:1: the frontmatter is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]). Fix it, or remove the --- block, then run the import again.',
       },
     ]);
     expect(readdirSync(join(root, 'incidents/2024'))).toEqual(['2024-03-14-unlock-requests-timed-out-in-utrecht-and-amersfoort.mdx']);
@@ -255,8 +302,8 @@ describe('npm run import', () => {
     const result = await importPostmortems({ root: freshArchive(), inputs: ['tests/fixtures/import/broken/secret'], cwd: PROJECT });
     expect(result.failed.map((f) => f.message)).toEqual([
       'tests/fixtures/import/broken/secret/pool-exhausted.md: the draft would fail `npm run check`:\n' +
-      '  line 17: secrets: expected no credentials in a post-mortem, found PostgreSQL connection string. Replace the value with REDACTED and rotate the credential: it is already in the pull request and the git history.\n' +
-      'Remove or reword it in the source, then run the import again.',
+        '  line 17: secrets: expected no credentials in a post-mortem, found PostgreSQL connection string. Replace the value with REDACTED and rotate the credential: it is already in the pull request and the git history.\n' +
+        'Remove or reword it in the source, then run the import again.',
     ]);
     expect(JSON.stringify(result)).not.toContain('Kq8vT2mLx9RwP4sZ');
     expect(result.imported).toEqual([]);
@@ -273,7 +320,10 @@ describe('npm run import', () => {
     writeFileSync(join(cwd, 'wiki/diagram.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
     mkdirSync(join(cwd, 'wiki/2025-02-03-map-tiles'));
     // A wiki that keeps each page as a folder with a README: this README is a post-mortem by its shape.
-    writeFileSync(join(cwd, 'wiki/2025-02-03-map-tiles/README.md'), '# Map tiles failed to load\n\nSeverity: SEV3\n\n## Timeline\n\n- 09:10 Tile errors start.\n- 09:40 Tiles load again.\n');
+    writeFileSync(
+      join(cwd, 'wiki/2025-02-03-map-tiles/README.md'),
+      '# Map tiles failed to load\n\nSeverity: SEV3\n\n## Timeline\n\n- 09:10 Tile errors start.\n- 09:40 Tiles load again.\n',
+    );
     const result = await importPostmortems({ root: freshArchive(), inputs: ['postmortems', 'exports', 'handbook', 'wiki'], cwd });
     expect(result.failed.map((f) => f.message)).toEqual([
       'postmortems: no such file or folder. Check the path, then pass the folder that holds the post-mortems or the files themselves.',
@@ -282,15 +332,17 @@ describe('npm run import', () => {
       'wiki/diagram.md: is not a UTF-8 text file. Save it as UTF-8 Markdown, then run the import again.',
     ]);
     expect(result.skipped.map((s) => s.source)).toEqual(['handbook/README.md']);
-    expect(result.imported.map((i) => [i.source, i.path])).toEqual([['wiki/2025-02-03-map-tiles/README.md', 'incidents/2025/2025-02-03-map-tiles-failed-to-load.mdx']]);
+    expect(result.imported.map((i) => [i.source, i.path])).toEqual([
+      ['wiki/2025-02-03-map-tiles/README.md', 'incidents/2025/2025-02-03-map-tiles-failed-to-load.mdx'],
+    ]);
   });
 
   it('asks for the catalog first when the root is not an archive', async () => {
     const message = await importError(mkdtempSync(join(tmpdir(), 'hindsight-import-empty-')), [SOURCES]);
     expect(message).toBe(
       "The catalog has problems; fix them first, or pass --root with the archive's folder:\n" +
-      '  catalog/services.yaml:1:1 expected this file to exist. Create it; see the README section "Configuration".\n' +
-      '  catalog/teams.yaml:1:1 expected this file to exist. Create it; see the README section "Configuration".',
+        '  catalog/services.yaml:1:1 expected this file to exist. Create it; see the README section "Configuration".\n' +
+        '  catalog/teams.yaml:1:1 expected this file to exist. Create it; see the README section "Configuration".',
     );
   });
 
@@ -305,9 +357,16 @@ describe('npm run import', () => {
   it('runs as a command: writes what converts, prints the report, the failures on stderr, and exits 1 when a file failed', () => {
     const root = freshArchive();
     const result = runImport(['--root', root, `${SOURCES}/near-miss-parking-zones.md`, 'tests/fixtures/import/broken/no-date']);
-    expect([result.status, result.stderr]).toEqual([1, 'Not imported: tests/fixtures/import/broken/no-date/notes-from-the-outage.md: no date found. Add a line such as "Date: 2024-03-14" under the title (or "date: 2024-03-14" in its frontmatter), then run the import again.\n']);
-    expect(result.stdout.split('\n').at(-2)).toBe('Imported 1 post-mortem as drafts. 1 file was not imported: fix it as said on stderr and import it again. Next: work through the notes above and every TODO in the drafts, run `npm run check`, then set status: in-review.');
-    expect(readdirSync(join(root, 'incidents/2025'))).toEqual(['2025-01-09-new-parking-zones-nearly-published-with-swapped-coordinates.mdx']);
+    expect([result.status, result.stderr]).toEqual([
+      1,
+      'Not imported: tests/fixtures/import/broken/no-date/notes-from-the-outage.md: no date found. Add a line such as "Date: 2024-03-14" under the title (or "date: 2024-03-14" in its frontmatter), then run the import again.\n',
+    ]);
+    expect(result.stdout.split('\n').at(-2)).toBe(
+      'Imported 1 post-mortem as drafts. 1 file was not imported: fix it as said on stderr and import it again. Next: work through the notes above and every TODO in the drafts, run `npm run check`, then set status: in-review.',
+    );
+    expect(readdirSync(join(root, 'incidents/2025'))).toEqual([
+      '2025-01-09-new-parking-zones-nearly-published-with-swapped-coordinates.mdx',
+    ]);
   });
 
   it('skips files in a folder that are no post-mortem by their shape and says so; two sources with the same date and title get distinct names', async () => {
@@ -321,13 +380,19 @@ describe('npm run import', () => {
     writeFileSync(join(cwd, 'pm/b.md'), text);
     const root = freshArchive();
     const result = await importPostmortems({ root, inputs: ['pm'], cwd });
-    const why = 'no incident-like content (no timeline, impact, root cause or action items section, no time-stamped events, no severity or key moments); name the file to import it anyway';
-    expect(result.skipped).toEqual([{ source: 'pm/README.md', why }, { source: 'pm/SOURCES.md', why }]);
+    const why =
+      'no incident-like content (no timeline, impact, root cause or action items section, no time-stamped events, no severity or key moments); name the file to import it anyway';
+    expect(result.skipped).toEqual([
+      { source: 'pm/README.md', why },
+      { source: 'pm/SOURCES.md', why },
+    ]);
     expect(result.imported.map((i) => i.path)).toEqual([
       'incidents/2025/2025-01-09-new-parking-zones-nearly-published-with-swapped-coordinates.mdx',
       'incidents/2025/2025-01-09-new-parking-zones-nearly-published-with-swapped-coordinates-2.mdx',
     ]);
-    expect(result.imported[1]!.notes.at(-1)).toBe('another file in this import has the same date and title: named 2025-01-09-new-parking-zones-nearly-published-with-swapped-coordinates-2.mdx');
+    expect(result.imported[1]!.notes.at(-1)).toBe(
+      'another file in this import has the same date and title: named 2025-01-09-new-parking-zones-nearly-published-with-swapped-coordinates-2.mdx',
+    );
     expect(formatImportReport(result).split('\n')[0]).toBe(`Skipped pm/README.md: ${why}.`);
     expect(checkArchive(root).problems).toEqual([]);
   });

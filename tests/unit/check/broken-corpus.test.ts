@@ -110,7 +110,9 @@ describe('the broken-post-mortem corpus', () => {
 
   it('has a finding in every file', async () => {
     const files = new Set(EXPECTED.map(([file]) => file));
-    const all = ['2024', '2025', '2026'].flatMap((year) => readdirSync(join(BROKEN, 'incidents', year)).map((f) => `incidents/${year}/${f}`));
+    const all = ['2024', '2025', '2026'].flatMap((year) =>
+      readdirSync(join(BROKEN, 'incidents', year)).map((f) => `incidents/${year}/${f}`),
+    );
     expect(all.filter((f) => !files.has(f))).toEqual([]);
   });
 

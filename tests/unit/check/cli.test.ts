@@ -10,7 +10,11 @@ const TSX = join(PROJECT, 'node_modules/.bin/tsx');
 
 describe('npm run check', () => {
   it('passes a clean archive with one line', async () => {
-    expect(await cli([], { cwd: FIXTURE })).toEqual({ status: 0, stdout: 'Checked 2 post-mortems, 1 reading list and 3 catalog files: no problems.\n', stderr: '' });
+    expect(await cli([], { cwd: FIXTURE })).toEqual({
+      status: 0,
+      stdout: 'Checked 2 post-mortems, 1 reading list and 3 catalog files: no problems.\n',
+      stderr: '',
+    });
   });
 
   it('passes silently under --quiet, as the build runs it', async () => {
@@ -23,7 +27,12 @@ describe('npm run check', () => {
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nObviously nobody looked.\n`);
     const result = await cli(['--root', root, '--format', 'json']);
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout).summary).toEqual({ errors: 0, warnings: 1, files: 1, checked: { incidents: 2, readingLists: 1, catalog: 3 } });
+    expect(JSON.parse(result.stdout).summary).toEqual({
+      errors: 0,
+      warnings: 1,
+      files: 1,
+      checked: { incidents: 2, readingLists: 1, catalog: 3 },
+    });
   });
 
   it('checks only the files named, relative to where it runs', async () => {
@@ -39,7 +48,10 @@ describe('npm run check', () => {
 
   it.each([
     [['incidents/2025/nope.mdx'], 'incidents/2025/nope.mdx: no such file or folder.'],
-    [['README.md'], 'README.md: not a file the check reads; it reads incidents/<yyyy>/*.mdx, reading-lists/*.mdx and catalog/*.yaml (names starting with _ are skipped).'],
+    [
+      ['README.md'],
+      'README.md: not a file the check reads; it reads incidents/<yyyy>/*.mdx, reading-lists/*.mdx and catalog/*.yaml (names starting with _ are skipped).',
+    ],
     [['--format', 'xml'], '--format: expected pretty, json, github or markdown, found "xml".'],
     [['--changed', 'main', 'incidents'], '--changed chooses the files itself; give either paths or --changed, not both.'],
     [['--verbose'], '--verbose: unknown option.'],
@@ -53,45 +65,49 @@ describe('npm run check', () => {
   it('refuses a folder outside the archive', async () => {
     const result = await cli(['../archive/incidents'], { cwd: BROKEN });
     expect(result.status).toBe(2);
-    expect(result.stderr.split('\n')[0]).toBe('npm run check: ../archive/incidents: not inside the archive at .; name .mdx files one by one, or use --root to check another archive.');
+    expect(result.stderr.split('\n')[0]).toBe(
+      'npm run check: ../archive/incidents: not inside the archive at .; name .mdx files one by one, or use --root to check another archive.',
+    );
   });
 
-  it('writes the reviewer\'s summary of the files named with --format markdown', async () => {
+  it("writes the reviewer's summary of the files named with --format markdown", async () => {
     const root = copyArchive(FIXTURE);
     const file = join(root, 'incidents/2025/2025-06-21-checkout-500s.mdx');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nObviously nobody looked.\n`);
     const result = await cli(['incidents/2025/2025-06-21-checkout-500s.mdx', '--format', 'markdown'], { cwd: root });
     expect([result.status, result.stderr]).toEqual([0, '']);
-    expect(result.stdout).toBe([
-      '## Post-mortems checked',
-      '',
-      '### Checkout returned 500s after a flag config push',
-      '',
-      '`incidents/2025/2025-06-21-checkout-500s.mdx`: status published, severity SEV2, type incident.',
-      '',
-      '| time to detect | time to mitigate | time to resolve |',
-      '| --- | --- | --- |',
-      // started 13:55, detected 14:02, mitigated 14:40, resolved 16:05 (all Z).
-      '| 7 min | 45 min | 2 h 10 min |',
-      '',
-      '| SLO | bad minutes | error budget | budget consumed |',
-      '| --- | --- | --- | --- |',
-      '| `checkout-availability` | 38 min | 43.2 min (99.9% over 30 days) | 88% |',
-      '',
-      'Action items: 1 open, 0 in progress, 1 done, 0 won\'t do.',
-      '',
-      '| status | action item | owner | due |',
-      '| --- | --- | --- | --- |',
-      '| Open | Alert on checkout 5xx above 1% for two minutes | payments | 2025-08-01 |',
-      '| Done | Stage flag pushes through one canary region first | platform | 2025-07-15 |',
-      '',
-      '| where | severity | field | problem | fix | rule |',
-      '| --- | --- | --- | --- | --- | --- |',
-      '| `incidents/2025/2025-06-21-checkout-500s.mdx:55:1` | warning |  | expected an account of what was known at the time, found "Obviously" | What is obvious now was one possibility among several at the time. Say what the evidence was and when it became available. | `hindsight-bias` |',
-      '',
-      'Found 0 errors and 1 warning in 1 file.',
-      '',
-    ].join('\n'));
+    expect(result.stdout).toBe(
+      [
+        '## Post-mortems checked',
+        '',
+        '### Checkout returned 500s after a flag config push',
+        '',
+        '`incidents/2025/2025-06-21-checkout-500s.mdx`: status published, severity SEV2, type incident.',
+        '',
+        '| time to detect | time to mitigate | time to resolve |',
+        '| --- | --- | --- |',
+        // started 13:55, detected 14:02, mitigated 14:40, resolved 16:05 (all Z).
+        '| 7 min | 45 min | 2 h 10 min |',
+        '',
+        '| SLO | bad minutes | error budget | budget consumed |',
+        '| --- | --- | --- | --- |',
+        '| `checkout-availability` | 38 min | 43.2 min (99.9% over 30 days) | 88% |',
+        '',
+        "Action items: 1 open, 0 in progress, 1 done, 0 won't do.",
+        '',
+        '| status | action item | owner | due |',
+        '| --- | --- | --- | --- |',
+        '| Open | Alert on checkout 5xx above 1% for two minutes | payments | 2025-08-01 |',
+        '| Done | Stage flag pushes through one canary region first | platform | 2025-07-15 |',
+        '',
+        '| where | severity | field | problem | fix | rule |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| `incidents/2025/2025-06-21-checkout-500s.mdx:55:1` | warning |  | expected an account of what was known at the time, found "Obviously" | What is obvious now was one possibility among several at the time. Say what the evidence was and when it became available. | `hindsight-bias` |',
+        '',
+        'Found 0 errors and 1 warning in 1 file.',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('checks a post-mortem from outside the archive as if it were added to it', async () => {
@@ -116,10 +132,27 @@ describe('npm run check', () => {
 
   it('lists every rule', async () => {
     const { stdout } = await cli(['--list-rules']);
-    expect(stdout.split('\n').slice(0, ALL_RULES.length).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual([
-      'yaml error*', 'schema error*', 'consistency error*', 'reference error*', 'mdx-syntax error*', 'mdx-safety error*', 'unfinished error*', 'config error*',
-      'blameless-language error', 'hindsight-bias warning', 'action-item-quality warning', 'secrets error',
-      'personal-data warning', 'ignore-comment error', 'unused-ignore warning',
+    expect(
+      stdout
+        .split('\n')
+        .slice(0, ALL_RULES.length)
+        .map((l) => l.split(/\s+/).slice(0, 2).join(' ')),
+    ).toEqual([
+      'yaml error*',
+      'schema error*',
+      'consistency error*',
+      'reference error*',
+      'mdx-syntax error*',
+      'mdx-safety error*',
+      'unfinished error*',
+      'config error*',
+      'blameless-language error',
+      'hindsight-bias warning',
+      'action-item-quality warning',
+      'secrets error',
+      'personal-data warning',
+      'ignore-comment error',
+      'unused-ignore warning',
     ]);
   });
 

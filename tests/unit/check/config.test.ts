@@ -18,8 +18,13 @@ describe('catalog/check.yaml', () => {
     const config = loadCheckConfig(FIXTURE);
     expect(config.problems).toEqual([]);
     expect(Object.fromEntries([...config.rules].map(([id, c]) => [id, c.severity]))).toEqual({
-      'blameless-language': 'error', 'hindsight-bias': 'warning', 'action-item-quality': 'warning', secrets: 'error',
-      'personal-data': 'warning', 'ignore-comment': 'error', 'unused-ignore': 'warning',
+      'blameless-language': 'error',
+      'hindsight-bias': 'warning',
+      'action-item-quality': 'warning',
+      secrets: 'error',
+      'personal-data': 'warning',
+      'ignore-comment': 'error',
+      'unused-ignore': 'warning',
     });
     expect(config.rules.has('mdx-safety')).toBe(false);
   });
@@ -33,7 +38,9 @@ describe('catalog/check.yaml', () => {
   });
 
   it('reports every mistake in one run, at its line, with a suggestion', () => {
-    const root = withConfig('rules:\n  blameless-languag: error\n  schema: warning\n  hindsight-bias: eror\n  personal-data:\n    severity: warning\n    allow: 3\n    extra: 1\ndocs_url: https://wiki.pantrybox.com/check\n');
+    const root = withConfig(
+      'rules:\n  blameless-languag: error\n  schema: warning\n  hindsight-bias: eror\n  personal-data:\n    severity: warning\n    allow: 3\n    extra: 1\ndocs_url: https://wiki.pantrybox.com/check\n',
+    );
     expect(loadCheckConfig(root).problems.map(formatProblem)).toEqual([
       'catalog/check.yaml:9:1 docs_url: expected an address with {rule} in it, e.g. https://wiki.example.com/hindsight/{rule}, found "https://wiki.pantrybox.com/check"',
       'catalog/check.yaml:2:3 rules.blameless-languag: expected the id of a rule, found "blameless-languag". Did you mean "blameless-language"?',
@@ -51,7 +58,9 @@ describe('catalog/check.yaml', () => {
   });
 
   it('changes what the check reports: severities, off, and links to the docs', async () => {
-    const root = withConfig('rules:\n  hindsight-bias: error\n  blameless-language: off\ndocs_url: https://wiki.pantrybox.com/hindsight/{rule}\n');
+    const root = withConfig(
+      'rules:\n  hindsight-bias: error\n  blameless-language: off\ndocs_url: https://wiki.pantrybox.com/hindsight/{rule}\n',
+    );
     mkdirSync(join(root, 'incidents/2025'), { recursive: true });
     writeFileSync(join(root, 'incidents/2025/2025-06-21-checkout-500s.mdx'), postmortem("Obviously it was Sam's fault."));
     const { problems } = await runCheck({ root });

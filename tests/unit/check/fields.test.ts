@@ -19,14 +19,25 @@ describe('finding a character of a YAML value in the text as written', () => {
 describe('the free-text fields of a frontmatter', () => {
   it('are read as written, with their paths, whatever else is wrong', () => {
     const data = {
-      title: 'T', summary: '  ', severity: 'SEV5', response: { rationale: 'R' },
+      title: 'T',
+      summary: '  ',
+      severity: 'SEV5',
+      response: { rationale: 'R' },
       contributing_factors: [{ description: 'C0' }, { category: 'x' }, 'not an object'],
-      action_items: 'not a list', timeline: [{ text: 'E0' }],
+      action_items: 'not a list',
+      timeline: [{ text: 'E0' }],
     };
     expect(freeTextFields('incident', data).map((f) => [f.field, f.value])).toEqual([
-      ['title', 'T'], ['response.rationale', 'R'], ['contributing_factors[0].description', 'C0'], ['timeline[0].text', 'E0'],
+      ['title', 'T'],
+      ['response.rationale', 'R'],
+      ['contributing_factors[0].description', 'C0'],
+      ['timeline[0].text', 'E0'],
     ]);
-    expect(freeTextFields('reading-list', { title: 'L', audience: 'A', items: [{ why: 'W' }] }).map((f) => f.field)).toEqual(['title', 'audience', 'items[0].why']);
+    expect(freeTextFields('reading-list', { title: 'L', audience: 'A', items: [{ why: 'W' }] }).map((f) => f.field)).toEqual([
+      'title',
+      'audience',
+      'items[0].why',
+    ]);
   });
 });
 

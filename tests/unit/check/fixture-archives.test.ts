@@ -18,18 +18,27 @@ describe('the archives the tests build on', () => {
     expect((await runCheck({ root: FIXTURE })).problems).toEqual([]);
   });
 
-  it.each(['full', 'light'])('a fresh draft from the %s template passes, though the template quotes what not to write, and is refused once in review', async (template) => {
-    const root = mkdtempSync(join(tmpdir(), 'hindsight-draft-'));
-    cpSync(join(SITE, 'catalog'), join(root, 'catalog'), { recursive: true });
-    cpSync(join(PROJECT, 'templates'), join(root, 'templates'), { recursive: true });
-    const { path } = createPostmortem(root, { title: 'Bill PDFs rendered without fonts', date: '2026-07-01', severity: 'SEV3', services: ['billing-engine'], template });
-    const file = join(root, path);
-    expect(readFileSync(file, 'utf8')).toContain('not "the engineer forgot"');
-    expect((await runCheck({ root })).problems).toEqual([]);
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: draft /m, 'status: in-review'));
-    const rules = (await runCheck({ root })).problems.map((p) => p.rule);
-    // mitigated is missing (consistency); the rest is what the draft left unfinished.
-    expect(new Set(rules)).toEqual(new Set(['consistency', 'unfinished']));
-    expect(rules.filter((r) => r === 'consistency')).toHaveLength(1);
-  });
+  it.each(['full', 'light'])(
+    'a fresh draft from the %s template passes, though the template quotes what not to write, and is refused once in review',
+    async (template) => {
+      const root = mkdtempSync(join(tmpdir(), 'hindsight-draft-'));
+      cpSync(join(SITE, 'catalog'), join(root, 'catalog'), { recursive: true });
+      cpSync(join(PROJECT, 'templates'), join(root, 'templates'), { recursive: true });
+      const { path } = createPostmortem(root, {
+        title: 'Bill PDFs rendered without fonts',
+        date: '2026-07-01',
+        severity: 'SEV3',
+        services: ['billing-engine'],
+        template,
+      });
+      const file = join(root, path);
+      expect(readFileSync(file, 'utf8')).toContain('not "the engineer forgot"');
+      expect((await runCheck({ root })).problems).toEqual([]);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: draft /m, 'status: in-review'));
+      const rules = (await runCheck({ root })).problems.map((p) => p.rule);
+      // mitigated is missing (consistency); the rest is what the draft left unfinished.
+      expect(new Set(rules)).toEqual(new Set(['consistency', 'unfinished']));
+      expect(rules.filter((r) => r === 'consistency')).toHaveLength(1);
+    },
+  );
 });

@@ -62,7 +62,9 @@ export function lint(text: string, file = FILE): Promise<Problem[]> {
 
 /** Problems as `line:column rule field found`, the shape most rule tests assert. */
 export function rows(problems: readonly Problem[], rule?: string): string[] {
-  return problems.filter((p) => !rule || p.rule === rule).map((p) => `${p.line}:${p.column} ${p.rule}${p.field ? ` ${p.field}` : ''} ${p.found ?? ''}`.trimEnd());
+  return problems
+    .filter((p) => !rule || p.rule === rule)
+    .map((p) => `${p.line}:${p.column} ${p.rule}${p.field ? ` ${p.field}` : ''} ${p.found ?? ''}`.trimEnd());
 }
 
 /** A fresh copy of an archive folder in a temporary folder. */
@@ -73,14 +75,21 @@ export function copyArchive(from: string): string {
 }
 
 /** Runs `npm run check` in-process with these arguments (from the fixture site unless `cwd` says otherwise), capturing its output. */
-export async function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean } = {}): Promise<{ status: number; stdout: string; stderr: string }> {
+export async function cli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean } = {},
+): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
     cwd: options.cwd ?? SITE,
     env: options.env ?? {},
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
     isTTY: options.isTTY ?? false,
   };
   const status = await runCli(args, io);

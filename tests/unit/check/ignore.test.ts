@@ -10,8 +10,10 @@ const BLAME = "It was Sam's fault.";
 
 describe('parsing a hindsight-ignore comment', () => {
   it('reads the rules and the reason', () => {
-    expect(parseIgnoreComment(' hindsight-ignore blameless-language, hindsight-bias: quoting the customer ', RULES))
-      .toEqual({ rules: ['blameless-language', 'hindsight-bias'], reason: 'quoting the customer' });
+    expect(parseIgnoreComment(' hindsight-ignore blameless-language, hindsight-bias: quoting the customer ', RULES)).toEqual({
+      rules: ['blameless-language', 'hindsight-bias'],
+      reason: 'quoting the customer',
+    });
   });
 
   it('leaves other comments alone', () => {
@@ -39,7 +41,9 @@ describe('ignore comments in the body', () => {
   });
 
   it('covers a whole list after the comment', async () => {
-    const text = postmortem(`{/* hindsight-ignore blameless-language: the chat log, verbatim */}\n- 14:02 ${BLAME}\n- 14:05 Obviously ${BLAME}`);
+    const text = postmortem(
+      `{/* hindsight-ignore blameless-language: the chat log, verbatim */}\n- 14:02 ${BLAME}\n- 14:05 Obviously ${BLAME}`,
+    );
     // Only the rule named is suppressed; "- 14:05 " is 8 characters.
     expect(rows(await lint(text))).toEqual(['30:9 hindsight-bias "Obviously"']);
   });
@@ -50,7 +54,9 @@ describe('ignore comments in the body', () => {
   });
 
   it('names several rules at once', async () => {
-    const text = postmortem(`{/* hindsight-ignore blameless-language, hindsight-bias: the on-call engineer's own notes */}\nObviously ${BLAME}`);
+    const text = postmortem(
+      `{/* hindsight-ignore blameless-language, hindsight-bias: the on-call engineer's own notes */}\nObviously ${BLAME}`,
+    );
     expect(rows(await lint(text))).toEqual([]);
   });
 
@@ -85,26 +91,46 @@ describe('ignore comments in the frontmatter', () => {
   const ACTION = '  - title: Stage flag pushes through one canary region first';
 
   it('on its own line, covers the list item below it with everything under it', async () => {
-    const text = postmortem('Body.', replaceOnce(ACTION, '  # hindsight-ignore action-item-quality: a two-day spike, output in PAY-512\n  - title: Investigate retry budgets'));
+    const text = postmortem(
+      'Body.',
+      replaceOnce(
+        ACTION,
+        '  # hindsight-ignore action-item-quality: a two-day spike, output in PAY-512\n  - title: Investigate retry budgets',
+      ),
+    );
     expect(rows(await lint(text))).toEqual([]);
   });
 
   it('after a value, covers that value', async () => {
-    const text = postmortem('Body.', replaceOnce('summary: A flag bundle went to every region at once and checkout failed for 45 minutes.',
-      'summary: "Obviously a flag bundle went to every region at once." # hindsight-ignore hindsight-bias: the title of the customer\'s blog post'));
+    const text = postmortem(
+      'Body.',
+      replaceOnce(
+        'summary: A flag bundle went to every region at once and checkout failed for 45 minutes.',
+        'summary: "Obviously a flag bundle went to every region at once." # hindsight-ignore hindsight-bias: the title of the customer\'s blog post',
+      ),
+    );
     expect(rows(await lint(text))).toEqual([]);
   });
 
   it('applies to the next key only', async () => {
-    const text = postmortem('Body.', (f) => replaceOnce('summary: A flag bundle', '# hindsight-ignore hindsight-bias: their words\nsummary: Obviously a flag bundle')(
-      replaceOnce('    description: Flag bundles went', '    description: Obviously flag bundles went')(f)));
+    const text = postmortem('Body.', (f) =>
+      replaceOnce(
+        'summary: A flag bundle',
+        '# hindsight-ignore hindsight-bias: their words\nsummary: Obviously a flag bundle',
+      )(replaceOnce('    description: Flag bundles went', '    description: Obviously flag bundles went')(f)),
+    );
     // The comment adds a line, so the description moves from line 18 to 19; "    description: " is 17 characters.
     expect(rows(await lint(text))).toEqual(['19:18 hindsight-bias contributing_factors[0].description "Obviously"']);
   });
 
   it('ignores "# hindsight-ignore" written inside a quoted or block value', async () => {
-    const text = postmortem('Body.', replaceOnce('summary: A flag bundle went to every region at once and checkout failed for 45 minutes.',
-      'summary: >-\n  The ticket said # hindsight-ignore blameless-language: nothing, and\n  checkout failed for 45 minutes.'));
+    const text = postmortem(
+      'Body.',
+      replaceOnce(
+        'summary: A flag bundle went to every region at once and checkout failed for 45 minutes.',
+        'summary: >-\n  The ticket said # hindsight-ignore blameless-language: nothing, and\n  checkout failed for 45 minutes.',
+      ),
+    );
     expect(rows(await lint(text))).toEqual([]);
   });
 });

@@ -20,7 +20,14 @@ function validate(schema: Schema, value: unknown, path = ''): string[] {
     return (schema.anyOf as Schema[]).some((option) => validate(option, value, path).length === 0) ? [] : [`${path}: no option of anyOf`];
   }
   const type = schema.type as string | undefined;
-  const is = { string: typeof value === 'string', number: typeof value === 'number', integer: Number.isInteger(value), boolean: typeof value === 'boolean', array: Array.isArray(value), object: value !== null && typeof value === 'object' && !Array.isArray(value) };
+  const is = {
+    string: typeof value === 'string',
+    number: typeof value === 'number',
+    integer: Number.isInteger(value),
+    boolean: typeof value === 'boolean',
+    array: Array.isArray(value),
+    object: value !== null && typeof value === 'object' && !Array.isArray(value),
+  };
   if (type && !is[type as keyof typeof is]) return [`${path}: expected ${type}`];
   if (schema.enum && !(schema.enum as unknown[]).includes(value)) return [`${path}: not in enum`];
   const errors: string[] = [];
@@ -52,7 +59,8 @@ function validate(schema: Schema, value: unknown, path = ''): string[] {
 }
 
 const committed = (name: string): Schema => JSON.parse(readFileSync(join(PROJECT, 'schemas', name), 'utf8'));
-const frontmatter = (root: string, file: string): unknown => parse(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(root, file), 'utf8'))![1]!);
+const frontmatter = (root: string, file: string): unknown =>
+  parse(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(root, file), 'utf8'))![1]!);
 
 describe('the JSON Schemas for editors', () => {
   it('are up to date with the zod schemas and the taxonomy (run npm run schema when this fails)', () => {
@@ -63,10 +71,16 @@ describe('the JSON Schemas for editors', () => {
 
   it('accept every post-mortem, reading list and catalog file of the fixture site', () => {
     const failures: string[] = [];
-    for (const file of listMdxFiles(SITE, 'incidents')) failures.push(...validate(committed('incident.schema.json'), frontmatter(SITE, file)).map((e) => `${file}${e}`));
-    for (const file of listMdxFiles(SITE, 'reading-lists')) failures.push(...validate(committed('reading-list.schema.json'), frontmatter(SITE, file)).map((e) => `${file}${e}`));
+    for (const file of listMdxFiles(SITE, 'incidents'))
+      failures.push(...validate(committed('incident.schema.json'), frontmatter(SITE, file)).map((e) => `${file}${e}`));
+    for (const file of listMdxFiles(SITE, 'reading-lists'))
+      failures.push(...validate(committed('reading-list.schema.json'), frontmatter(SITE, file)).map((e) => `${file}${e}`));
     for (const name of ['services', 'teams', 'organisation', 'check']) {
-      failures.push(...validate(committed(`${name}.schema.json`), parse(readFileSync(join(SITE, `catalog/${name}.yaml`), 'utf8'))).map((e) => `catalog/${name}.yaml${e}`));
+      failures.push(
+        ...validate(committed(`${name}.schema.json`), parse(readFileSync(join(SITE, `catalog/${name}.yaml`), 'utf8'))).map(
+          (e) => `catalog/${name}.yaml${e}`,
+        ),
+      );
     }
     expect([listMdxFiles(SITE, 'incidents').length, listMdxFiles(SITE, 'reading-lists').length]).toEqual([13, 2]);
     expect(failures).toEqual([]);
@@ -83,11 +97,17 @@ describe('the JSON Schemas for editors', () => {
   });
 
   it('describe each field with its JSDoc line from src/schema', () => {
-    const incident = committed('incident.schema.json') as { properties: Record<string, Schema & { items?: Schema & { properties: Record<string, Schema> } }> };
+    const incident = committed('incident.schema.json') as {
+      properties: Record<string, Schema & { items?: Schema & { properties: Record<string, Schema> } }>;
+    };
     expect(incident.properties.services!.description).toBe('Service ids from `catalog/services.yaml`, at least one.');
     expect(incident.properties.action_items!.items!.properties.title!.description).toBe('What will be done, specific and bounded.');
     const docs = readFieldDocs();
-    expect(docs.byName.get('CategorySchema')).toEqual({ id: 'The value authors write in `contributing_factors[].category`.', name: 'Display name, e.g. `Release size`.', description: 'What belongs in it.' });
+    expect(docs.byName.get('CategorySchema')).toEqual({
+      id: 'The value authors write in `contributing_factors[].category`.',
+      name: 'Display name, e.g. `Release size`.',
+      description: 'What belongs in it.',
+    });
     // Severities have the same three fields with other meanings, so neither lends the other its docs by field names.
     expect(docs.byFields.has('description,id,name')).toBe(false);
     const taxonomy = committed('taxonomy.schema.json') as { properties: Record<string, { items: { properties: Record<string, Schema> } }> };
@@ -101,16 +121,25 @@ describe('the JSON Schemas for editors', () => {
     mkdirSync(join(project, 'templates'));
     writeFileSync(join(project, 'templates/postmortem.mdx'), '');
     writeFileSync(join(project, 'templates/postmortem-light.mdx'), '');
-    writeFileSync(join(project, '.astro/collections/collections.json'), JSON.stringify({ collections: [{ name: 'incidents', hasSchema: true }], entries: { 'file:///elsewhere.mdx': 'incidents' } }));
+    writeFileSync(
+      join(project, '.astro/collections/collections.json'),
+      JSON.stringify({ collections: [{ name: 'incidents', hasSchema: true }], entries: { 'file:///elsewhere.mdx': 'incidents' } }),
+    );
     // 2 incidents, 1 reading list and the two templates.
     expect(writeEditorManifest(project, project, join(PROJECT, 'schemas'))).toBe(5);
     const manifest = JSON.parse(readFileSync(join(project, '.astro/collections/collections.json'), 'utf8'));
-    expect(manifest.collections).toEqual([{ name: 'incidents', hasSchema: true }, { name: 'hindsight-incident', hasSchema: true }, { name: 'hindsight-reading-list', hasSchema: true }]);
+    expect(manifest.collections).toEqual([
+      { name: 'incidents', hasSchema: true },
+      { name: 'hindsight-incident', hasSchema: true },
+      { name: 'hindsight-reading-list', hasSchema: true },
+    ]);
     expect(manifest.entries['file:///elsewhere.mdx']).toBe('incidents');
     expect(manifest.entries[pathToFileURL(join(project, 'incidents/2025/2025-06-21-checkout-500s.mdx')).href]).toBe('hindsight-incident');
     expect(manifest.entries[pathToFileURL(join(project, 'templates/postmortem.mdx')).href]).toBe('hindsight-incident');
     expect(manifest.entries[pathToFileURL(join(project, 'templates/postmortem-light.mdx')).href]).toBe('hindsight-incident');
     expect(manifest.entries[pathToFileURL(join(project, 'reading-lists/flags.mdx')).href]).toBe('hindsight-reading-list');
-    expect(readFileSync(join(project, '.astro/collections/hindsight-incident.schema.json'), 'utf8')).toBe(readFileSync(join(PROJECT, 'schemas/incident.schema.json'), 'utf8'));
+    expect(readFileSync(join(project, '.astro/collections/hindsight-incident.schema.json'), 'utf8')).toBe(
+      readFileSync(join(PROJECT, 'schemas/incident.schema.json'), 'utf8'),
+    );
   });
 });

@@ -25,7 +25,9 @@ const proseIn = (chunk: { tree: { children: unknown[] } }) => {
 
 describe('chunks of prose', () => {
   it('hand every character of a long body to the parser once, in disjoint pieces of bounded size', () => {
-    const body = Array.from({ length: 150 }, (_, i) => `## Section ${i}\n\n${SENTENCE.repeat(3)}\n\n- ${SENTENCE}\n  - ${SENTENCE}`).join('\n\n');
+    const body = Array.from({ length: 150 }, (_, i) => `## Section ${i}\n\n${SENTENCE.repeat(3)}\n\n- ${SENTENCE}\n  - ${SENTENCE}`).join(
+      '\n\n',
+    );
     const chunks = proseChunks(treeOf(body), body, 1000);
     expect(chunks.every((c) => proseIn(c) <= 1000)).toBe(true);
     // Disjoint and in order: together no longer than the body, so the parsers' work adds up to its length.
@@ -69,7 +71,18 @@ describe('chunks of prose', () => {
 });
 
 describe('phrase matching', () => {
-  const list = compileWordList([{ phrases: ['forgot'], unless: ['never'], context: ['migration'], context_fields: [], note: 'n', suggestion: 's', at_start: false, measurable_exempts: false }]);
+  const list = compileWordList([
+    {
+      phrases: ['forgot'],
+      unless: ['never'],
+      context: ['migration'],
+      context_fields: [],
+      note: 'n',
+      suggestion: 's',
+      at_start: false,
+      measurable_exempts: false,
+    },
+  ]);
   const token = (text: string): Token => ({ text, written: text, quoted: false, joined: true, node: { type: 'WordNode', children: [] } });
 
   it('scans a sentence once for each unless and context phrase, however many matches it has', () => {
@@ -88,27 +101,48 @@ describe('phrase matching', () => {
   });
 
   it('never counts the first words of a later piece of a text as its start', () => {
-    const atStart = compileWordList([{ phrases: ['investigate'], unless: [], context: [], context_fields: [], note: 'n', suggestion: 's', at_start: true, measurable_exempts: false }]);
+    const atStart = compileWordList([
+      {
+        phrases: ['investigate'],
+        unless: [],
+        context: [],
+        context_fields: [],
+        note: 'n',
+        suggestion: 's',
+        at_start: true,
+        measurable_exempts: false,
+      },
+    ]);
     expect(findPhrases([[token('investigate')]], atStart, 'action_items[0].title')).toHaveLength(1);
     expect(findPhrases([[token('investigate')]], atStart, 'action_items[0].title', true)).toHaveLength(0);
   });
 });
 
 describe('ignore comments', () => {
-  const directive = (line: number, from: number, to: number, rules = ['blameless-language']): IgnoreDirective => ({ line, column: 1, rules, reason: 'r', lines: { from, to }, used: new Set() });
+  const directive = (line: number, from: number, to: number, rules = ['blameless-language']): IgnoreDirective => ({
+    line,
+    column: 1,
+    rules,
+    reason: 'r',
+    lines: { from, to },
+    used: new Set(),
+  });
 
   it('give each problem the first comment, in the order read, that names its rule and covers its line', () => {
     const outer = directive(1, 2, 20);
     const inner = directive(5, 6, 8);
     const other = directive(9, 10, 12, ['hindsight-bias']);
     const late = directive(30, 31, 31);
-    const matched = matchIgnoreDirectives([
-      { rule: 'blameless-language', line: 7 },
-      { rule: 'blameless-language', line: 25 },
-      { rule: 'hindsight-bias', line: 11 },
-      { rule: 'hindsight-bias', line: 7 },
-      { rule: 'blameless-language', line: 31 },
-    ], [inner, outer, other, late]);
+    const matched = matchIgnoreDirectives(
+      [
+        { rule: 'blameless-language', line: 7 },
+        { rule: 'blameless-language', line: 25 },
+        { rule: 'hindsight-bias', line: 11 },
+        { rule: 'hindsight-bias', line: 7 },
+        { rule: 'blameless-language', line: 31 },
+      ],
+      [inner, outer, other, late],
+    );
     expect(matched).toEqual([inner, undefined, other, undefined, late]);
   });
 

@@ -14,7 +14,8 @@ async function check(text: string | Buffer): Promise<string[]> {
   return problems.map(formatProblem);
 }
 
-const NO_FRONTMATTER = 'incidents/2025/2025-06-21-checkout-500s.mdx:1:1 expected the file to start with a frontmatter block between two --- lines. Copy the opening block from templates/postmortem.mdx.';
+const NO_FRONTMATTER =
+  'incidents/2025/2025-06-21-checkout-500s.mdx:1:1 expected the file to start with a frontmatter block between two --- lines. Copy the opening block from templates/postmortem.mdx.';
 
 describe('files nobody meant to write that way', () => {
   it.each([
@@ -68,7 +69,9 @@ describe('files nobody meant to write that way', () => {
 describe('a rule that fails', () => {
   it('is reported against the file, and the other rules still run', async () => {
     const { personalData } = await import('../../../src/check/rules/personal-data.ts');
-    const spy = vi.spyOn(personalData, 'check').mockImplementation(() => { throw new Error('unexpected node'); });
+    const spy = vi.spyOn(personalData, 'check').mockImplementation(() => {
+      throw new Error('unexpected node');
+    });
     try {
       expect(await check(postmortem("It was Sam's fault."))).toEqual([
         'incidents/2025/2025-06-21-checkout-500s.mdx:1:1 expected to be able to check this file, but personal-data failed: unexpected node. This is a fault in Hindsight, not in the file; report it with the file attached. The other rules still ran.',

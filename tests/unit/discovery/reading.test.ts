@@ -27,7 +27,8 @@ describe('reading time', () => {
   });
 
   it('counts the words of one section only', () => {
-    const body = '## What went well\n\nA lot.\n\n## Lessons\n\nSchedule in UTC.\n\n### Detail\n\nTwo more.\n\n## Supporting information\n\nLogs.';
+    const body =
+      '## What went well\n\nA lot.\n\n## Lessons\n\nSchedule in UTC.\n\n### Detail\n\nTwo more.\n\n## Supporting information\n\nLogs.';
     // "Schedule in UTC." (3) + "Detail" (1) + "Two more." (2) = 6: a subsection belongs to its section.
     expect(countSectionWords(body, 'Lessons', countWords)).toBe(6);
     expect(countSectionWords(body, 'Where we got lucky', countWords)).toBe(0);
@@ -38,15 +39,50 @@ describe('positions in reading lists', () => {
   const lists = [
     { id: 'payments', title: 'Payments', items: [{ incident: { id: 'a' } }, { incident: { id: 'b' } }, { incident: { id: 'c' } }] },
     { id: 'on-call', title: 'On call', items: [{ incident: { id: 'c' } }, { incident: { id: 'd' } }] },
-    { id: startHereKey('teams', 'payments'), title: 'Start here: Payments', href: '/start-here/teams/payments/', kind: 'start-here' as const, items: [{ incident: { id: 'd' } }, { incident: { id: 'a' } }] },
+    {
+      id: startHereKey('teams', 'payments'),
+      title: 'Start here: Payments',
+      href: '/start-here/teams/payments/',
+      kind: 'start-here' as const,
+      items: [{ incident: { id: 'd' } }, { incident: { id: 'a' } }],
+    },
   ];
   const positions = indexListPositions(lists);
 
   it('gives position, total and neighbours in every list an incident is in', () => {
-    expect(positions.get('b')).toEqual([{ listId: 'payments', listTitle: 'Payments', listHref: '/reading-lists/payments/', kind: 'curated', position: 2, total: 3, previous: 'a', next: 'c' }]);
+    expect(positions.get('b')).toEqual([
+      {
+        listId: 'payments',
+        listTitle: 'Payments',
+        listHref: '/reading-lists/payments/',
+        kind: 'curated',
+        position: 2,
+        total: 3,
+        previous: 'a',
+        next: 'c',
+      },
+    ]);
     expect(positions.get('c')).toEqual([
-      { listId: 'payments', listTitle: 'Payments', listHref: '/reading-lists/payments/', kind: 'curated', position: 3, total: 3, previous: 'b', next: undefined },
-      { listId: 'on-call', listTitle: 'On call', listHref: '/reading-lists/on-call/', kind: 'curated', position: 1, total: 2, previous: undefined, next: 'd' },
+      {
+        listId: 'payments',
+        listTitle: 'Payments',
+        listHref: '/reading-lists/payments/',
+        kind: 'curated',
+        position: 3,
+        total: 3,
+        previous: 'b',
+        next: undefined,
+      },
+      {
+        listId: 'on-call',
+        listTitle: 'On call',
+        listHref: '/reading-lists/on-call/',
+        kind: 'curated',
+        position: 1,
+        total: 2,
+        previous: undefined,
+        next: 'd',
+      },
     ]);
   });
 

@@ -18,6 +18,8 @@ describe('generated parts of the docs', () => {
   });
 
   it('says which markers are missing', () => {
-    expect(() => replaceBlock('no markers', 'docs/x.md', 'x', '')).toThrow('docs/x.md: expected the markers <!-- generated:x (npm run docs) --> and <!-- /generated:x --> around the generated block "x".');
+    expect(() => replaceBlock('no markers', 'docs/x.md', 'x', '')).toThrow(
+      'docs/x.md: expected the markers <!-- generated:x (npm run docs) --> and <!-- /generated:x --> around the generated block "x".',
+    );
   });
 });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canCompare, COUNTED_STATUSES, countedPostMortems, endOfReferenceDay, headlineFigures, lastTwelveMonths, MIN_SAMPLE, severeSeverities,
-  shiftYears, startedWithin, summariseSample, twelveMonthsBefore,
+  canCompare,
+  COUNTED_STATUSES,
+  countedPostMortems,
+  endOfReferenceDay,
+  headlineFigures,
+  lastTwelveMonths,
+  MIN_SAMPLE,
+  severeSeverities,
+  shiftYears,
+  startedWithin,
+  summariseSample,
+  twelveMonthsBefore,
 } from '../../../src/lib/figures.ts';
 import { formatMedian, formatMinutes, formatP90 } from '../../../src/lib/format.ts';
 import { formatDuration } from '../../../src/lib/time.ts';
@@ -19,7 +29,10 @@ describe('which post-mortems count', () => {
       incident('2026-11-02-review', { status: 'in-review' }),
       incident('2026-11-03-draft', { status: 'draft' }),
     ];
-    expect(countedPostMortems(all, { today: '2026-11-26', timeZone: LONDON }).map((i) => i.id)).toEqual(['2026-11-01-published', '2026-11-02-review']);
+    expect(countedPostMortems(all, { today: '2026-11-26', timeZone: LONDON }).map((i) => i.id)).toEqual([
+      '2026-11-01-published',
+      '2026-11-02-review',
+    ]);
   });
 
   it('leaves out an incident that started after the end of the reference day in the organisation’s time zone', () => {
@@ -40,7 +53,13 @@ describe('the last 12 months and the 12 before', () => {
   it('runs from the day after the reference day’s date a year earlier through the reference day, in the zone', () => {
     const span = lastTwelveMonths({ today: '2026-11-26', timeZone: LONDON });
     // November is GMT in London: midnight is midnight UTC.
-    expect([iso(span.from), iso(span.to), span.firstDay, span.lastDay, days(span)]).toEqual(['2025-11-27T00:00:00.000Z', '2026-11-27T00:00:00.000Z', '2025-11-27', '2026-11-26', 365]);
+    expect([iso(span.from), iso(span.to), span.firstDay, span.lastDay, days(span)]).toEqual([
+      '2025-11-27T00:00:00.000Z',
+      '2026-11-27T00:00:00.000Z',
+      '2025-11-27',
+      '2026-11-26',
+      365,
+    ]);
     const before = twelveMonthsBefore(span, LONDON);
     expect([before.firstDay, before.lastDay, iso(before.to)]).toEqual(['2024-11-27', '2025-11-26', '2025-11-27T00:00:00.000Z']);
   });
@@ -94,7 +113,13 @@ describe('samples', () => {
   });
 
   it('rounds bad and budget minutes to the hundredth, and to the thousandth below a minute', () => {
-    expect([formatMinutes(43.2), formatMinutes(10.8049), formatMinutes(0.432), formatMinutes(525.6), formatMinutes(2160)]).toEqual(['43.2 min', '10.8 min', '0.432 min', '525.6 min', '2,160 min']);
+    expect([formatMinutes(43.2), formatMinutes(10.8049), formatMinutes(0.432), formatMinutes(525.6), formatMinutes(2160)]).toEqual([
+      '43.2 min',
+      '10.8 min',
+      '0.432 min',
+      '525.6 min',
+      '2,160 min',
+    ]);
   });
 });
 
@@ -107,10 +132,22 @@ describe('severe incidents', () => {
 });
 
 describe('the headline figures', () => {
-  const item = (status: 'open' | 'in-progress', due: string) => ({ title: 'Add an alert', kind: 'detect' as const, owner: 'payments', priority: 'P2' as const, due, status });
+  const item = (status: 'open' | 'in-progress', due: string) => ({
+    title: 'Add an alert',
+    kind: 'detect' as const,
+    owner: 'payments',
+    priority: 'P2' as const,
+    due,
+    status,
+  });
   const counted = [
     incident('2026-11-20-recent', { severity: 'SEV1', mitigated: '2026-11-20T10:30:00Z', action_items: [item('open', '2026-12-20')] }),
-    incident('2026-03-01-spring', { type: 'near-miss', severity: 'SEV2', mitigated: '2026-03-01T11:40:00Z', action_items: [item('in-progress', '2026-06-01'), preventDone('2026-04-01')] }),
+    incident('2026-03-01-spring', {
+      type: 'near-miss',
+      severity: 'SEV2',
+      mitigated: '2026-03-01T11:40:00Z',
+      action_items: [item('in-progress', '2026-06-01'), preventDone('2026-04-01')],
+    }),
     incident('2025-11-27-first-day', { severity: 'SEV2', mitigated: '2025-11-27T10:50:00Z' }),
     incident('2025-11-26-a-year-ago', { severity: 'SEV2', action_items: [item('open', '2025-12-10')] }),
     incident('2025-06-01-older', { severity: 'SEV3', mitigated: '2025-06-01T12:00:00Z' }),
@@ -120,7 +157,11 @@ describe('the headline figures', () => {
   it('count incidents and near-misses apart over the last 12 months, with the median time to mitigate of the incidents only', () => {
     // 27 Nov 2025 to 26 Nov 2026: recent (30 min) and first-day (50 min); the near-miss (100 min) is counted apart
     // and left out of the median; a-year-ago started on 26 Nov 2025, the day before the window.
-    expect(figures.lastYear).toMatchObject({ incidents: 2, nearMisses: 1, timeToMitigate: { n: 2, values: [30, 50], median: 40, p90: undefined } });
+    expect(figures.lastYear).toMatchObject({
+      incidents: 2,
+      nearMisses: 1,
+      timeToMitigate: { n: 2, values: [30, 50], median: 40, p90: undefined },
+    });
     // 27 Nov 2024 to 26 Nov 2025: a-year-ago (40 min) and older (120 min).
     expect(figures.yearBefore).toMatchObject({ incidents: 2, nearMisses: 0, timeToMitigate: { n: 2, median: 80 } });
     // Two incidents on each side: too few to compare medians.

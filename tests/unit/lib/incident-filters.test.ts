@@ -7,7 +7,14 @@ const catalog = { severities: DEFAULT_TAXONOMY.severities, services: SERVICES, t
 
 describe('the incident list’s filters', () => {
   it('are severity, service, team, type, year and status, each a query parameter', () => {
-    expect(INCIDENT_FILTERS.map((f) => `${f.name}:${f.row}`)).toEqual(['severity:severity', 'service:services', 'team:teams', 'type:type', 'year:year', 'status:status']);
+    expect(INCIDENT_FILTERS.map((f) => `${f.name}:${f.row}`)).toEqual([
+      'severity:severity',
+      'service:services',
+      'team:teams',
+      'type:type',
+      'year:year',
+      'status:status',
+    ]);
     expect(INCIDENT_SORTS.map((s) => s.value)).toEqual(['newest', 'oldest', 'severity', 'ttm-longest', 'ttm-shortest']);
   });
 

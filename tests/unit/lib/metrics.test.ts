@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { computeBudgetConsumed, computeBudgetMinutes, computeTimeToDetect, computeTimeToMitigate, computeTimeToResolve } from '../../../src/lib/metrics.ts';
+import {
+  computeBudgetConsumed,
+  computeBudgetMinutes,
+  computeTimeToDetect,
+  computeTimeToMitigate,
+  computeTimeToResolve,
+} from '../../../src/lib/metrics.ts';
 import { dateInZone, daysBetweenDates, formatDuration, minutesBetween } from '../../../src/lib/time.ts';
 
 describe('time to detect, mitigate and resolve', () => {
   it('counts minutes between UTC timestamps', () => {
-    const m = { started: '2025-06-21T13:55:00Z', detected: '2025-06-21T14:02:00Z', mitigated: '2025-06-21T14:40:00Z', resolved: '2025-06-21T16:05:00Z' };
+    const m = {
+      started: '2025-06-21T13:55:00Z',
+      detected: '2025-06-21T14:02:00Z',
+      mitigated: '2025-06-21T14:40:00Z',
+      resolved: '2025-06-21T16:05:00Z',
+    };
     expect(computeTimeToDetect(m)).toBe(7);
     expect(computeTimeToMitigate(m)).toBe(45);
     expect(computeTimeToResolve(m)).toBe(130);

@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { describeSearchFilters, incidentFilterValues } from '../../../src/lib/search-filters.ts';
 
 const names = {
-  services: new Map([['checkout-api', { name: 'Checkout API' }], ['feature-flags', { name: 'Feature flags' }]]),
+  services: new Map([
+    ['checkout-api', { name: 'Checkout API' }],
+    ['feature-flags', { name: 'Feature flags' }],
+  ]),
   teams: new Map([['payments', { name: 'Payments' }]]),
-  categories: new Map([['release-size', { name: 'Release size' }], ['testing', { name: 'Testing' }]]),
+  categories: new Map([
+    ['release-size', { name: 'Release size' }],
+    ['testing', { name: 'Testing' }],
+  ]),
 };
 
 const incident = {
@@ -24,7 +30,7 @@ const incident = {
 };
 
 describe('the search filters of an incident page', () => {
-  it('are the schema\'s filters in its order, with catalog names for ids, the year of the start, and each category once', () => {
+  it("are the schema's filters in its order, with catalog names for ids, the year of the start, and each category once", () => {
     expect(incidentFilterValues(incident, names).map((f) => `${f.name}:${f.value}`)).toEqual([
       'type:incident',
       'severity:SEV2',
@@ -43,7 +49,8 @@ describe('the search filters of an incident page', () => {
   it('take a new filter from its metadata alone, for a list inside an optional object', () => {
     const regions = [{ path: 'customer_impact.regions', name: 'region', shows: 'value' as const }];
     expect(incidentFilterValues({ customer_impact: { regions: ['eu-west', 'us-east'] } }, names, regions)).toEqual([
-      { name: 'region', value: 'eu-west' }, { name: 'region', value: 'us-east' },
+      { name: 'region', value: 'eu-west' },
+      { name: 'region', value: 'us-east' },
     ]);
     expect(incidentFilterValues({}, names, regions)).toEqual([]);
   });

@@ -53,7 +53,10 @@ DNS: names to addresses.
 `;
 
 const rendered = renderBody(parseMdxBody('x.mdx', BODY, 1).tree!, 'internal');
-const story = arrangeStory(rendered.sections, [{ id: 'dependency', name: 'Dependency' }, { id: 'runbook-gap', name: 'Runbook gap' }]);
+const story = arrangeStory(rendered.sections, [
+  { id: 'dependency', name: 'Dependency' },
+  { id: 'runbook-gap', name: 'Runbook gap' },
+]);
 
 describe('a body cut into sections', () => {
   it('keeps each ## section with its ### parts, the text before the first heading apart', () => {

@@ -5,14 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { FREE_TEXT_FIELDS } from '../../../src/check/prose/fields.ts';
 import { blamelessLanguage } from '../../../src/check/rules/blameless-language.ts';
 import { field, isTextField, listSchemaFields, type SchemaField } from '../../../src/schema/fields.ts';
-import { DEFAULT_PUBLIC_STRIP, INCIDENT_FIELDS, PROSE_FIELDS, SEARCH_FILTERS, STRIPPABLE_FIELDS } from '../../../src/schema/incident-fields.ts';
+import {
+  DEFAULT_PUBLIC_STRIP,
+  INCIDENT_FIELDS,
+  PROSE_FIELDS,
+  SEARCH_FILTERS,
+  STRIPPABLE_FIELDS,
+} from '../../../src/schema/incident-fields.ts';
 import { OrganisationSchema } from '../../../src/schema/catalog.ts';
 import { DEFAULT_TAXONOMY } from '../../../src/schema/taxonomy.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
 /** The text fields that say neither `prose: true` nor `prose: false`. */
-const unclassifiedText = (fields: readonly SchemaField[]) => fields.filter((f) => isTextField(f) && typeof f.meta?.prose !== 'boolean').map((f) => f.pattern);
+const unclassifiedText = (fields: readonly SchemaField[]) =>
+  fields.filter((f) => isTextField(f) && typeof f.meta?.prose !== 'boolean').map((f) => f.pattern);
 
 describe('the incident schema as the one place that describes a field', () => {
   it('gives every field, nested ones included, a label and a line of help', () => {
@@ -38,13 +45,24 @@ describe('the incident schema as the one place that describes a field', () => {
   it('marks prose only on text, strippable fields only where the site copes without them, and filters only on values', () => {
     expect(INCIDENT_FIELDS.filter((f) => f.meta?.prose === true && !isTextField(f)).map((f) => f.pattern)).toEqual([]);
     // A required field a public build strips must be optional in what the site reads (IncidentInput in src/lib/incidents.ts).
-    expect(INCIDENT_FIELDS.filter((f) => f.meta?.strip !== undefined && f.required).map((f) => f.pattern)).toEqual(['action_items[].owner']);
-    const objectLike = (f: SchemaField) => f.core instanceof z.ZodObject || (f.core instanceof z.ZodArray && f.core.element instanceof z.ZodObject);
+    expect(INCIDENT_FIELDS.filter((f) => f.meta?.strip !== undefined && f.required).map((f) => f.pattern)).toEqual([
+      'action_items[].owner',
+    ]);
+    const objectLike = (f: SchemaField) =>
+      f.core instanceof z.ZodObject || (f.core instanceof z.ZodArray && f.core.element instanceof z.ZodObject);
     expect(INCIDENT_FIELDS.filter((f) => f.meta?.filter && objectLike(f)).map((f) => f.pattern)).toEqual([]);
   });
 
-  it('derives the prose rules\' fields, which the blameless-language docs name', () => {
-    expect(PROSE_FIELDS).toEqual(['title', 'summary', 'response.rationale', 'customer_impact.description', 'contributing_factors[].description', 'action_items[].title', 'timeline[].text']);
+  it("derives the prose rules' fields, which the blameless-language docs name", () => {
+    expect(PROSE_FIELDS).toEqual([
+      'title',
+      'summary',
+      'response.rationale',
+      'customer_impact.description',
+      'contributing_factors[].description',
+      'action_items[].title',
+      'timeline[].text',
+    ]);
     expect(FREE_TEXT_FIELDS.incident).toBe(PROSE_FIELDS);
     const docs = blamelessLanguage.docs.replace(/\s+/g, ' ');
     expect(PROSE_FIELDS.filter((f) => !docs.includes(f))).toEqual([]);
@@ -52,11 +70,24 @@ describe('the incident schema as the one place that describes a field', () => {
 
   it('derives what a public build may strip and strips by default', () => {
     expect(STRIPPABLE_FIELDS).toEqual([
-      'authors', 'tags', 'release.ref', 'response.rationale', 'response.helped_by', 'customer_impact.users_affected', 'action_items.owner', 'action_items.ticket', 'timeline',
+      'authors',
+      'tags',
+      'release.ref',
+      'response.rationale',
+      'response.helped_by',
+      'customer_impact.users_affected',
+      'action_items.owner',
+      'action_items.ticket',
+      'timeline',
     ]);
     expect(DEFAULT_PUBLIC_STRIP).toEqual(['authors', 'response.helped_by', 'action_items.owner', 'action_items.ticket']);
     const org = { name: 'Pantrybox', title: 'Post-mortems', time_zone: 'UTC' };
-    expect(OrganisationSchema.parse(org).public_strip).toEqual(['authors', 'response.helped_by', 'action_items.owner', 'action_items.ticket']);
+    expect(OrganisationSchema.parse(org).public_strip).toEqual([
+      'authors',
+      'response.helped_by',
+      'action_items.owner',
+      'action_items.ticket',
+    ]);
     expect(OrganisationSchema.safeParse({ ...org, public_strip: ['title'] }).error?.issues[0]?.message).toBe(
       'expected one of authors, tags, release.ref, response.rationale, response.helped_by, customer_impact.users_affected, action_items.owner, action_items.ticket, timeline',
     );
@@ -121,11 +152,18 @@ describe('the light template', () => {
   const comments = templateComments(readFileSync(join(ROOT, 'templates/postmortem-light.mdx'), 'utf8'));
 
   it('leaves the optional blocks out', () => {
-    expect(['release.ref', 'slo_impact[].slo', 'customer_impact.description', 'timeline[].kind', 'resolved', 'tags'].filter((p) => comments.has(p))).toEqual([]);
+    expect(
+      ['release.ref', 'slo_impact[].slo', 'customer_impact.description', 'timeline[].kind', 'resolved', 'tags'].filter((p) =>
+        comments.has(p),
+      ),
+    ).toEqual([]);
   });
 
-  it.each(ENUMS.filter((f) => f.pattern !== 'timeline[].kind').map((f) => [f.pattern, f] as const))('lists the allowed values of %s in its comment, as the schema does', (pattern, f) => {
-    const listed = /^([A-Za-z0-9-]+(?:\s*(?:\||->)\s*[A-Za-z0-9-]+)+)/.exec(comments.get(pattern) ?? '')?.[1]?.split(/\s*(?:\||->)\s*/);
-    expect(listed).toEqual((f.core as z.ZodEnum).options);
-  });
+  it.each(ENUMS.filter((f) => f.pattern !== 'timeline[].kind').map((f) => [f.pattern, f] as const))(
+    'lists the allowed values of %s in its comment, as the schema does',
+    (pattern, f) => {
+      const listed = /^([A-Za-z0-9-]+(?:\s*(?:\||->)\s*[A-Za-z0-9-]+)+)/.exec(comments.get(pattern) ?? '')?.[1]?.split(/\s*(?:\||->)\s*/);
+      expect(listed).toEqual((f.core as z.ZodEnum).options);
+    },
+  );
 });

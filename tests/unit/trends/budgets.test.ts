@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { budgetEvents, budgetInWindow, budgetsByService, countOverspends, endOfDay, minutesWithin, monthlyBudget, rollingBudget } from '../../../src/lib/trends/budgets.ts';
+import {
+  budgetEvents,
+  budgetInWindow,
+  budgetsByService,
+  countOverspends,
+  endOfDay,
+  minutesWithin,
+  monthlyBudget,
+  rollingBudget,
+} from '../../../src/lib/trends/budgets.ts';
 import { incident, LONDON, SERVICES } from './fixtures.ts';
 
 const AVAILABILITY = SERVICES[0]!.slos[0]!; // 99.9% over 30 days: 43.2 minutes per window
 const plus = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
 /** An incident against one SLO whose impact lasted `impact` minutes (two hours unless given). */
 const hit = (id: string, started: string, badMinutes: number, slo = 'checkout-availability', impact = 120) =>
-  incident(id, { started, detected: started, mitigated: plus(started, impact), resolved: undefined, slo_impact: [{ slo, bad_minutes: badMinutes }] });
+  incident(id, {
+    started,
+    detected: started,
+    mitigated: plus(started, impact),
+    resolved: undefined,
+    slo_impact: [{ slo, bad_minutes: badMinutes }],
+  });
 
 describe('budget events', () => {
   it('lists the incidents that hit an SLO, oldest first, with their impact windows', () => {
@@ -16,8 +31,20 @@ describe('budget events', () => {
       hit('2025-02-07-other', '2025-02-07T10:00:00Z', 9, 'search-freshness'),
     ];
     expect(budgetEvents(incidents, 'checkout-availability')).toEqual([
-      { incidentId: '2025-01-05-a', title: 'Incident 2025-01-05-a', started: '2025-01-05T10:00:00Z', mitigated: '2025-01-05T12:00:00.000Z', badMinutes: 12 },
-      { incidentId: '2025-03-02-b', title: 'Incident 2025-03-02-b', started: '2025-03-02T10:00:00Z', mitigated: '2025-03-02T12:00:00.000Z', badMinutes: 5 },
+      {
+        incidentId: '2025-01-05-a',
+        title: 'Incident 2025-01-05-a',
+        started: '2025-01-05T10:00:00Z',
+        mitigated: '2025-01-05T12:00:00.000Z',
+        badMinutes: 12,
+      },
+      {
+        incidentId: '2025-03-02-b',
+        title: 'Incident 2025-03-02-b',
+        started: '2025-03-02T10:00:00Z',
+        mitigated: '2025-03-02T12:00:00.000Z',
+        badMinutes: 5,
+      },
     ]);
   });
 
@@ -49,12 +76,15 @@ describe('spreading bad minutes over the impact window', () => {
 
 describe('budget per calendar month', () => {
   it('sizes each month’s budget by its own length on the zone’s clocks, and goes above 100%', () => {
-    const events = budgetEvents([
-      // February 2026 has 40,320 minutes: 0.1% is 40.32; 60.48 bad minutes is 150%.
-      hit('2026-02-10-a', '2026-02-10T10:00:00Z', 60.48),
-      // March 2025 in London has 44,580 minutes (the clocks skipped an hour): 0.1% is 44.58; 22.29 is 50%.
-      hit('2025-03-31-b', '2025-03-31T09:00:00+01:00', 22.29),
-    ], AVAILABILITY.id);
+    const events = budgetEvents(
+      [
+        // February 2026 has 40,320 minutes: 0.1% is 40.32; 60.48 bad minutes is 150%.
+        hit('2026-02-10-a', '2026-02-10T10:00:00Z', 60.48),
+        // March 2025 in London has 44,580 minutes (the clocks skipped an hour): 0.1% is 44.58; 22.29 is 50%.
+        hit('2025-03-31-b', '2025-03-31T09:00:00+01:00', 22.29),
+      ],
+      AVAILABILITY.id,
+    );
     const rows = monthlyBudget(AVAILABILITY, events, ['2025-03', '2026-01', '2026-02'], LONDON);
     expect(rows.map((r) => [r.month, r.badMinutes, r.budgetMinutes, r.incidentIds])).toEqual([
       ['2025-03', 22.29, 44.58, ['2025-03-31-b']],
@@ -69,7 +99,10 @@ describe('budget per calendar month', () => {
   it('splits a 36-hour incident that began on 31 August between August and September, by time', () => {
     // 12:00 BST on 31 August to 00:00 BST on 2 September: 12 hours in August, 24 in September.
     // 1,800 bad minutes: 1,800 × 12/36 = 600 in August and 1,200 in September.
-    const events = budgetEvents([hit('2025-08-31-long', '2025-08-31T12:00:00+01:00', 1800, 'checkout-availability', 36 * 60)], AVAILABILITY.id);
+    const events = budgetEvents(
+      [hit('2025-08-31-long', '2025-08-31T12:00:00+01:00', 1800, 'checkout-availability', 36 * 60)],
+      AVAILABILITY.id,
+    );
     const rows = monthlyBudget(AVAILABILITY, events, ['2025-08', '2025-09'], LONDON);
     expect(rows.map((r) => [r.month, r.badMinutes, r.incidentIds])).toEqual([
       ['2025-08', 600, ['2025-08-31-long']],
@@ -98,11 +131,14 @@ describe('budget per calendar month', () => {
 
 describe('the rolling windows around each incident', () => {
   it('counts what was gone when it began and what was gone when its impact stopped', () => {
-    const events = budgetEvents([
-      hit('2025-01-20-a', '2025-01-20T10:00:00Z', 21.6),
-      hit('2025-02-10-b', '2025-02-10T10:00:00Z', 10.8),
-      hit('2025-02-19-c', '2025-02-19T11:00:00Z', 43.2),
-    ], AVAILABILITY.id);
+    const events = budgetEvents(
+      [
+        hit('2025-01-20-a', '2025-01-20T10:00:00Z', 21.6),
+        hit('2025-02-10-b', '2025-02-10T10:00:00Z', 10.8),
+        hit('2025-02-19-c', '2025-02-19T11:00:00Z', 43.2),
+      ],
+      AVAILABILITY.id,
+    );
     const points = rollingBudget(AVAILABILITY, events);
     // a: nothing before it; by 12:00 on 20 January its 21.6 minutes: 50%.
     // b: a's 21.6 before (50%); a + b = 32.4 after (75%).
@@ -117,11 +153,14 @@ describe('the rolling windows around each incident', () => {
   });
 
   it('counts an earlier incident still going on when the next one began', () => {
-    const events = budgetEvents([
-      // 09:00-13:00 with 40 bad minutes; the second begins at 11:00, half-way through.
-      hit('2025-05-01-first', '2025-05-01T09:00:00Z', 40, 'checkout-availability', 240),
-      hit('2025-05-01-second', '2025-05-01T11:00:00Z', 3.2, 'checkout-availability', 30),
-    ], AVAILABILITY.id);
+    const events = budgetEvents(
+      [
+        // 09:00-13:00 with 40 bad minutes; the second begins at 11:00, half-way through.
+        hit('2025-05-01-first', '2025-05-01T09:00:00Z', 40, 'checkout-availability', 240),
+        hit('2025-05-01-second', '2025-05-01T11:00:00Z', 3.2, 'checkout-availability', 30),
+      ],
+      AVAILABILITY.id,
+    );
     const [, second] = rollingBudget(AVAILABILITY, events);
     // Before: 20 of the first's 40 minutes (09:00-11:00). After, at 11:30: 25 of the first and all 3.2 of the second.
     expect(second!.before * 43.2).toBeCloseTo(20, 9);
@@ -129,11 +168,14 @@ describe('the rolling windows around each incident', () => {
   });
 
   it('measures the window in elapsed hours across the October clock change, not in calendar days', () => {
-    const events = budgetEvents([
-      // 12:30 BST on 11 October is 11:30 UTC; its impact runs to 13:30 UTC.
-      hit('2025-10-11-a', '2025-10-11T12:30:00+01:00', 20),
-      hit('2025-11-10-b', '2025-11-10T12:00:00Z', 5),
-    ], AVAILABILITY.id);
+    const events = budgetEvents(
+      [
+        // 12:30 BST on 11 October is 11:30 UTC; its impact runs to 13:30 UTC.
+        hit('2025-10-11-a', '2025-10-11T12:30:00+01:00', 20),
+        hit('2025-11-10-b', '2025-11-10T12:00:00Z', 5),
+      ],
+      AVAILABILITY.id,
+    );
     const [, b] = rollingBudget(AVAILABILITY, events);
     // 30 × 24 hours before 12:00 UTC on 10 November is 12:00 UTC on 11 October (13:00 BST, one wall-clock hour
     // later than 30 calendar days): 1.5 of a's 2 hours are inside, 15 of its 20 minutes.
@@ -144,11 +186,14 @@ describe('the rolling windows around each incident', () => {
 
   it('uses the SLO’s own window: 7 days for search freshness (100.8 minutes)', () => {
     const freshness = SERVICES[1]!.slos[0]!;
-    const events = budgetEvents([
-      hit('2025-05-01-a', '2025-05-01T10:00:00Z', 50.4, freshness.id),
-      hit('2025-05-07-b', '2025-05-07T10:00:00Z', 25.2, freshness.id),
-      hit('2025-05-09-c', '2025-05-09T10:00:00Z', 25.2, freshness.id),
-    ], freshness.id);
+    const events = budgetEvents(
+      [
+        hit('2025-05-01-a', '2025-05-01T10:00:00Z', 50.4, freshness.id),
+        hit('2025-05-07-b', '2025-05-07T10:00:00Z', 25.2, freshness.id),
+        hit('2025-05-09-c', '2025-05-09T10:00:00Z', 25.2, freshness.id),
+      ],
+      freshness.id,
+    );
     // b: a is 6 days earlier, inside: 50.4 / 100.8 = 0.5 before. c: a is 8 days earlier, outside: 25.2 / 100.8 = 0.25 before.
     expect(rollingBudget(freshness, events).map((p) => p.before)).toEqual([0, 0.5, 0.25]);
   });
@@ -162,11 +207,14 @@ describe('budget left now', () => {
   });
 
   it('counts the last 30 × 24 hours up to the end of today, and goes negative when overspent', () => {
-    const events = budgetEvents([
-      hit('2026-10-27-out', '2026-10-27T21:00:00Z', 30),
-      hit('2026-10-28-in', '2026-10-28T00:30:00Z', 32.4),
-      hit('2026-11-26-today', '2026-11-26T21:00:00Z', 21.6),
-    ], AVAILABILITY.id);
+    const events = budgetEvents(
+      [
+        hit('2026-10-27-out', '2026-10-27T21:00:00Z', 30),
+        hit('2026-10-28-in', '2026-10-28T00:30:00Z', 32.4),
+        hit('2026-11-26-today', '2026-11-26T21:00:00Z', 21.6),
+      ],
+      AVAILABILITY.id,
+    );
     const now = budgetInWindow(AVAILABILITY, events, endOfDay('2026-11-26', LONDON));
     // 32.4 + 21.6 = 54 of 43.2: 125% consumed, -25% left. The first ended at 23:00 UTC on 27 October, before the window.
     expect(now.from).toBe('2026-10-28T00:00:00.000Z');
@@ -198,10 +246,10 @@ describe('budget left now', () => {
     const end = endOfDay('2026-11-26', LONDON);
     // 365 × 24 hours before 00:00 UTC on 27 November 2026 is 00:00 UTC on 27 November 2025; an impact from
     // 23:00 UTC on 26 November to 01:00 UTC on 27 November 2025 is half inside.
-    const events = budgetEvents([
-      hit('2025-11-26-old', '2025-11-26T23:00:00Z', 100),
-      hit('2026-06-01-mid', '2026-06-01T10:00:00Z', 213.6),
-    ], AVAILABILITY.id);
+    const events = budgetEvents(
+      [hit('2025-11-26-old', '2025-11-26T23:00:00Z', 100), hit('2026-06-01-mid', '2026-06-01T10:00:00Z', 213.6)],
+      AVAILABILITY.id,
+    );
     const now = budgetInWindow(yearly, events, end);
     // 50 + 213.6 = 263.6 of 525.6: 50.15% consumed.
     expect([now.from, now.badMinutes]).toEqual(['2025-11-27T00:00:00.000Z', 263.6]);
@@ -220,7 +268,10 @@ describe('budget left now', () => {
 
 describe('budgets for every service', () => {
   it('gives every SLO its months, windows and current budget, and services without SLOs none', () => {
-    const incidents = [hit('2026-11-20-a', '2026-11-20T10:00:00Z', 21.6), hit('2026-11-21-b', '2026-11-21T10:00:00Z', 10.08, 'checkout-latency')];
+    const incidents = [
+      hit('2026-11-20-a', '2026-11-20T10:00:00Z', 21.6),
+      hit('2026-11-21-b', '2026-11-21T10:00:00Z', 10.08, 'checkout-latency'),
+    ];
     const budgets = budgetsByService(SERVICES, incidents, ['2026-10', '2026-11'], '2026-11-26', LONDON);
     expect(budgets.map((b) => [b.service.id, b.slos.map((s) => s.slo.id)])).toEqual([
       ['checkout-api', ['checkout-availability', 'checkout-latency']],

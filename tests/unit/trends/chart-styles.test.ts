@@ -37,15 +37,18 @@ describe('chart styles without inline CSS', () => {
     expect(css).toContain('.swatch-chart-1-faded { background: color-mix(in srgb, var(--chart-1) 45%, transparent); }\n');
     expect(css).toContain('.swatch-current-color { background: currentColor; }\n');
     expect(css).toContain(plotOwnStyle());
-    expect(plotOwnStyle()).toBe(':where(.chart-plot) {\n  --plot-background: white;\n  display: block;\n  height: auto;\n  height: intrinsic;\n  max-width: 100%;\n}\n'
-      + ':where(.chart-plot text),\n:where(.chart-plot tspan) {\n  white-space: pre;\n}');
+    expect(plotOwnStyle()).toBe(
+      ':where(.chart-plot) {\n  --plot-background: white;\n  display: block;\n  height: auto;\n  height: intrinsic;\n  max-width: 100%;\n}\n' +
+        ':where(.chart-plot text),\n:where(.chart-plot tspan) {\n  white-space: pre;\n}',
+    );
     expect(css.match(/^\.[a-z0-9-]+ \{/gm)).toHaveLength(CHART_COLOURS.length * 4 + 1);
     expect(css).not.toContain('undefined');
   });
 
   it('uses only colours the site’s palette defines in light and dark mode', () => {
     // Once each, as light-dark(light, dark): the page's colour scheme (system, toggle or print) picks one.
-    for (const name of CHART_COLOURS) expect(GLOBAL_CSS.match(new RegExp(`--${name}: light-dark\\(#[0-9a-f]{6}, #[0-9a-f]{6}\\);`, 'g')), name).toHaveLength(1);
+    for (const name of CHART_COLOURS)
+      expect(GLOBAL_CSS.match(new RegExp(`--${name}: light-dark\\(#[0-9a-f]{6}, #[0-9a-f]{6}\\);`, 'g')), name).toHaveLength(1);
   });
 });
 

@@ -24,7 +24,11 @@ describe('incidents per month', () => {
   });
 
   it('counts an incident in the month of its start in the time zone, not in UTC', () => {
-    const late = incident('2025-04-30-late', { started: '2025-04-30T23:15:00Z', detected: '2025-04-30T23:20:00Z', mitigated: '2025-05-01T00:10:00Z' });
+    const late = incident('2025-04-30-late', {
+      started: '2025-04-30T23:15:00Z',
+      detected: '2025-04-30T23:20:00Z',
+      mitigated: '2025-05-01T00:10:00Z',
+    });
     // 23:15Z on 30 April is 00:15 BST on 1 May.
     const rows = countByMonth([late], ['2025-04', '2025-05'], SEVERITIES, LONDON);
     expect(rows.map((r) => r.incidents)).toEqual([0, 1]);
@@ -44,11 +48,20 @@ describe('tallies per period', () => {
 
   it('counts a category once per incident however often it is listed, most frequent first', () => {
     const incidents = [
-      incident('2025-01-10-a', { contributing_factors: [
-        { category: 'release-size', description: 'Big.' }, { category: 'release-size', description: 'Very big.' }, { category: 'testing', description: 'No test.' },
-      ] }),
+      incident('2025-01-10-a', {
+        contributing_factors: [
+          { category: 'release-size', description: 'Big.' },
+          { category: 'release-size', description: 'Very big.' },
+          { category: 'testing', description: 'No test.' },
+        ],
+      }),
       incident('2025-02-10-b', { contributing_factors: [{ category: 'release-size', description: 'Big again.' }] }),
-      incident('2025-08-10-c', { contributing_factors: [{ category: 'configuration', description: 'A flag.' }, { category: 'testing', description: 'No test.' }] }),
+      incident('2025-08-10-c', {
+        contributing_factors: [
+          { category: 'configuration', description: 'A flag.' },
+          { category: 'testing', description: 'No test.' },
+        ],
+      }),
     ];
     expect(tallyByPeriod(incidents, categories, byQuarter, quarters, ['release-size', 'testing', 'configuration'])).toEqual([
       { key: 'release-size', counts: [2, 0, 0], total: 2, first: '2025-Q1', last: '2025-Q1' },
@@ -65,7 +78,11 @@ describe('tallies per period', () => {
       incident('2026-01-10-d', { trigger: 'deploy' }),
     ];
     const rows = tallyByPeriod(incidents, (i) => [i.trigger], byQuarter, quarters, ['deploy', 'traffic']);
-    expect(rows.map((r) => [r.key, r.total])).toEqual([['deploy', 1], ['traffic', 1], ['data', 1]]);
+    expect(rows.map((r) => [r.key, r.total])).toEqual([
+      ['deploy', 1],
+      ['traffic', 1],
+      ['data', 1],
+    ]);
   });
 
   it('counts every incident per period for shares', () => {
@@ -76,11 +93,12 @@ describe('tallies per period', () => {
 
 describe('response decisions', () => {
   it('gives the count and time to mitigate per decision in the format’s order, near-misses left out', () => {
-    const at = (id: string, decision: (typeof DECISIONS)[number], mitigatedAfter: number) => incident(id, {
-      response: { decision, helped_by: [] },
-      mitigated: new Date(Date.parse(`${id.slice(0, 10)}T10:00:00Z`) + mitigatedAfter * 60_000).toISOString(),
-      resolved: `${id.slice(0, 10)}T23:00:00Z`,
-    });
+    const at = (id: string, decision: (typeof DECISIONS)[number], mitigatedAfter: number) =>
+      incident(id, {
+        response: { decision, helped_by: [] },
+        mitigated: new Date(Date.parse(`${id.slice(0, 10)}T10:00:00Z`) + mitigatedAfter * 60_000).toISOString(),
+        resolved: `${id.slice(0, 10)}T23:00:00Z`,
+      });
     const incidents = [
       at('2025-01-01-a', 'rollback', 30),
       at('2025-02-01-b', 'hotfix', 200),
@@ -91,8 +109,18 @@ describe('response decisions', () => {
     const figures = decisionFigures(incidents, DECISIONS);
     // Roll-backs: 30, 50, 400 → median 50 (n = 3); three values are too few for a 90th percentile.
     expect(figures).toEqual([
-      { decision: 'rollback', count: 3, minutes: [30, 50, 400], timeToMitigate: { n: 3, values: [30, 50, 400], median: 50, p90: undefined, min: 30, max: 400 } },
-      { decision: 'hotfix', count: 1, minutes: [200], timeToMitigate: { n: 1, values: [200], median: 200, p90: undefined, min: 200, max: 200 } },
+      {
+        decision: 'rollback',
+        count: 3,
+        minutes: [30, 50, 400],
+        timeToMitigate: { n: 3, values: [30, 50, 400], median: 50, p90: undefined, min: 30, max: 400 },
+      },
+      {
+        decision: 'hotfix',
+        count: 1,
+        minutes: [200],
+        timeToMitigate: { n: 1, values: [200], median: 200, p90: undefined, min: 200, max: 200 },
+      },
     ]);
   });
 });
@@ -111,8 +139,17 @@ describe('release size', () => {
     ];
     const { bands, points } = releaseFigures(incidents, SEVERITIES);
     expect(points.map((p) => p.linesChanged)).toEqual([100, 101, 1000, 1001, 6200]);
-    expect(bands.map((b) => [b.key, b.count])).toEqual([['small', 1], ['medium', 2], ['large', 2]]);
-    expect(bands[2]).toMatchObject({ bySeverity: { SEV1: 1, SEV2: 1, SEV3: 0, SEV4: 0 }, pullRequests: { n: 2, median: 13 }, timeToMitigate: { n: 2, median: 40 }, latest: '2025-05-01T10:00:00Z' });
+    expect(bands.map((b) => [b.key, b.count])).toEqual([
+      ['small', 1],
+      ['medium', 2],
+      ['large', 2],
+    ]);
+    expect(bands[2]).toMatchObject({
+      bySeverity: { SEV1: 1, SEV2: 1, SEV3: 0, SEV4: 0 },
+      pullRequests: { n: 2, median: 13 },
+      timeToMitigate: { n: 2, median: 40 },
+      latest: '2025-05-01T10:00:00Z',
+    });
     expect(bands[1]).toMatchObject({ pullRequests: { n: 2, median: 3 }, latest: '2025-03-01T10:00:00Z' });
   });
 
@@ -125,7 +162,10 @@ describe('release size', () => {
   it('leaves a near-miss out of the time to mitigate of its band, but counts it in the band', () => {
     const near = incident('2025-06-01-near', { type: 'near-miss', release: { lines_changed: 50, pull_requests: 1 } });
     const { bands, points } = releaseFigures([near, withRelease('2025-06-02-a', 60, 1)], SEVERITIES);
-    expect(points.map((p) => [p.id, p.timeToMitigate])).toEqual([['2025-06-01-near', undefined], ['2025-06-02-a', 40]]);
+    expect(points.map((p) => [p.id, p.timeToMitigate])).toEqual([
+      ['2025-06-01-near', undefined],
+      ['2025-06-02-a', 40],
+    ]);
     expect(bands[0]).toMatchObject({ count: 2, timeToMitigate: { n: 1, values: [40] }, pullRequests: { n: 2 } });
   });
 });

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { csvField, EXPORT_COLUMNS, toCsv, type ExportedActionItem } from '../../../src/lib/trends/follow-through.ts';
 
 const item = (overrides: Partial<ExportedActionItem>): ExportedActionItem => ({
-  due: '2026-11-01', overdue: false, priority: 'P2', status: 'open', title: 'Alert on stale bundles', kind: 'detect',
-  owner: 'platform', team: 'platform', ticket: null, incident: '2025-06-21-checkout-500s', incident_title: 'Checkout returned 500s',
+  due: '2026-11-01',
+  overdue: false,
+  priority: 'P2',
+  status: 'open',
+  title: 'Alert on stale bundles',
+  kind: 'detect',
+  owner: 'platform',
+  team: 'platform',
+  ticket: null,
+  incident: '2025-06-21-checkout-500s',
+  incident_title: 'Checkout returned 500s',
   incident_url: 'https://postmortems.example.com/incidents/2025-06-21-checkout-500s/',
   ...overrides,
 });
@@ -32,11 +41,11 @@ describe('CSV cells a spreadsheet would run as formulas', () => {
   });
 
   it('make a whole row safe: the title, the owner and the incident title', () => {
-    const csv = toCsv([item({ title: '=cmd|\' /C calc\'!A0', owner: '@mbello', incident_title: '-2 minutes of data' })]);
+    const csv = toCsv([item({ title: "=cmd|' /C calc'!A0", owner: '@mbello', incident_title: '-2 minutes of data' })]);
     expect(csv).toBe(
-      `${EXPORT_COLUMNS.join(',')}\r\n`
-      + "2026-11-01,false,P2,open,'=cmd|' /C calc'!A0,detect,'@mbello,platform,,2025-06-21-checkout-500s,'-2 minutes of data,"
-      + 'https://postmortems.example.com/incidents/2025-06-21-checkout-500s/\r\n',
+      `${EXPORT_COLUMNS.join(',')}\r\n` +
+        "2026-11-01,false,P2,open,'=cmd|' /C calc'!A0,detect,'@mbello,platform,,2025-06-21-checkout-500s,'-2 minutes of data," +
+        'https://postmortems.example.com/incidents/2025-06-21-checkout-500s/\r\n',
     );
   });
 });

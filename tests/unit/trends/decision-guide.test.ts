@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { budgetsByService } from '../../../src/lib/trends/budgets.ts';
 import {
-  DEFAULT_DECISION_GUIDE, guideServices, minutesUntilBelow, pastDecisions, resolveThresholds, stanceFor, summarisePastDecisions,
+  DEFAULT_DECISION_GUIDE,
+  guideServices,
+  minutesUntilBelow,
+  pastDecisions,
+  resolveThresholds,
+  stanceFor,
+  summarisePastDecisions,
 } from '../../../src/lib/trends/decision-guide.ts';
 import { CHECKOUT, problemsAfter } from '../validation/helpers.ts';
 import { incident, LONDON, SERVICES } from './fixtures.ts';
 
-const hit = (id: string, impacts: Record<string, number>, decision: 'rollback' | 'hotfix' | 'config-revert' = 'rollback') => incident(id, {
-  slo_impact: Object.entries(impacts).map(([slo, bad_minutes]) => ({ slo, bad_minutes })),
-  response: { decision, helped_by: [] },
-});
+const hit = (id: string, impacts: Record<string, number>, decision: 'rollback' | 'hotfix' | 'config-revert' = 'rollback') =>
+  incident(id, {
+    slo_impact: Object.entries(impacts).map(([slo, bad_minutes]) => ({ slo, bad_minutes })),
+    response: { decision, helped_by: [] },
+  });
 const DEFAULTS = resolveThresholds(undefined);
 
 describe('thresholds', () => {
@@ -24,23 +31,36 @@ describe('thresholds', () => {
   });
 
   it('accepts a decision_guide block in catalog/organisation.yaml', () => {
-    const organisation = 'name: Examplecorp\ntitle: Examplecorp post-mortems\ntime_zone: Europe/London\ndecision_guide:\n  roll_back_below: 30\n  investigate_from: 60\n';
+    const organisation =
+      'name: Examplecorp\ntitle: Examplecorp post-mortems\ntime_zone: Europe/London\ndecision_guide:\n  roll_back_below: 30\n  investigate_from: 60\n';
     expect(problemsAfter(CHECKOUT, (text) => text, { 'catalog/organisation.yaml': organisation })).toEqual([]);
   });
 
   it('reports thresholds in the wrong order, out of range or misspelt, each at its line', () => {
     const base = 'name: Examplecorp\ntitle: Examplecorp post-mortems\ntime_zone: Europe/London\n';
-    expect(problemsAfter(CHECKOUT, (text) => text, { 'catalog/organisation.yaml': `${base}decision_guide:\n  roll_back_below: 60\n  investigate_from: 40\n` })).toEqual([
+    expect(
+      problemsAfter(CHECKOUT, (text) => text, {
+        'catalog/organisation.yaml': `${base}decision_guide:\n  roll_back_below: 60\n  investigate_from: 40\n`,
+      }),
+    ).toEqual([
       'catalog/organisation.yaml:6:3 decision_guide.investigate_from: expected investigate_from (default 50) to be at least roll_back_below, here 60, found 40',
     ]);
-    expect(problemsAfter(CHECKOUT, (text) => text, { 'catalog/organisation.yaml': `${base}decision_guide:\n  roll_back_below: 60\n` })).toEqual([
+    expect(
+      problemsAfter(CHECKOUT, (text) => text, { 'catalog/organisation.yaml': `${base}decision_guide:\n  roll_back_below: 60\n` }),
+    ).toEqual([
       'catalog/organisation.yaml:4:1 decision_guide.investigate_from: expected investigate_from (default 50) to be at least roll_back_below, here 60, found nothing',
     ]);
-    expect(problemsAfter(CHECKOUT, (text) => text, { 'catalog/organisation.yaml': `${base}decision_guide:\n  roll_back_below: 120\n  rollback: 3\n` })).toEqual([
+    expect(
+      problemsAfter(CHECKOUT, (text) => text, {
+        'catalog/organisation.yaml': `${base}decision_guide:\n  roll_back_below: 120\n  rollback: 3\n`,
+      }),
+    ).toEqual([
       'catalog/organisation.yaml:5:3 decision_guide.roll_back_below: expected a percentage of the error budget from 0 to 100, e.g. 25, found 120',
       'catalog/organisation.yaml:6:3 decision_guide.rollback: unknown key. Remove it; the keys allowed here are roll_back_below, investigate_from.',
     ]);
-    expect(problemsAfter(CHECKOUT, (text) => text, { 'catalog/organisation.yaml': `${base}decision_guide:\n  investigate_from: half\n` })).toEqual([
+    expect(
+      problemsAfter(CHECKOUT, (text) => text, { 'catalog/organisation.yaml': `${base}decision_guide:\n  investigate_from: half\n` }),
+    ).toEqual([
       'catalog/organisation.yaml:5:3 decision_guide.investigate_from: expected a percentage of the error budget from 0 to 100, e.g. 25, found "half"',
     ]);
   });
@@ -85,17 +105,38 @@ describe('each service now', () => {
 
   it('breaks a tie in share and minutes left by the order of catalog/services.yaml', () => {
     const twin = (id: string) => ({ id, name: id, objective: 99.9, window_days: 30 });
-    const service = { id: 'twins', name: 'Twins', team: 'platform', visibility: 'public' as const, slos: [twin('zeta-slo'), twin('alpha-slo')] };
+    const service = {
+      id: 'twins',
+      name: 'Twins',
+      team: 'platform',
+      visibility: 'public' as const,
+      slos: [twin('zeta-slo'), twin('alpha-slo')],
+    };
     const [guide] = guideServices(budgetsByService([service], [], ['2026-11'], '2026-11-26', LONDON), DEFAULTS);
     expect(guide!.slos.map((b) => b.slo.id)).toEqual(['zeta-slo', 'alpha-slo']);
   });
 
   it('puts the service that would need a roll-back soonest first when budgets left are equal', () => {
-    const roomy = { id: 'alpha-service', name: 'Alpha', team: 'platform', visibility: 'public' as const, slos: [{ id: 'alpha-slo', name: 'Alpha', objective: 99, window_days: 30 }] };
-    const tight = { id: 'zulu-service', name: 'Zulu', team: 'platform', visibility: 'public' as const, slos: [{ id: 'zulu-slo', name: 'Zulu', objective: 99.99, window_days: 30 }] };
+    const roomy = {
+      id: 'alpha-service',
+      name: 'Alpha',
+      team: 'platform',
+      visibility: 'public' as const,
+      slos: [{ id: 'alpha-slo', name: 'Alpha', objective: 99, window_days: 30 }],
+    };
+    const tight = {
+      id: 'zulu-service',
+      name: 'Zulu',
+      team: 'platform',
+      visibility: 'public' as const,
+      slos: [{ id: 'zulu-slo', name: 'Zulu', objective: 99.99, window_days: 30 }],
+    };
     // Both untouched (100% left). Until below 25%: Alpha 0.75 × 432 = 324 minutes, Zulu 0.75 × 4.32 = 3.24.
     const order = guideServices(budgetsByService([roomy, tight], [], ['2026-11'], '2026-11-26', LONDON), DEFAULTS);
-    expect(order.map((g) => [g.service.id, g.fullImpactMinutes.rollBack])).toEqual([['zulu-service', 3.24], ['alpha-service', 324]]);
+    expect(order.map((g) => [g.service.id, g.fullImpactMinutes.rollBack])).toEqual([
+      ['zulu-service', 3.24],
+      ['alpha-service', 324],
+    ]);
   });
 
   it('gives the minutes of full impact of the deciding SLO itself', () => {
@@ -112,9 +153,21 @@ describe('each service now', () => {
     // Availability decides (30% < 70%): 0.05 × 43.2 = 2.16 minutes until below 25%, already below 50%.
     // Latency reaches 50% after 0.2 × 21.6 = 4.32 minutes: later than availability there (0), so nothing sooner;
     // it reaches 25% after 0.45 × 21.6 = 9.72 minutes, later than 2.16.
-    const mixed = guideServices(budgetsByService(SERVICES.slice(0, 1), [hit('2026-11-20-b', { 'checkout-availability': 30.24, 'checkout-latency': 6.48 })], ['2026-11'], '2026-11-26', LONDON), DEFAULTS)[0]!;
+    const mixed = guideServices(
+      budgetsByService(
+        SERVICES.slice(0, 1),
+        [hit('2026-11-20-b', { 'checkout-availability': 30.24, 'checkout-latency': 6.48 })],
+        ['2026-11'],
+        '2026-11-26',
+        LONDON,
+      ),
+      DEFAULTS,
+    )[0]!;
     expect([mixed.governing!.slo.id, mixed.stance.key, mixed.fullImpactMinutes, mixed.sooner]).toEqual([
-      'checkout-availability', 'prefer-roll-back', { preferRollBack: 0, rollBack: 2.16 }, { preferRollBack: undefined, rollBack: undefined },
+      'checkout-availability',
+      'prefer-roll-back',
+      { preferRollBack: 0, rollBack: 2.16 },
+      { preferRollBack: undefined, rollBack: undefined },
     ]);
     // A big budget decides when its share is lower, but a small budget just above it crosses 25% first:
     // big 99% (432 minutes) with 40% left: 0.15 × 432 = 64.8 minutes; small 99.99% (4.32 minutes) with 41% left:
@@ -122,10 +175,18 @@ describe('each service now', () => {
     const big = { id: 'big-slo', name: 'Big', objective: 99, window_days: 30 };
     const small = { id: 'small-slo', name: 'Small', objective: 99.99, window_days: 30 };
     const service = { id: 'pair', name: 'Pair', team: 'platform', visibility: 'public' as const, slos: [big, small] };
-    const [pair] = guideServices(budgetsByService([service], [], ['2026-11'], '2026-11-26', LONDON).map((b) => ({
-      ...b, slos: b.slos.map((x) => ({ ...x, now: { ...x.now, left: x.slo.id === 'big-slo' ? 0.4 : 0.41 } })),
-    })), DEFAULTS);
-    expect([pair!.governing!.slo.id, pair!.fullImpactMinutes.rollBack, pair!.sooner.rollBack]).toEqual(['big-slo', 64.8, { sloId: 'small-slo', minutes: 0.6912 }]);
+    const [pair] = guideServices(
+      budgetsByService([service], [], ['2026-11'], '2026-11-26', LONDON).map((b) => ({
+        ...b,
+        slos: b.slos.map((x) => ({ ...x, now: { ...x.now, left: x.slo.id === 'big-slo' ? 0.4 : 0.41 } })),
+      })),
+      DEFAULTS,
+    );
+    expect([pair!.governing!.slo.id, pair!.fullImpactMinutes.rollBack, pair!.sooner.rollBack]).toEqual([
+      'big-slo',
+      64.8,
+      { sloId: 'small-slo', minutes: 0.6912 },
+    ]);
   });
 });
 

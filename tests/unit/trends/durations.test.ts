@@ -29,10 +29,19 @@ describe('durations per quarter', () => {
       // 23:30Z on 31 March 2025 is 00:30 BST on 1 April: Q2 in London.
       incident('2025-03-31-late', { started: '2025-03-31T23:30:00Z', detected: '2025-03-31T23:50:00Z', mitigated: '2025-04-01T01:30:00Z' }),
       incident('2025-02-10-a'),
-      incident('2025-03-05-b', { started: '2025-03-05T10:00:00Z', detected: '2025-03-05T10:30:00Z', mitigated: '2025-03-05T11:30:00Z', resolved: '2025-03-06T10:00:00Z' }),
+      incident('2025-03-05-b', {
+        started: '2025-03-05T10:00:00Z',
+        detected: '2025-03-05T10:30:00Z',
+        mitigated: '2025-03-05T11:30:00Z',
+        resolved: '2025-03-06T10:00:00Z',
+      }),
     ];
     const { quarters: rows, points } = durationsByQuarter(incidents, quarters, LONDON, '2025-Q3');
-    expect(rows.map((r) => [r.quarter, r.incidents, r.partial])).toEqual([['2025-Q1', 2, false], ['2025-Q2', 1, false], ['2025-Q3', 0, true]]);
+    expect(rows.map((r) => [r.quarter, r.incidents, r.partial])).toEqual([
+      ['2025-Q1', 2, false],
+      ['2025-Q2', 1, false],
+      ['2025-Q3', 0, true],
+    ]);
     // Q1: detect 10 and 30 → median 20; mitigate 40 and 90 → 65; resolve 120 and 1,440 → 780.
     expect(rows[0]!.timeToDetect.median).toBe(20);
     expect(rows[0]!.timeToMitigate.median).toBe(65);
@@ -42,7 +51,9 @@ describe('durations per quarter', () => {
     expect(rows[1]!.timeToMitigate.median).toBe(120);
     expect(rows[2]!.timeToMitigate).toEqual({ n: 0, values: [], median: undefined, p90: undefined, min: undefined, max: undefined });
     expect(points.filter((p) => p.measure === 'timeToMitigate').map((p) => [p.id, p.quarter])).toEqual([
-      ['2025-02-10-a', '2025-Q1'], ['2025-03-05-b', '2025-Q1'], ['2025-03-31-late', '2025-Q2'],
+      ['2025-02-10-a', '2025-Q1'],
+      ['2025-03-05-b', '2025-Q1'],
+      ['2025-03-31-late', '2025-Q2'],
     ]);
   });
 
@@ -55,7 +66,12 @@ describe('durations per quarter', () => {
   });
 
   it('leaves near-misses out: they had no impact to mitigate', () => {
-    const nearMiss = incident('2025-07-01-near', { type: 'near-miss', detected: '2025-07-24T10:00:00Z', mitigated: '2025-07-24T12:00:00Z', resolved: '2025-07-25T10:00:00Z' });
+    const nearMiss = incident('2025-07-01-near', {
+      type: 'near-miss',
+      detected: '2025-07-24T10:00:00Z',
+      mitigated: '2025-07-24T12:00:00Z',
+      resolved: '2025-07-25T10:00:00Z',
+    });
     const { quarters: rows, points } = durationsByQuarter([nearMiss], quarters, LONDON);
     expect(rows[2]).toMatchObject({ incidents: 0, unresolved: 0 });
     expect(points).toEqual([]);

@@ -12,14 +12,20 @@ export const LONDON = 'Europe/London';
 /** A small catalog: budgets are 43.2 min (99.9%/30 d), 21.6 min (99.95%/30 d) and 100.8 min (99%/7 d). */
 export const SERVICES: Service[] = [
   {
-    id: 'checkout-api', name: 'Checkout API', team: 'payments', visibility: 'public',
+    id: 'checkout-api',
+    name: 'Checkout API',
+    team: 'payments',
+    visibility: 'public',
     slos: [
       { id: 'checkout-availability', name: 'Checkout availability', objective: 99.9, window_days: 30 },
       { id: 'checkout-latency', name: 'Checkout latency', objective: 99.95, window_days: 30 },
     ],
   },
   {
-    id: 'product-search', name: 'Product Search', team: 'storefront', visibility: 'public',
+    id: 'product-search',
+    name: 'Product Search',
+    team: 'storefront',
+    visibility: 'public',
     slos: [{ id: 'search-freshness', name: 'Search freshness', objective: 99, window_days: 7 }],
   },
   { id: 'feature-flags', name: 'Feature Flags', team: 'platform', visibility: 'public', slos: [] },
@@ -86,9 +92,36 @@ export const factors = (...categories: string[]) => categories.map((category) =>
 
 /** Four incidents and a near-miss across 2025 and 2026, the archive the overview tests read. */
 export const OVERVIEW_INCIDENTS: IncidentView[] = [
-  incident('2025-01-14-a', { severity: 'SEV2', contributing_factors: factors('release-size', 'testing'), trigger: 'deploy', detection: 'alert', release: { lines_changed: 6200, pull_requests: 14 } }),
-  incident('2025-02-25-b', { severity: 'SEV2', contributing_factors: factors('release-size'), trigger: 'deploy', detection: 'customer-report' }),
-  incident('2025-04-13-near', { type: 'near-miss', contributing_factors: factors('monitoring-gap'), trigger: 'infrastructure', detection: 'employee-report' }),
-  incident('2026-02-10-c', { severity: 'SEV3', contributing_factors: factors('configuration'), trigger: 'config-change', detection: 'customer-report' }),
-  incident('2026-09-29-d', { severity: 'SEV3', contributing_factors: factors('configuration', 'testing'), trigger: 'config-change', detection: 'alert', release: { lines_changed: 14, pull_requests: 1 } }),
+  incident('2025-01-14-a', {
+    severity: 'SEV2',
+    contributing_factors: factors('release-size', 'testing'),
+    trigger: 'deploy',
+    detection: 'alert',
+    release: { lines_changed: 6200, pull_requests: 14 },
+  }),
+  incident('2025-02-25-b', {
+    severity: 'SEV2',
+    contributing_factors: factors('release-size'),
+    trigger: 'deploy',
+    detection: 'customer-report',
+  }),
+  incident('2025-04-13-near', {
+    type: 'near-miss',
+    contributing_factors: factors('monitoring-gap'),
+    trigger: 'infrastructure',
+    detection: 'employee-report',
+  }),
+  incident('2026-02-10-c', {
+    severity: 'SEV3',
+    contributing_factors: factors('configuration'),
+    trigger: 'config-change',
+    detection: 'customer-report',
+  }),
+  incident('2026-09-29-d', {
+    severity: 'SEV3',
+    contributing_factors: factors('configuration', 'testing'),
+    trigger: 'config-change',
+    detection: 'alert',
+    release: { lines_changed: 14, pull_requests: 1 },
+  }),
 ];

@@ -3,10 +3,12 @@ import { buildOverview, coveredMonths } from '../../../src/lib/trends/overview.t
 import { serviceSlices, teamSlices, yearSlices } from '../../../src/lib/trends/slices.ts';
 import { incident, LONDON, ORDERS, OVERVIEW_INCIDENTS, SERVICES, TEAMS } from './fixtures.ts';
 
-
 describe('the months an overview covers', () => {
   it('runs from the earliest incident to the month of the reference day', () => {
-    expect(coveredMonths([incident('2026-06-01-b'), incident('2025-01-14-a')], '2026-11-26', LONDON)).toEqual({ from: '2025-01', to: '2026-11' });
+    expect(coveredMonths([incident('2026-06-01-b'), incident('2025-01-14-a')], '2026-11-26', LONDON)).toEqual({
+      from: '2025-01',
+      to: '2026-11',
+    });
   });
 
   it('is the reference month alone for an empty archive, and ends at the reference day’s month whatever the newest incident', () => {
@@ -31,16 +33,30 @@ describe('the overview', () => {
   });
 
   it('finds categories not seen in the last four quarters', () => {
-    expect(overview.categories.map((c) => [c.key, c.total])).toEqual([['release-size', 2], ['testing', 2], ['configuration', 2], ['monitoring-gap', 1]]);
+    expect(overview.categories.map((c) => [c.key, c.total])).toEqual([
+      ['release-size', 2],
+      ['testing', 2],
+      ['configuration', 2],
+      ['monitoring-gap', 1],
+    ]);
     // The last four quarters are 2026-Q1 to 2026-Q4: release-size (last 2025-Q1) and monitoring-gap (2025-Q2) are dormant.
-    expect(overview.dormantCategories.map((c) => [c.key, c.last])).toEqual([['release-size', '2025-Q1'], ['monitoring-gap', '2025-Q2']]);
+    expect(overview.dormantCategories.map((c) => [c.key, c.last])).toEqual([
+      ['release-size', '2025-Q1'],
+      ['monitoring-gap', '2025-Q2'],
+    ]);
   });
 
   it('counts triggers per year and detection sources per half-year with their denominators', () => {
-    expect(overview.triggers.map((t) => [t.key, t.counts])).toEqual([['deploy', [2, 0]], ['config-change', [0, 2]], ['infrastructure', [1, 0]]]);
+    expect(overview.triggers.map((t) => [t.key, t.counts])).toEqual([
+      ['deploy', [2, 0]],
+      ['config-change', [0, 2]],
+      ['infrastructure', [1, 0]],
+    ]);
     expect(overview.detection.totals).toEqual([3, 0, 1, 1]);
     expect(overview.detection.tallies.map((t) => [t.key, t.counts])).toEqual([
-      ['alert', [1, 0, 0, 1]], ['customer-report', [1, 0, 1, 0]], ['employee-report', [1, 0, 0, 0]],
+      ['alert', [1, 0, 0, 1]],
+      ['customer-report', [1, 0, 1, 0]],
+      ['employee-report', [1, 0, 0, 0]],
     ]);
   });
 
@@ -81,7 +97,13 @@ describe('slices', () => {
   const incidents = [
     incident('2026-02-10-a', { services: ['feature-flags', 'checkout-api'], teams: ['platform', 'payments'] }),
     // 23:30-05:00 on New Year's Eve is 04:30 on 1 January 2026 in London.
-    incident('2025-12-31-b', { started: '2025-12-31T23:30:00-05:00', detected: '2026-01-01T04:40:00Z', mitigated: '2026-01-01T05:00:00Z', resolved: undefined, teams: ['payments'] }),
+    incident('2025-12-31-b', {
+      started: '2025-12-31T23:30:00-05:00',
+      detected: '2026-01-01T04:40:00Z',
+      mitigated: '2026-01-01T05:00:00Z',
+      resolved: undefined,
+      teams: ['payments'],
+    }),
     incident('2025-11-05-c', { services: ['checkout-api'], teams: ['payments'] }),
   ];
   const range = { from: '2025-11', to: '2027-02' };
@@ -92,7 +114,11 @@ describe('slices', () => {
       ['product-search', 'Product Search', []],
       ['feature-flags', 'Feature Flags', ['2026-02-10-a']],
     ]);
-    expect(teamSlices(TEAMS, incidents, range).map((s) => [s.id, s.incidents.length])).toEqual([['payments', 3], ['storefront', 0], ['platform', 1]]);
+    expect(teamSlices(TEAMS, incidents, range).map((s) => [s.id, s.incidents.length])).toEqual([
+      ['payments', 3],
+      ['storefront', 0],
+      ['platform', 1],
+    ]);
   });
 
   it('makes one slice per year of the range in the time zone, cut at the range’s ends', () => {

@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, formatHalf, formatMonth, formatQuarter, halfOfMonth, halfRange, lastDayOfMonth, minutesInMonth, monthOf, monthRange, nextMonth,
-  periodsInProgress, quarterOf, quarterRange, startOfDay, yearOf, yearRange, zoneOffsetMinutes,
+  addDays,
+  formatHalf,
+  formatMonth,
+  formatQuarter,
+  halfOfMonth,
+  halfRange,
+  lastDayOfMonth,
+  minutesInMonth,
+  monthOf,
+  monthRange,
+  nextMonth,
+  periodsInProgress,
+  quarterOf,
+  quarterRange,
+  startOfDay,
+  yearOf,
+  yearRange,
+  zoneOffsetMinutes,
 } from '../../../src/lib/trends/periods.ts';
 import { LONDON } from './fixtures.ts';
 
@@ -118,7 +134,12 @@ describe('ranges and labels of months, quarters, half-years and years', () => {
 
 describe('periods in progress on the reference day', () => {
   it('knows the last day of a month, leap years included', () => {
-    expect([lastDayOfMonth('2026-02'), lastDayOfMonth('2028-02'), lastDayOfMonth('2026-12'), lastDayOfMonth('2026-04')]).toEqual(['2026-02-28', '2028-02-29', '2026-12-31', '2026-04-30']);
+    expect([lastDayOfMonth('2026-02'), lastDayOfMonth('2028-02'), lastDayOfMonth('2026-12'), lastDayOfMonth('2026-04')]).toEqual([
+      '2026-02-28',
+      '2028-02-29',
+      '2026-12-31',
+      '2026-04-30',
+    ]);
   });
 
   it('counts the month, quarter, half-year and year holding the day as in progress while they have days left', () => {

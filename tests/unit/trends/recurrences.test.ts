@@ -6,13 +6,26 @@ const factors = (...categories: string[]) => categories.map((category) => ({ cat
 
 describe('whether an incident’s prevention was done by a given day', () => {
   it('needs every prevent item done or dropped by that day, and at least one done', () => {
-    const open = { title: 'Later', kind: 'prevent' as const, owner: 'payments', priority: 'P2' as const, due: '2025-05-01', status: 'open' as const };
+    const open = {
+      title: 'Later',
+      kind: 'prevent' as const,
+      owner: 'payments',
+      priority: 'P2' as const,
+      due: '2025-05-01',
+      status: 'open' as const,
+    };
     const dropped = { ...open, status: 'wont-do' as const, closed: '2025-04-01' };
     const detect = { ...open, kind: 'detect' as const };
-    expect(preventionWasDone(incident('2025-03-01-a', { action_items: [preventDone('2025-04-09'), preventDone('2025-04-22')] }), '2025-04-22')).toBe(true);
-    expect(preventionWasDone(incident('2025-03-01-a', { action_items: [preventDone('2025-04-09'), preventDone('2025-04-22')] }), '2025-04-21')).toBe(false);
+    expect(
+      preventionWasDone(incident('2025-03-01-a', { action_items: [preventDone('2025-04-09'), preventDone('2025-04-22')] }), '2025-04-22'),
+    ).toBe(true);
+    expect(
+      preventionWasDone(incident('2025-03-01-a', { action_items: [preventDone('2025-04-09'), preventDone('2025-04-22')] }), '2025-04-21'),
+    ).toBe(false);
     expect(preventionWasDone(incident('2025-03-01-a', { action_items: [preventDone('2025-04-09'), open] }), '2026-01-01')).toBe(false);
-    expect(preventionWasDone(incident('2025-03-01-a', { action_items: [preventDone('2025-04-09'), dropped, detect] }), '2026-01-01')).toBe(true);
+    expect(preventionWasDone(incident('2025-03-01-a', { action_items: [preventDone('2025-04-09'), dropped, detect] }), '2026-01-01')).toBe(
+      true,
+    );
     expect(preventionWasDone(incident('2025-03-01-a', { action_items: [dropped] }), '2026-01-01')).toBe(false);
     expect(preventionWasDone(incident('2025-03-01-a', { action_items: [detect] }), '2026-01-01')).toBe(false);
   });
@@ -20,11 +33,18 @@ describe('whether an incident’s prevention was done by a given day', () => {
 
 describe('recurrences', () => {
   const flags2025 = incident('2025-03-18-flags', {
-    services: ['feature-flags', 'checkout-api'], contributing_factors: factors('configuration', 'release-size'),
+    services: ['feature-flags', 'checkout-api'],
+    contributing_factors: factors('configuration', 'release-size'),
     action_items: [preventDone('2025-04-09', 'Reject huge bundles'), preventDone('2025-04-22', 'Canary every bundle')],
   });
-  const flags2026 = incident('2026-02-10-flags', { services: ['feature-flags', 'storefront-web'], contributing_factors: factors('configuration', 'code-review') });
-  const search2026 = incident('2026-09-29-search', { services: ['product-search', 'feature-flags'], contributing_factors: factors('testing', 'configuration') });
+  const flags2026 = incident('2026-02-10-flags', {
+    services: ['feature-flags', 'storefront-web'],
+    contributing_factors: factors('configuration', 'code-review'),
+  });
+  const search2026 = incident('2026-09-29-search', {
+    services: ['product-search', 'feature-flags'],
+    contributing_factors: factors('testing', 'configuration'),
+  });
 
   it('flags a later incident with the same primary service and category once the earlier one’s prevention was done', () => {
     const found = findRecurrences([flags2026, search2026, flags2025], LONDON);
@@ -51,7 +71,11 @@ describe('recurrences', () => {
   it('judges “done before it began” by the day in the time zone', () => {
     const earlier = incident('2025-05-01-a', { action_items: [preventDone('2025-06-10')] });
     // 23:30Z on 9 June is 00:30 BST on 10 June: the item closed on 10 June counts as done.
-    const summer = incident('2025-06-09-b', { started: '2025-06-09T23:30:00Z', detected: '2025-06-09T23:40:00Z', mitigated: '2025-06-10T00:10:00Z' });
+    const summer = incident('2025-06-09-b', {
+      started: '2025-06-09T23:30:00Z',
+      detected: '2025-06-09T23:40:00Z',
+      mitigated: '2025-06-10T00:10:00Z',
+    });
     expect(findRecurrences([earlier, summer], LONDON).map((r) => r.incident.id)).toEqual(['2025-06-09-b']);
     expect(findRecurrences([earlier, summer], 'UTC')).toEqual([]);
   });
@@ -70,7 +94,10 @@ describe('recurrences', () => {
     const a = incident('2025-01-01-a', { action_items: [preventDone('2025-01-15')] });
     const b = incident('2025-03-01-b');
     const c = incident('2025-06-01-c');
-    expect(findRecurrences([a, b, c], LONDON).map((r) => `${r.incident.id} < ${r.earlier.id}`)).toEqual(['2025-06-01-c < 2025-01-01-a', '2025-03-01-b < 2025-01-01-a']);
+    expect(findRecurrences([a, b, c], LONDON).map((r) => `${r.incident.id} < ${r.earlier.id}`)).toEqual([
+      '2025-06-01-c < 2025-01-01-a',
+      '2025-03-01-b < 2025-01-01-a',
+    ]);
   });
 
   it('finds nothing in an empty archive or a single incident', () => {
@@ -86,15 +113,22 @@ describe('every overlap the weaker rule finds', () => {
     const c = incident('2025-06-01-c');
     // Three pairs where the most recent match alone gives two: c with b and with a, and b with a.
     expect(findOverlaps([a, c, b], LONDON).map((r) => `${r.incident.id} < ${r.earlier.id}`)).toEqual([
-      '2025-06-01-c < 2025-03-01-b', '2025-06-01-c < 2025-01-01-a', '2025-03-01-b < 2025-01-01-a',
+      '2025-06-01-c < 2025-03-01-b',
+      '2025-06-01-c < 2025-01-01-a',
+      '2025-03-01-b < 2025-01-01-a',
     ]);
   });
 
   it('lists a pair once however many services it shares, with every service and category in common', () => {
     const earlier = incident('2025-01-01-a', {
-      services: ['checkout-api', 'feature-flags'], contributing_factors: factors('testing', 'configuration'), action_items: [preventDone('2025-01-15')],
+      services: ['checkout-api', 'feature-flags'],
+      contributing_factors: factors('testing', 'configuration'),
+      action_items: [preventDone('2025-01-15')],
     });
-    const later = incident('2025-06-01-b', { services: ['feature-flags', 'checkout-api'], contributing_factors: factors('configuration', 'testing') });
+    const later = incident('2025-06-01-b', {
+      services: ['feature-flags', 'checkout-api'],
+      contributing_factors: factors('configuration', 'testing'),
+    });
     expect(findOverlaps([earlier, later], LONDON).map((r) => [r.incident.id, r.earlier.id, r.services, r.categories])).toEqual([
       ['2025-06-01-b', '2025-01-01-a', ['feature-flags', 'checkout-api'], ['testing', 'configuration']],
     ]);

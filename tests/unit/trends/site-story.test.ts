@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkArchive } from '../../../src/validation/archive.ts';
 import { deriveIncident, indexCatalog } from '../../../src/lib/incidents.ts';
-import { archiveBudgets, archiveRecurrences, archiveRange, overviewOrders, type TrendsSource } from '../../../src/lib/trends/archive-trends.ts';
+import {
+  archiveBudgets,
+  archiveRecurrences,
+  archiveRange,
+  overviewOrders,
+  type TrendsSource,
+} from '../../../src/lib/trends/archive-trends.ts';
 import { buildOverview } from '../../../src/lib/trends/overview.ts';
 import { guideServices, resolveThresholds } from '../../../src/lib/trends/decision-guide.ts';
 import { SITE_ARCHIVE, SITE_TODAY } from '../../support/site-archive.ts';
@@ -41,12 +47,19 @@ describe('the story the fixture archive tells', () => {
 
   it('flags the spring clock-change incident as a recurrence of the autumn one, whose prevent items were done in November', () => {
     expect(archiveRecurrences(source).map((r) => [r.incident.id, r.earlier.id, r.services[0], r.categories[0]])).toEqual([
-      ['2026-03-29-last-readings-rejected-on-the-short-day', '2025-10-26-an-hour-of-readings-overwritten-when-the-clocks-went-back', 'meter-ingest', 'configuration'],
+      [
+        '2026-03-29-last-readings-rejected-on-the-short-day',
+        '2025-10-26-an-hour-of-readings-overwritten-when-the-clocks-went-back',
+        'meter-ingest',
+        'configuration',
+      ],
     ]);
   });
 
   it('has three SLO-months over budget from incidents alone', () => {
-    const over = archiveBudgets(source).flatMap((s) => s.slos).flatMap((b) => b.monthly.filter((m) => m.consumed > 1).map((m) => [b.slo.id, m.month, Math.round(m.consumed * 100)]));
+    const over = archiveBudgets(source)
+      .flatMap((s) => s.slos)
+      .flatMap((b) => b.monthly.filter((m) => m.consumed > 1).map((m) => [b.slo.id, m.month, Math.round(m.consumed * 100)]));
     // 47 / (0.05% × 43,200) = 218%; 520 / (1% × 43,200) = 120%; 610 / (1% × 44,640) = 137%. In catalog order of the SLOs' services.
     expect(over).toEqual([
       ['payment-success', '2025-04', 218],

@@ -41,7 +41,12 @@ describe('schema errors name the file, line, field and what was expected', () =>
   });
 
   it('reports a missing required field', () => {
-    expect(problemsAfter(CHECKOUT, replaceOnce('summary: A feature-flag bundle was pushed to every region at once and checkout failed for 45 minutes.\n', ''))).toEqual([
+    expect(
+      problemsAfter(
+        CHECKOUT,
+        replaceOnce('summary: A feature-flag bundle was pushed to every region at once and checkout failed for 45 minutes.\n', ''),
+      ),
+    ).toEqual([
       'incidents/2025/2025-06-21-checkout-500s.mdx:3:1 summary: required field is missing: expected text. Add summary: here, after title.',
     ]);
   });
@@ -59,7 +64,9 @@ describe('schema errors name the file, line, field and what was expected', () =>
   });
 
   it('reports every problem in every file in one run', () => {
-    const problems = problemsAfter(CHECKOUT, (t) => replaceOnce('status: published', 'status: live')(replaceOnce('type: incident', 'type: outage')(t)));
+    const problems = problemsAfter(CHECKOUT, (t) =>
+      replaceOnce('status: published', 'status: live')(replaceOnce('type: incident', 'type: outage')(t)),
+    );
     expect(problems).toEqual([
       'incidents/2025/2025-06-21-checkout-500s.mdx:4:1 status: expected one of draft, in-review, published, found "live"',
       'incidents/2025/2025-06-21-checkout-500s.mdx:6:1 type: expected one of incident, near-miss, found "outage"',
@@ -107,16 +114,24 @@ describe('consistency rules', () => {
 
 describe('references resolve at build time', () => {
   it('rejects an unknown service with a suggestion', () => {
-    expect(problemsAfter(CHECKOUT, replaceOnce('services: [checkout-api, feature-flags]', 'services: [checkout-api, feature-flag]'))).toEqual([
+    expect(
+      problemsAfter(CHECKOUT, replaceOnce('services: [checkout-api, feature-flags]', 'services: [checkout-api, feature-flag]')),
+    ).toEqual([
       'incidents/2025/2025-06-21-checkout-500s.mdx:8:26 services[1]: expected a service id from catalog/services.yaml, found "feature-flag". Did you mean "feature-flags"?',
     ]);
   });
 
   it('rejects an unknown team, SLO and related incident', () => {
     const edit = (t: string) =>
-      replaceOnce('teams: [payments]', 'teams: [billing]')(
-        replaceOnce('  - slo: checkout-availability', '  - slo: checkout-uptime')(
-          replaceOnce('related: [2025-03-02-flag-cache-stale]', 'related: [2025-03-01-flag-cache-stale, 2025-06-21-checkout-500s]')(t)));
+      replaceOnce(
+        'teams: [payments]',
+        'teams: [billing]',
+      )(
+        replaceOnce(
+          '  - slo: checkout-availability',
+          '  - slo: checkout-uptime',
+        )(replaceOnce('related: [2025-03-02-flag-cache-stale]', 'related: [2025-03-01-flag-cache-stale, 2025-06-21-checkout-500s]')(t)),
+      );
     expect(problemsAfter(CHECKOUT, edit)).toEqual([
       'incidents/2025/2025-06-21-checkout-500s.mdx:9:9 teams[0]: expected a team id from catalog/teams.yaml, found "billing". Add it to catalog/teams.yaml first, or use one of the ids listed there.',
       'incidents/2025/2025-06-21-checkout-500s.mdx:22:5 slo_impact[0].slo: expected an SLO id from catalog/services.yaml, found "checkout-uptime". Add it to catalog/services.yaml first, or use one of the ids listed there.',
@@ -126,7 +141,9 @@ describe('references resolve at build time', () => {
   });
 
   it('rejects a reading-list item that is not an incident', () => {
-    expect(problemsAfter('reading-lists/flags.mdx', replaceOnce('incident: 2025-06-21-checkout-500s', 'incident: 2025-06-21-checkout-502s'))).toEqual([
+    expect(
+      problemsAfter('reading-lists/flags.mdx', replaceOnce('incident: 2025-06-21-checkout-500s', 'incident: 2025-06-21-checkout-502s')),
+    ).toEqual([
       'reading-lists/flags.mdx:7:5 items[1].incident: expected the id of an incident from incidents/, found "2025-06-21-checkout-502s". Did you mean "2025-06-21-checkout-500s"?',
     ]);
   });
@@ -169,7 +186,11 @@ describe('MDX bodies', () => {
 
 describe('problems behind a schema error', () => {
   it('still reports key moments out of order next to an unknown key', () => {
-    const edit = (t: string) => replaceOnce('detected: 2025-06-21T14:02:00Z', 'detected: 2025-06-21T12:02:00Z')(replaceOnce('    priority: P2', '    priority: P2\n    assignee: tnowak')(t));
+    const edit = (t: string) =>
+      replaceOnce(
+        'detected: 2025-06-21T14:02:00Z',
+        'detected: 2025-06-21T12:02:00Z',
+      )(replaceOnce('    priority: P2', '    priority: P2\n    assignee: tnowak')(t));
     expect(problemsAfter(CHECKOUT, edit)).toEqual([
       'incidents/2025/2025-06-21-checkout-500s.mdx:13:1 detected: expected detected to be at or after started (2025-06-21T14:55:00+01:00), found "2025-06-21T12:02:00Z". Key moments run started, detected, mitigated, resolved; check the offsets too.',
       'incidents/2025/2025-06-21-checkout-500s.mdx:39:5 action_items[1].assignee: unknown key. Remove it; the keys allowed here are title, kind, owner, priority, due, status, ticket, closed.',

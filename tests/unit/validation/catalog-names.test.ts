@@ -10,9 +10,9 @@ const catalogProblems = (file: string, edit: (text: string) => string) => proble
 
 describe('catalog and taxonomy names are plain text', () => {
   it('rejects markup in a service name, saying what to write instead', () => {
-    expect(catalogProblems('catalog/services.yaml', replaceOnce('  name: Checkout API', '  name: <img src=x onerror=alert(1)>Checkout API'))).toEqual([
-      `catalog/services.yaml:2:3 [0].name: ${MARKUP}, found "<img src=x onerror=alert(1)>Checkout API"`,
-    ]);
+    expect(
+      catalogProblems('catalog/services.yaml', replaceOnce('  name: Checkout API', '  name: <img src=x onerror=alert(1)>Checkout API')),
+    ).toEqual([`catalog/services.yaml:2:3 [0].name: ${MARKUP}, found "<img src=x onerror=alert(1)>Checkout API"`]);
   });
 
   it('rejects markup in a team name', () => {
@@ -39,7 +39,11 @@ describe('catalog and taxonomy names are plain text', () => {
       '    name: "Testing > review"',
       '',
     ].join('\n');
-    expect(problemsAfter('catalog/teams.yaml', (text) => text, { 'catalog/taxonomy.yaml': taxonomy }).filter((p) => p.startsWith('catalog/taxonomy.yaml:'))).toEqual([
+    expect(
+      problemsAfter('catalog/teams.yaml', (text) => text, { 'catalog/taxonomy.yaml': taxonomy }).filter((p) =>
+        p.startsWith('catalog/taxonomy.yaml:'),
+      ),
+    ).toEqual([
       `catalog/taxonomy.yaml:3:5 severities[0].name: ${MARKUP}, found "Critical <script>alert(1)</script>"`,
       `catalog/taxonomy.yaml:8:5 categories[0].name: ${MARKUP}, found "Testing > review"`,
     ]);

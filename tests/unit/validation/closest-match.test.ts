@@ -17,8 +17,8 @@ describe('did you mean', () => {
 
   it('helps npm run new with a severity written in lower case', () => {
     const catalog = loadCatalog(join(import.meta.dirname, '../../fixtures/archive'));
-    expect(checkAnswers({ title: 'Flag evaluations failed', date: '2026-11-20', severity: 'sev2', services: ['feature-flags'] }, catalog)).toEqual([
-      'severity: expected one of SEV1, SEV2, SEV3, SEV4, found "sev2". Did you mean "SEV2"?',
-    ]);
+    expect(
+      checkAnswers({ title: 'Flag evaluations failed', date: '2026-11-20', severity: 'sev2', services: ['feature-flags'] }, catalog),
+    ).toEqual(['severity: expected one of SEV1, SEV2, SEV3, SEV4, found "sev2". Did you mean "SEV2"?']);
   });
 });

@@ -70,7 +70,16 @@ describe('the hostile corpus', () => {
     let stdout = '';
     let stderr = '';
     const status = await runCli(['--root', 'tests/fixtures/hostile', '--format', 'json'], {
-      cwd: PROJECT, env: {}, isTTY: false, now: NOW, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; },
+      cwd: PROJECT,
+      env: {},
+      isTTY: false,
+      now: NOW,
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
     });
     expect(status).toBe(1);
     expect(stderr).toBe('');
@@ -92,7 +101,16 @@ describe('the hostile corpus', () => {
 
   it('prints no control character of the file to the terminal', async () => {
     let stdout = '';
-    await runCli(['--root', 'tests/fixtures/hostile'], { cwd: PROJECT, env: {}, isTTY: false, now: NOW, stdout: (t) => { stdout += t; }, stderr: () => {} });
+    await runCli(['--root', 'tests/fixtures/hostile'], {
+      cwd: PROJECT,
+      env: {},
+      isTTY: false,
+      now: NOW,
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: () => {},
+    });
     // eslint-disable-next-line no-control-regex -- what must not be printed
     expect(stdout).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F]/);
     expect(stdout).toContain('incidents/2025/2025-05-27-escape-codes-in-title.mdx:2:1 title: expected text without control characters');
@@ -100,21 +118,42 @@ describe('the hostile corpus', () => {
 });
 
 describe('dates', () => {
-  const dated = (fields: Partial<Record<'started' | 'detected' | 'mitigated' | 'resolved', string>>, extra: { at?: string; due?: string; closed?: string } = {}) => ({
-    started: '2025-04-08T07:10:00Z', detected: '2025-04-08T08:05:00Z', ...fields,
+  const dated = (
+    fields: Partial<Record<'started' | 'detected' | 'mitigated' | 'resolved', string>>,
+    extra: { at?: string; due?: string; closed?: string } = {},
+  ) => ({
+    started: '2025-04-08T07:10:00Z',
+    detected: '2025-04-08T08:05:00Z',
+    ...fields,
     timeline: extra.at ? [{ at: extra.at, kind: 'note' as const, text: 'x' }] : [],
-    action_items: [{ title: 'x', kind: 'learn' as const, owner: 'x', priority: 'P2' as const, due: extra.due ?? '2025-05-01', status: 'done' as const, closed: extra.closed ?? '2025-05-01' }],
+    action_items: [
+      {
+        title: 'x',
+        kind: 'learn' as const,
+        owner: 'x',
+        priority: 'P2' as const,
+        due: extra.due ?? '2025-05-01',
+        status: 'done' as const,
+        closed: extra.closed ?? '2025-05-01',
+      },
+    ],
   });
   const fields = (data: ReturnType<typeof dated>) => checkDateRanges(data, NOW()).map((f) => `${f.path.join('.')} ${f.found}`);
 
   it('allows key moments up to tomorrow by the clock given, and none after', () => {
     expect(tomorrowOf(NOW())).toBe('2026-12-02');
     expect(fields(dated({ started: '2026-12-02T23:59:00+14:00', detected: '2026-12-02T23:59:00-12:00' }))).toEqual([]);
-    expect(fields(dated({ detected: '2026-12-03T00:00:00Z' }, { at: '2027-01-01T00:00:00Z' }))).toEqual(['detected "2026-12-03T00:00:00Z"', 'timeline.0.at "2027-01-01T00:00:00Z"']);
+    expect(fields(dated({ detected: '2026-12-03T00:00:00Z' }, { at: '2027-01-01T00:00:00Z' }))).toEqual([
+      'detected "2026-12-03T00:00:00Z"',
+      'timeline.0.at "2027-01-01T00:00:00Z"',
+    ]);
   });
 
   it('allows nothing before 1970, and due and closed dates only up to 2100', () => {
-    expect(fields(dated({ started: '1969-12-31T23:59:00Z' }, { due: '2101-01-01', closed: '1970-01-01' }))).toEqual(['started "1969-12-31T23:59:00Z"', 'action_items.0.due "2101-01-01"']);
+    expect(fields(dated({ started: '1969-12-31T23:59:00Z' }, { due: '2101-01-01', closed: '1970-01-01' }))).toEqual([
+      'started "1969-12-31T23:59:00Z"',
+      'action_items.0.due "2101-01-01"',
+    ]);
     expect(fields(dated({}, { due: '2100-12-31' }))).toEqual([]);
   });
 
@@ -127,7 +166,9 @@ describe('dates', () => {
 
   it('says the year is out of range, and not that a written date is no date', () => {
     const { root } = cleanArchive();
-    const text = readFileSync(join(root, VALID), 'utf8').replace('due: 2025-05-15', 'due: 0025-05-15').replace('started: 2025-04-08T07:10:00Z', 'started: 0025-04-08T07:10:00Z');
+    const text = readFileSync(join(root, VALID), 'utf8')
+      .replace('due: 2025-05-15', 'due: 0025-05-15')
+      .replace('started: 2025-04-08T07:10:00Z', 'started: 0025-04-08T07:10:00Z');
     writeFileSync(join(root, VALID), text);
     expect(problemsOf(root)).toEqual([
       `incidents/2025/2025-04-08-search-index-lagged.mdx:10:1 started: expected a time between 1970-01-01 and tomorrow (2026-12-02), found "0025-04-08T07:10:00Z". ${TOMORROW}`,
@@ -178,7 +219,12 @@ describe('YAML', () => {
 
 describe('text', () => {
   it('reports control characters in any string and key, and escapes them in the field path', () => {
-    const findings = checkTextCharacters({ title: 'ok\ttab\nline', services: ['a\u0000b'], 'x\u001b[2Jy': 1, nested: { text: 'half \uD800 pair' } });
+    const findings = checkTextCharacters({
+      title: 'ok\ttab\nline',
+      services: ['a\u0000b'],
+      'x\u001b[2Jy': 1,
+      nested: { text: 'half \uD800 pair' },
+    });
     expect(findings.map((f) => `${f.path.join('.')} ${f.found}`)).toEqual([
       'services.0 U+0000 at character 2 of "a\\u0000b"',
       'x\u001b[2Jy U+001B at character 2 of "x\\u001b[2Jy"',
@@ -204,9 +250,12 @@ describe('text', () => {
 describe('bodies', () => {
   it('nested past what any tool can walk are one problem, whatever part of the parser gives up', () => {
     const quotes = parseMdxBody('incidents/2025/x.mdx', `${'> '.repeat(10_000)}deep`, 20);
-    expect([quotes.tree, quotes.problems.map(formatProblem)]).toEqual([undefined, [
-      'incidents/2025/x.mdx:20:1 expected lists, quotes and elements nested at most 100 levels deep, found more levels. Flatten the nesting; a post-mortem reads best with a level or two of lists and quotes.',
-    ]]);
+    expect([quotes.tree, quotes.problems.map(formatProblem)]).toEqual([
+      undefined,
+      [
+        'incidents/2025/x.mdx:20:1 expected lists, quotes and elements nested at most 100 levels deep, found more levels. Flatten the nesting; a post-mortem reads best with a level or two of lists and quotes.',
+      ],
+    ]);
     const inline = parseMdxBody('incidents/2025/x.mdx', `${'<Internal>'.repeat(3000)}x${'</Internal>'.repeat(3000)}`, 20);
     expect(inline.problems.map((p) => `${p.line}:${p.column} ${p.found}`)).toEqual(['20:30001 3002 levels']);
   }, 60_000);
@@ -231,7 +280,9 @@ describe('files', () => {
     rmSync(join(root, 'catalog/teams.yaml'));
     symlinkSync(join(outside, 'teams.yaml'), join(root, 'catalog/teams.yaml'));
     const problems = problemsOf(root);
-    expect(problems[0]).toBe(`catalog/teams.yaml:1:1 expected a file inside the archive, found a symbolic link to a place outside it. ${OUTSIDE}`);
+    expect(problems[0]).toBe(
+      `catalog/teams.yaml:1:1 expected a file inside the archive, found a symbolic link to a place outside it. ${OUTSIDE}`,
+    );
     expect(problems.join('\n')).not.toContain('root:x');
   });
 
@@ -240,7 +291,9 @@ describe('files', () => {
     cpSync(join(root, 'catalog'), join(outside, 'catalog'), { recursive: true });
     rmSync(join(root, 'catalog'), { recursive: true });
     symlinkSync(join(outside, 'catalog'), join(root, 'catalog'));
-    expect(problemsOf(root)).toContain(`catalog/services.yaml:1:1 expected a file inside the archive, found catalog/, a symbolic link to a place outside it. ${OUTSIDE}`);
+    expect(problemsOf(root)).toContain(
+      `catalog/services.yaml:1:1 expected a file inside the archive, found catalog/, a symbolic link to a place outside it. ${OUTSIDE}`,
+    );
   });
 
   it('reports a year folder and a post-mortem that link out of the archive, by the names of the links', () => {

@@ -16,7 +16,7 @@ describe('files next to a post-mortem, under public/incidents/', () => {
       'public/incidents/2026-07-14-basket-errors/diagram.html:1:1 expected only image files (.png, .jpg, .jpeg, .gif, .webp, .avif) under public/incidents/, found "diagram.html". Files there are served from the site\'s own address, where a page or script would run as the site: remove it; an SVG diagram can be exported as a PNG.',
       'public/incidents/2026-07-14-basket-errors/diagram.js:1:1 expected only image files (.png, .jpg, .jpeg, .gif, .webp, .avif) under public/incidents/, found "diagram.js". Files there are served from the site\'s own address, where a page or script would run as the site: remove it; an SVG diagram can be exported as a PNG.',
       'public/incidents/2026-07-14-basket-errors/flow.svg:1:1 expected only image files (.png, .jpg, .jpeg, .gif, .webp, .avif) under public/incidents/, found "flow.svg". Files there are served from the site\'s own address, where a page or script would run as the site: remove it; an SVG diagram can be exported as a PNG.',
-      'public/incidents/2026-07-14-basket-errors/host.png:1:1 expected only image files (.png, .jpg, .jpeg, .gif, .webp, .avif) under public/incidents/, found a symbolic link. Files there are served from the site\'s own address, where a page or script would run as the site: remove it; an SVG diagram can be exported as a PNG.',
+      "public/incidents/2026-07-14-basket-errors/host.png:1:1 expected only image files (.png, .jpg, .jpeg, .gif, .webp, .avif) under public/incidents/, found a symbolic link. Files there are served from the site's own address, where a page or script would run as the site: remove it; an SVG diagram can be exported as a PNG.",
     ]);
   });
 

@@ -24,7 +24,11 @@ const unfinished = (file: string, text: string) => {
 
 describe('what is unfinished', () => {
   it('finds every part of an untouched npm run new draft, with its line, field and what to write', () => {
-    const { path, text } = renderPostmortem(TEMPLATE, { title: 'Flag evaluations served a stale bundle', date: '2026-11-20', severity: 'SEV3', services: ['feature-flags'] }, catalog);
+    const { path, text } = renderPostmortem(
+      TEMPLATE,
+      { title: 'Flag evaluations served a stale bundle', date: '2026-11-20', severity: 'SEV3', services: ['feature-flags'] },
+      catalog,
+    );
     const f = path;
     expect(unfinished(f, text)).toEqual([
       `${f}:12:3 summary: expected finished text from in-review on, found "TODO: one to three sentences on what happened and what it...". Replace the TODO with what happened; only drafts may keep TODO markers.`,
@@ -49,7 +53,18 @@ describe('what is unfinished', () => {
   });
 
   it('finds every part of an untouched draft from the light template, its guidance included', () => {
-    const { path, text } = renderPostmortem(LIGHT, { title: 'Flag evaluations served a stale bundle', date: '2026-11-20', severity: 'SEV4', services: ['feature-flags'], type: 'near-miss' }, catalog, 'templates/postmortem-light.mdx');
+    const { path, text } = renderPostmortem(
+      LIGHT,
+      {
+        title: 'Flag evaluations served a stale bundle',
+        date: '2026-11-20',
+        severity: 'SEV4',
+        services: ['feature-flags'],
+        type: 'near-miss',
+      },
+      catalog,
+      'templates/postmortem-light.mdx',
+    );
     const f = path;
     expect(unfinished(f, text)).toEqual([
       `${f}:15:3 summary: expected finished text from in-review on, found "TODO: one to three sentences on what happened and what it...". Replace the TODO with what happened; only drafts may keep TODO markers.`,
@@ -77,10 +92,16 @@ describe('what is unfinished', () => {
     expect(loadPlaceholders(join(PROJECT, 'tests/fixtures/archive'))).toEqual({ values: new Map(), paragraphs: new Set() });
   });
 
-  it('finds the template\'s own example values, and a TODO in the body but not in a quoted log', () => {
+  it("finds the template's own example values, and a TODO in the body but not in a quoted log", () => {
     const text = readFileSync(join(PROJECT, 'tests/fixtures/archive/incidents/2025/2025-03-02-flag-cache-stale.mdx'), 'utf8')
-      .replace('title: Flag cache served a stale bundle for an hour', 'title: Checkout returned 500s after a flag bundle reached every region')
-      .replace('A near-miss with no components in its body.', 'The cache kept v790. TODO: add the purge timings.\n\n```text\n09:12 TODO from the cache daemon: purge queued\n```');
+      .replace(
+        'title: Flag cache served a stale bundle for an hour',
+        'title: Checkout returned 500s after a flag bundle reached every region',
+      )
+      .replace(
+        'A near-miss with no components in its body.',
+        'The cache kept v790. TODO: add the purge timings.\n\n```text\n09:12 TODO from the cache daemon: purge queued\n```',
+      );
     expect(unfinished('incidents/2025/2025-03-02-flag-cache-stale.mdx', text)).toEqual([
       'incidents/2025/2025-03-02-flag-cache-stale.mdx:2:1 title: expected this post-mortem\'s own text, not the template\'s example, found "Checkout returned 500s after a flag bundle reached every ...". Replace the example with what happened in this incident.',
       'incidents/2025/2025-03-02-flag-cache-stale.mdx:21:22 expected finished text from in-review on, found "TODO: add the purge timings.". Replace the TODO with what happened; only drafts may keep TODO markers.',

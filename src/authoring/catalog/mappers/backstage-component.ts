@@ -11,7 +11,8 @@ import { emptyMapped, findingAt, originOf, type Mapper } from './types.ts';
  */
 export const backstageComponentMapper: Mapper = {
   id: 'backstage-component',
-  summary: 'A Backstage Component becomes a service: metadata.name the id, metadata.title (else the name) the name, metadata.description, metadata.links[] the links, spec.owner the team.',
+  summary:
+    'A Backstage Component becomes a service: metadata.name the id, metadata.title (else the name) the name, metadata.description, metadata.links[] the links, spec.owner the team.',
   accepts: (data) => isBackstageEntity(data, 'Component'),
   map(doc, data) {
     const out = emptyMapped();
@@ -30,14 +31,28 @@ export const backstageComponentMapper: Mapper = {
       const url = typeof link.url === 'string' ? link.url.trim() : '';
       const checkedUrl = ServiceLinkSchema.shape.url.safeParse(url);
       if (!checkedUrl.success) {
-        out.findings.push(findingAt(doc, ['metadata', 'links', i, 'url'], `expected an http(s) address, found ${url === '' ? 'nothing' : JSON.stringify(url)}`, 'The link was left out: the site and the portal open http(s) links only.'));
+        out.findings.push(
+          findingAt(
+            doc,
+            ['metadata', 'links', i, 'url'],
+            `expected an http(s) address, found ${url === '' ? 'nothing' : JSON.stringify(url)}`,
+            'The link was left out: the site and the portal open http(s) links only.',
+          ),
+        );
         return;
       }
       const title = asText(link.title);
       const label = title ?? new URL(url).host;
       const checkedLabel = ServiceLinkSchema.shape.label.safeParse(label);
       if (!checkedLabel.success) {
-        out.findings.push(findingAt(doc, ['metadata', 'links', i, 'title'], `${checkedLabel.error.issues[0]!.message}, found ${JSON.stringify(label)}`, 'The link was left out; give it a plain title.'));
+        out.findings.push(
+          findingAt(
+            doc,
+            ['metadata', 'links', i, 'title'],
+            `${checkedLabel.error.issues[0]!.message}, found ${JSON.stringify(label)}`,
+            'The link was left out; give it a plain title.',
+          ),
+        );
         return;
       }
       links.push({ label: checkedLabel.data, url });
@@ -47,9 +62,16 @@ export const backstageComponentMapper: Mapper = {
     const ref = typeof ownerRef === 'string' ? parseEntityRef(ownerRef, 'group') : undefined;
     const owner = ref?.kind === 'group' ? toId(ref.name) : '';
     if (owner === '') {
-      const found = typeof ownerRef === 'string' && ownerRef.trim() !== '' ? `${JSON.stringify(ownerRef)}${ref ? `, a ${ref.kind}` : ''}` : 'nothing';
-      out.findings.push(findingAt(doc, ['spec', 'owner'], `expected the group that owns ${named.id}, found ${found}`,
-        'A service needs an owning team, so it was left out: set spec.owner to its team\'s group (group:default/<team>), or add it to catalog/services.yaml by hand.'));
+      const found =
+        typeof ownerRef === 'string' && ownerRef.trim() !== '' ? `${JSON.stringify(ownerRef)}${ref ? `, a ${ref.kind}` : ''}` : 'nothing';
+      out.findings.push(
+        findingAt(
+          doc,
+          ['spec', 'owner'],
+          `expected the group that owns ${named.id}, found ${found}`,
+          "A service needs an owning team, so it was left out: set spec.owner to its team's group (group:default/<team>), or add it to catalog/services.yaml by hand.",
+        ),
+      );
       return out;
     }
     out.services.push({

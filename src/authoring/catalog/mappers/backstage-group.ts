@@ -18,7 +18,8 @@ function asChannel(value: string): string {
  */
 export const backstageGroupMapper: Mapper = {
   id: 'backstage-group',
-  summary: 'A Backstage Group becomes a team: metadata.name the id, spec.profile.displayName the name, the contact from a slack.com/channel or slack.com/bot-notify annotation, else spec.profile.email.',
+  summary:
+    'A Backstage Group becomes a team: metadata.name the id, spec.profile.displayName the name, the contact from a slack.com/channel or slack.com/bot-notify annotation, else spec.profile.email.',
   accepts: (data) => isBackstageEntity(data, 'Group'),
   map(doc, data) {
     const out = emptyMapped();
@@ -26,7 +27,16 @@ export const backstageGroupMapper: Mapper = {
     if (!named) return out;
     const metadata = asRecord(data.metadata) ?? {};
     const spec = asRecord(data.spec) ?? {};
-    const name = displayName(doc, data, [['spec', 'profile', 'displayName'], ['metadata', 'title']], (metadata.name as string).trim(), out.findings);
+    const name = displayName(
+      doc,
+      data,
+      [
+        ['spec', 'profile', 'displayName'],
+        ['metadata', 'title'],
+      ],
+      (metadata.name as string).trim(),
+      out.findings,
+    );
     const annotations = asRecord(metadata.annotations) ?? {};
     const slack = SLACK_ANNOTATIONS.map((key) => asText(annotations[key])).find((v) => v !== undefined);
     const email = asText(asRecord(spec.profile)?.email);

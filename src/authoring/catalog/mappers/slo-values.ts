@@ -13,6 +13,8 @@ export function checkSlo(doc: SourceDocument, path: readonly (string | number)[]
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const value = (slo as Record<string, unknown>)[String(issue.path[0])];
-  findings.push(findingAt(doc, path, `${String(issue.path[0])}: ${issue.message}, found ${JSON.stringify(value)}`, 'The SLO was left out.'));
+  findings.push(
+    findingAt(doc, path, `${String(issue.path[0])}: ${issue.message}, found ${JSON.stringify(value)}`, 'The SLO was left out.'),
+  );
   return undefined;
 }

@@ -74,7 +74,10 @@ export function emptyMapped(): Mapped {
 
 /** A finding at a field of a document. */
 export function findingAt(doc: SourceDocument, path: readonly (string | number)[], message: string, hint?: string): ImportFinding {
-  const field = path.reduce<string>((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out === '' ? segment : `${out}.${segment}`), '');
+  const field = path.reduce<string>(
+    (out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out === '' ? segment : `${out}.${segment}`),
+    '',
+  );
   return { file: doc.file, ...doc.at(path), field, message, ...(hint === undefined ? {} : { hint }) };
 }
 

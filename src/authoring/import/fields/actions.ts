@@ -64,7 +64,7 @@ export function mapActionItems(ctx: ImportContext): void {
     }
     // An item under a team's sub-heading ("### Platform") is that team's unless it names another owner.
     const headingTeam = item.heading ? matchTeam(item.heading.replace(/\s+team$/i, ''), catalog) : undefined;
-    const owner = item.owner ? matchTeam(item.owner, catalog) ?? item.owner : headingTeam ?? 'TODO';
+    const owner = item.owner ? (matchTeam(item.owner, catalog) ?? item.owner) : (headingTeam ?? 'TODO');
     if (!item.owner && !headingTeam) issues.owner.push(i);
     const priority = item.priority ?? 'P2';
     if (!item.priority) {
@@ -96,10 +96,16 @@ export function mapActionItems(ctx: ImportContext): void {
       kindCounts.written > 0 ? `${kindCounts.written} from the source` : '',
       kindCounts.guessed > 0 ? `${kindCounts.guessed} guessed from the title` : '',
       kindCounts.process > 0 ? `${kindCounts.process} process by default` : '',
-    ].filter(Boolean).join(', ');
-    note(ctx, 60, kindCounts.written === items.length
-      ? `action items: ${items.length} imported with the kinds the source gave`
-      : `action items: ${items.length} imported; kinds: ${kindsSaid}: check them`);
+    ]
+      .filter(Boolean)
+      .join(', ');
+    note(
+      ctx,
+      60,
+      kindCounts.written === items.length
+        ? `action items: ${items.length} imported with the kinds the source gave`
+        : `action items: ${items.length} imported; kinds: ${kindsSaid}: check them`,
+    );
     if (issues.owner.length > 0) note(ctx, 60, `${numbered(issues.owner)}: no owner; left as TODO`);
     if (issues.priority.length > 0) note(ctx, 60, `${numbered(issues.priority)}: no priority; set to P2 with a TODO`);
     if (issues.due.length > 0) note(ctx, 60, `${numbered(issues.due)}: no due date; set to ${defaultDue} with a TODO`);

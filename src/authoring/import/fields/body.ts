@@ -29,7 +29,8 @@ export function levelHeadings(ctx: ImportContext): void {
     const depth = Math.min(6, Math.max(1, heading.depth + shift + (ctx.demoted.has(section) ? 1 : 0)));
     const [start, headingEnd] = [heading.position!.start.offset!, heading.position!.end.offset!];
     const children = heading.children;
-    const content = children.length > 0 ? body.slice(children[0]!.position!.start.offset!, children[children.length - 1]!.position!.end.offset!) : '';
+    const content =
+      children.length > 0 ? body.slice(children[0]!.position!.start.offset!, children[children.length - 1]!.position!.end.offset!) : '';
     let text = content.trim();
     if (name && !used.has(name)) {
       used.add(name);
@@ -37,7 +38,8 @@ export function levelHeadings(ctx: ImportContext): void {
       text = aside ? `${name} (${aside[1]})` : name;
     }
     const atx = /^#{1,6}(?:\s|$)/.test(body.slice(start, headingEnd));
-    if (!atx || depth !== heading.depth || text !== content.trim()) edits.push({ start, end: headingEnd, text: `${'#'.repeat(depth)} ${text}` });
+    if (!atx || depth !== heading.depth || text !== content.trim())
+      edits.push({ start, end: headingEnd, text: `${'#'.repeat(depth)} ${text}` });
   }
 }
 
@@ -45,11 +47,22 @@ export function levelHeadings(ctx: ImportContext): void {
 function dropEmptiedDetails(ctx: ImportContext): void {
   const { body, edits } = ctx;
   for (const section of ctx.bodySections.filter((s) => ctx.kinds.get(s) === 'details')) {
-    const left = body.slice(section.contentStart, section.end).split('\n').reduce((count, line, i, all) => {
-      const offset = section.contentStart + all.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
-      const removed = edits.some((e) => e.text === '' && e.start <= offset && offset < e.end);
-      return count + (line.trim() !== '' && !removed && !/^\s*\|?\s*(?:field|key|item|property)?\s*\|\s*(?:value|details?)?\s*\|?\s*$/i.test(line) && !/^\s*\|?[\s:|-]+\|?\s*$/.test(line) ? 1 : 0);
-    }, 0);
+    const left = body
+      .slice(section.contentStart, section.end)
+      .split('\n')
+      .reduce((count, line, i, all) => {
+        const offset = section.contentStart + all.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
+        const removed = edits.some((e) => e.text === '' && e.start <= offset && offset < e.end);
+        return (
+          count +
+          (line.trim() !== '' &&
+          !removed &&
+          !/^\s*\|?\s*(?:field|key|item|property)?\s*\|\s*(?:value|details?)?\s*\|?\s*$/i.test(line) &&
+          !/^\s*\|?[\s:|-]+\|?\s*$/.test(line)
+            ? 1
+            : 0)
+        );
+      }, 0);
     if (left === 0) {
       for (let i = edits.length - 1; i >= 0; i--) if (edits[i]!.start >= section.start && edits[i]!.end <= section.end) edits.splice(i, 1);
       edits.push({ start: section.start, end: section.end, text: '' });
@@ -78,8 +91,14 @@ export function buildBody(ctx: ImportContext): string {
   dropEmptiedDetails(ctx);
   let edited = applyEdits(ctx.body, ctx.edits);
   // A two-column table whose rows all went into the frontmatter leaves only its header: drop that too.
-  edited = edited.replace(/^\|[^|\n]*\|[^|\n]*\|[ \t]*\n\|?[ \t]*:?-{2,}:?[ \t]*\|[ \t]*:?-{2,}:?[ \t]*\|?[ \t]*(?:\n(?![ \t]*\|)|(?![\s\S]))/gm, '');
-  edited = edited.replace(/^(?:[ \t]*\n)+/, '').replace(/\n{3,}/g, '\n\n').trimEnd();
+  edited = edited.replace(
+    /^\|[^|\n]*\|[^|\n]*\|[ \t]*\n\|?[ \t]*:?-{2,}:?[ \t]*\|[ \t]*:?-{2,}:?[ \t]*\|?[ \t]*(?:\n(?![ \t]*\|)|(?![\s\S]))/gm,
+    '',
+  );
+  edited = edited
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd();
   edited = appendUnmapped(ctx, edited);
   return `${escapeForMdx(edited).trimEnd()}\n`;
 }

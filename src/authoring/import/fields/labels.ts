@@ -8,7 +8,15 @@ export function mapPeopleAndTags(ctx: ImportContext): void {
   ctx.out.authors = authors ? list(authors.value).map((a) => a.replace(/^@/, '')) : [];
   const tags = take(ctx, 'tags');
   mapped(ctx, tags);
-  ctx.out.tags = tags ? [...new Set(list(tags.value).map((t) => slugify(t.replace(/^#/, ''))).filter(Boolean))] : [];
+  ctx.out.tags = tags
+    ? [
+        ...new Set(
+          list(tags.value)
+            .map((t) => slugify(t.replace(/^#/, '')))
+            .filter(Boolean),
+        ),
+      ]
+    : [];
 }
 
 /** The source's own status: every import is a draft, so any other status is kept under Supporting information. */
@@ -44,7 +52,11 @@ export function mapTypeAndVisibility(ctx: ImportContext): void {
     if (/^(?:public|external|internal|private|confidential|restricted)$/.test(v)) mapped(ctx, visibility);
     else {
       keep(ctx, visibility, 'neither internal nor public');
-      note(ctx, 14, `visibility ${quote(show(visibility.value))} is neither internal nor public: set to internal, kept under Supporting information`);
+      note(
+        ctx,
+        14,
+        `visibility ${quote(show(visibility.value))} is neither internal nor public: set to internal, kept under Supporting information`,
+      );
     }
   }
 }

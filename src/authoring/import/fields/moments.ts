@@ -4,7 +4,11 @@ import type { SourceField } from '../vocabulary.ts';
 import { comment, keep, mapped, note, quote, sectionOf, show, take, type ImportContext, type Written } from '../context.ts';
 import { readMoment } from './start-date.ts';
 
-const UNIT_MINUTES: [RegExp, number][] = [[/^d(?:ays?)?$/i, 1440], [/^h(?:ours?|rs?)?$/i, 60], [/^m(?:in(?:ute)?s?)?$/i, 1]];
+const UNIT_MINUTES: [RegExp, number][] = [
+  [/^d(?:ays?)?$/i, 1440],
+  [/^h(?:ours?|rs?)?$/i, 60],
+  [/^m(?:in(?:ute)?s?)?$/i, 1],
+];
 
 /** Minutes in a duration such as `35 min`, `1h 20m`, `~24h40m`, `about 2 hours and 5 minutes` or `2 days`; undefined when it is not one. */
 export function readDuration(value: string): number | undefined {
@@ -83,7 +87,11 @@ export function mapKeyMoments(ctx: ImportContext): void {
   const inOrder = (field: SourceField, written: string | undefined, floor: string, floorName: string) => {
     if (written === undefined || toEpochMs(written) >= toEpochMs(floor)) return written;
     keep(ctx, take(ctx, field)!, `before ${floorName}`);
-    note(ctx, field === 'detected' ? 42 : 43, `${field} ${quote(show(take(ctx, field)!.value))} is before ${floorName}: kept under Supporting information; check both`);
+    note(
+      ctx,
+      field === 'detected' ? 42 : 43,
+      `${field} ${quote(show(take(ctx, field)!.value))} is before ${floorName}: kept under Supporting information; check both`,
+    );
     return undefined;
   };
   // Whoever escalated had noticed: an escalation is the detection when no event reads as one.
@@ -110,14 +118,20 @@ export function mapKeyMoments(ctx: ImportContext): void {
       }
     } else if (minutes !== undefined) {
       keep(ctx, duration, mitigated ? 'mitigated is already known' : 'no start time to add it to');
-      note(ctx, 43, `duration ${quote(show(duration.value))} not used (${mitigated ? 'mitigated is already known' : 'no start time'}): kept under Supporting information`);
+      note(
+        ctx,
+        43,
+        `duration ${quote(show(duration.value))} not used (${mitigated ? 'mitigated is already known' : 'no start time'}): kept under Supporting information`,
+      );
     } else {
       keep(ctx, duration, 'not a duration the import can read');
       note(ctx, 43, `duration ${quote(show(duration.value))} could not be read: kept under Supporting information`);
     }
   }
   mitigated ??= eventOf('mitigated', ['mitigate'], detected);
-  let resolved = inOrder('resolved', writtenResolved, mitigated ?? detected, mitigated ? 'mitigated' : 'detected') ?? eventOf('resolved', ['resolve'], mitigated ?? detected);
+  let resolved =
+    inOrder('resolved', writtenResolved, mitigated ?? detected, mitigated ? 'mitigated' : 'detected') ??
+    eventOf('resolved', ['resolve'], mitigated ?? detected);
   // Entries after the impact stopped (the clean-up, a replay) belong to the incident too: without a stated end,
   // the last of them is taken as resolved, marked as a guess, rather than leaving them out of the timeline.
   const lastEvent = events.length > 0 ? events.reduce((a, b) => (b.ms > a.ms ? b : a)) : undefined;
@@ -130,9 +144,18 @@ export function mapKeyMoments(ctx: ImportContext): void {
   const inside = events.filter((e) => e.ms >= toEpochMs(started) && (end === undefined || e.ms <= toEpochMs(end)));
   const outside = events.filter((e) => !inside.includes(e));
   if (outside.length > 0) {
-    note(ctx, 45, `timeline: ${outside.length === 1 ? 'an event' : `${outside.length} events`} outside started..${resolved ? 'resolved' : 'mitigated'} kept in the body only (${outside.map((e) => quote(e.line)).join(', ')})`);
+    note(
+      ctx,
+      45,
+      `timeline: ${outside.length === 1 ? 'an event' : `${outside.length} events`} outside started..${resolved ? 'resolved' : 'mitigated'} kept in the body only (${outside.map((e) => quote(e.line)).join(', ')})`,
+    );
   }
-  if (inside.length > 0) note(ctx, 45, `timeline: ${inside.length} ${inside.length === 1 ? 'event' : 'events'} imported; kinds guessed from the text: check them`);
+  if (inside.length > 0)
+    note(
+      ctx,
+      45,
+      `timeline: ${inside.length} ${inside.length === 1 ? 'event' : 'events'} imported; kinds guessed from the text: check them`,
+    );
   else if (sectionOf(ctx, 'timeline')) note(ctx, 45, 'timeline: no lines starting with a time; the section is kept in the body only');
 
   Object.assign(out, { started, detected, timeline: inside, ...(mitigated ? { mitigated } : {}), ...(resolved ? { resolved } : {}) });
@@ -140,5 +163,6 @@ export function mapKeyMoments(ctx: ImportContext): void {
   if (!startedHasTime) comment(ctx, ['started'], ' TODO: the real time, with its offset');
   if (detectedIsPlaceholder) comment(ctx, ['detected'], ' TODO: the real time, with its offset');
   if (mitigatedFromDuration) comment(ctx, ['mitigated'], ' TODO: started plus the duration in the source; check it');
-  if (inside.length > 0) ctx.commentsBefore.set('timeline', { path: ['timeline'], text: ' TODO: the kinds below are guessed from the text; check them' });
+  if (inside.length > 0)
+    ctx.commentsBefore.set('timeline', { path: ['timeline'], text: ' TODO: the kinds below are guessed from the text; check them' });
 }

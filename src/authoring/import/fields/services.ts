@@ -14,9 +14,15 @@ export function matchService(name: string, catalog: Catalog): { id: string; exac
   // "Telemetry" for telemetry-ingest: the only id that starts with the name as a whole word.
   const prefixed = catalog.services.filter((s) => s.id.startsWith(`${slugify(name)}-`));
   if (prefixed.length === 1 && slugify(name) !== '') return { id: prefixed[0]!.id, exact: false };
-  const byId = closestMatch(slugify(name), catalog.services.map((s) => s.id));
+  const byId = closestMatch(
+    slugify(name),
+    catalog.services.map((s) => s.id),
+  );
   if (byId) return { id: byId, exact: false };
-  const byName = closestMatch(lower, catalog.services.map((s) => s.name));
+  const byName = closestMatch(
+    lower,
+    catalog.services.map((s) => s.name),
+  );
   if (byName) return { id: catalog.services.find((s) => s.name === byName)!.id, exact: false };
   return undefined;
 }
@@ -24,7 +30,9 @@ export function matchService(name: string, catalog: Catalog): { id: string; exac
 /** A team the source named, by id or name (`Billing`, `billing team`, `@billing`). */
 export function matchTeam(name: string, catalog: Catalog): string | undefined {
   const lower = name.trim().replace(/^@/, '').toLowerCase();
-  return catalog.teams.find((t) => t.id === lower || t.name.toLowerCase() === lower || slugify(name) === t.id || slugify(`${name}`).replace(/-team$/, '') === t.id)?.id;
+  return catalog.teams.find(
+    (t) => t.id === lower || t.name.toLowerCase() === lower || slugify(name) === t.id || slugify(`${name}`).replace(/-team$/, '') === t.id,
+  )?.id;
 }
 
 /** `services` matched to the catalog (else catalog names in the title or summary, else a placeholder), and `teams`: their owners plus the teams named. */
@@ -56,7 +64,12 @@ export function mapServices(ctx: ImportContext): void {
       const pattern = (word: string) => new RegExp(`[^a-z0-9-]${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^a-z0-9-]`);
       // "unlock" for unlock-service: an id without its suffix, when that leaves a word of five letters or more.
       const stem = s.id.replace(/-(?:api|service|svc|web|app|backend|server|ingest)$/, '');
-      if (pattern(s.name).test(haystack) || pattern(s.id).test(haystack) || (stem !== s.id && stem.length >= 5 && pattern(stem).test(haystack))) services.push(s.id);
+      if (
+        pattern(s.name).test(haystack) ||
+        pattern(s.id).test(haystack) ||
+        (stem !== s.id && stem.length >= 5 && pattern(stem).test(haystack))
+      )
+        services.push(s.id);
     }
     if (services.length > 0) {
       note(ctx, 25, `services: none named; ${services.join(', ')} found in the title or summary: check them`);
@@ -65,7 +78,11 @@ export function mapServices(ctx: ImportContext): void {
   }
   if (services.length === 0) {
     services.push(catalog.services[0]!.id);
-    note(ctx, 25, `services: ${written ? 'none of those named is in catalog/services.yaml' : 'none named in the source'}; set to ${services[0]} as a placeholder with a TODO`);
+    note(
+      ctx,
+      25,
+      `services: ${written ? 'none of those named is in catalog/services.yaml' : 'none named in the source'}; set to ${services[0]} as a placeholder with a TODO`,
+    );
     comments.push(`placeholder; choose the right ids from catalog/services.yaml`);
   }
   if (comments.length > 0) comment(ctx, ['services'], ` TODO: ${comments.join('; ')}`);

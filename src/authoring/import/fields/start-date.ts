@@ -22,11 +22,16 @@ interface DateWitness {
 }
 
 // Export tools write the day of the export as `date`; a key that says "incident" (or a Date line a person wrote) is surer.
-const EXPORT_KEYS = /^(?:export|exported|exported_(?:at|on|from|by)|export_date|generated|generated_(?:at|on)|created|created_(?:at|on)|last_updated|updated|updated_(?:at|on)|modified)$/;
+const EXPORT_KEYS =
+  /^(?:export|exported|exported_(?:at|on|from|by)|export_date|generated|generated_(?:at|on)|created|created_(?:at|on)|last_updated|updated|updated_(?:at|on)|modified)$/;
 
 /** Text without HTML comments and lines about the document itself ("Exported from the wiki on ...", "Last updated ..."). */
 function aboutTheIncident(text: string): string {
-  return text.replace(/<!--[\s\S]*?-->/g, ' ').split('\n').filter((line) => !/\b(?:export(?:ed)?|last (?:updated|edited|modified)|updated on|written on|published on)\b/i.test(line)).join('\n');
+  return text
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .split('\n')
+    .filter((line) => !/\b(?:export(?:ed)?|last (?:updated|edited|modified)|updated on|written on|published on)\b/i.test(line))
+    .join('\n');
 }
 
 /** The places the source gives the incident's date: a written field, the title, the timeline, the opening text, the file name. */
@@ -43,7 +48,8 @@ function witnesses(ctx: ImportContext, written: ReturnType<typeof take>, written
     const generic = normaliseKey(written.key) === 'date';
     const exported = Object.keys(ctx.frontmatter ?? {}).some((key) => EXPORT_KEYS.test(normaliseKey(key)));
     list.push({
-      where: inFrontmatter ? `the frontmatter's ${written.key}` : `the ${written.key} line`, found: writtenDate,
+      where: inFrontmatter ? `the frontmatter's ${written.key}` : `the ${written.key} line`,
+      found: writtenDate,
       weight: inFrontmatter && generic ? (exported ? 1 : 2) : 3,
     });
   }
@@ -52,7 +58,8 @@ function witnesses(ctx: ImportContext, written: ReturnType<typeof take>, written
   for (const field of ['detected', 'mitigated'] as const) {
     const moment = take(ctx, field);
     const found = moment ? findDates(show(moment.value), order)[0] : undefined;
-    if (moment && found) list.push({ where: `the ${moment.key} ${ctx.fields.get(field) === moment ? 'field' : 'line'}`, found, weight: 1, supporting: true });
+    if (moment && found)
+      list.push({ where: `the ${moment.key} ${ctx.fields.get(field) === moment ? 'field' : 'line'}`, found, weight: 1, supporting: true });
   }
   add('the title', ctx.out.rawTitle, 3);
   add('the timeline', sectionText(ctx, sectionOf(ctx, 'timeline')), 3);
@@ -74,7 +81,10 @@ export function mapStartDate(ctx: ImportContext): void {
   const timelineSection = sectionOf(ctx, 'timeline');
   const actionSection = sectionOf(ctx, 'actions');
   const writtenDate = take(ctx, 'date');
-  ctx.out.declaredZone = declaredZone(timelineSection?.title ?? '') ?? declaredZone(sectionText(ctx, timelineSection)) ?? declaredZone(code.slice(preambleStart, preambleEnd));
+  ctx.out.declaredZone =
+    declaredZone(timelineSection?.title ?? '') ??
+    declaredZone(sectionText(ctx, timelineSection)) ??
+    declaredZone(code.slice(preambleStart, preambleEnd));
   let startMoment = writtenDate ? readMoment(show(writtenDate.value), order) : {};
   if (writtenDate && !startMoment.date && !startMoment.time) {
     keep(ctx, writtenDate, 'not a date');
@@ -86,20 +96,39 @@ export function mapStartDate(ctx: ImportContext): void {
   for (const w of found) byDay.set(w.found.date, [...(byDay.get(w.found.date) ?? []), w]);
   const score = (day: string) => byDay.get(day)!.reduce((sum, w) => sum + w.weight, 0);
   // The most weight wins; on a tie, the witness listed first (the written field, then the title, ...).
-  const best = [...byDay.keys()].sort((a, b) => score(b) - score(a) || found.findIndex((w) => w.found.date === a) - found.findIndex((w) => w.found.date === b))[0];
+  const best = [...byDay.keys()].sort(
+    (a, b) => score(b) - score(a) || found.findIndex((w) => w.found.date === a) - found.findIndex((w) => w.found.date === b),
+  )[0];
   let date: FoundDate | undefined;
   if (best) {
     const chosen = byDay.get(best)!;
     date = chosen[0]!.found;
     const others = [...byDay.entries()].filter(([day, ws]) => day !== best && ws.some((w) => !w.supporting));
     if (others.length > 0) {
-      const said = [...chosen, ...others.flatMap(([, ws]) => ws)].filter((w) => !w.supporting).map((w) => `${w.where} says ${w.found.date}`).join(', ');
-      note(ctx, 40, `date: the sources disagree (${said}); took ${best}, from ${chosen.filter((w) => !w.supporting).map((w) => w.where).join(' and ') || 'the key moments'}: check it`);
+      const said = [...chosen, ...others.flatMap(([, ws]) => ws)]
+        .filter((w) => !w.supporting)
+        .map((w) => `${w.where} says ${w.found.date}`)
+        .join(', ');
+      note(
+        ctx,
+        40,
+        `date: the sources disagree (${said}); took ${best}, from ${
+          chosen
+            .filter((w) => !w.supporting)
+            .map((w) => w.where)
+            .join(' and ') || 'the key moments'
+        }: check it`,
+      );
       comment(ctx, ['started'], ` TODO: the sources disagree on the day (${others.map(([day]) => day).join(', ')} elsewhere); check it`);
-    } else if (chosen.every((w) => w.where === 'the file name')) note(ctx, 40, `date taken from the file name (${quote(date.text)}): check it`);
+    } else if (chosen.every((w) => w.where === 'the file name'))
+      note(ctx, 40, `date taken from the file name (${quote(date.text)}): check it`);
     // A written date the witnesses outvoted is kept under Supporting information, and its time is not used.
     if (startMoment.date && startMoment.date.date !== best) {
-      keep(ctx, writtenDate!, `not the day the import took; ${chosen.map((w) => w.where).join(' and ')} ${chosen.length === 1 ? 'says' : 'say'} ${best}`);
+      keep(
+        ctx,
+        writtenDate!,
+        `not the day the import took; ${chosen.map((w) => w.where).join(' and ')} ${chosen.length === 1 ? 'says' : 'say'} ${best}`,
+      );
       startMoment = {};
     }
   } else {
@@ -108,7 +137,9 @@ export function mapStartDate(ctx: ImportContext): void {
     if (date) note(ctx, 40, `date taken from the text (${quote(date.text)}): check it`);
   }
   if (!date) {
-    throw new ImportError(`${ctx.source}: no date found. Add a line such as "Date: 2024-03-14" under the title (or "date: 2024-03-14" in its frontmatter), then run the import again.`);
+    throw new ImportError(
+      `${ctx.source}: no date found. Add a line such as "Date: 2024-03-14" under the title (or "date: 2024-03-14" in its frontmatter), then run the import again.`,
+    );
   }
   // A separate "Time: 14:05 UTC" completes a date written without one.
   const writtenTime = take(ctx, 'time');

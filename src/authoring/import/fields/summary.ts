@@ -6,7 +6,13 @@ import { note, sectionOf, show, type ImportContext } from '../context.ts';
 
 /** The first paragraph of prose among `nodes`: not a table, not "Key: value" lines. */
 export function firstParagraph(body: string, nodes: readonly RootContent[]): string | undefined {
-  const paragraph = nodes.find((n) => n.type === 'paragraph' && !/^\s*\|/.test(sourceOf(body, n)) && !isFieldLine(sourceOf(body, n).split('\n')[0]!) && !isDayLine(sourceOf(body, n)));
+  const paragraph = nodes.find(
+    (n) =>
+      n.type === 'paragraph' &&
+      !/^\s*\|/.test(sourceOf(body, n)) &&
+      !isFieldLine(sourceOf(body, n).split('\n')[0]!) &&
+      !isDayLine(sourceOf(body, n)),
+  );
   return paragraph ? plainText(sourceOf(body, paragraph)) || undefined : undefined;
 }
 
@@ -14,7 +20,15 @@ export function firstParagraph(body: string, nodes: readonly RootContent[]): str
 function isDayLine(markdown: string): boolean {
   const text = plainText(markdown);
   const date = findDates(text, 'dmy')[0];
-  return date !== undefined && text.replace(date.text, '').replace(/[\s,.:–—-]+/g, ' ').trim().split(' ').filter(Boolean).length <= 1;
+  return (
+    date !== undefined &&
+    text
+      .replace(date.text, '')
+      .replace(/[\s,.:–—-]+/g, ' ')
+      .trim()
+      .split(' ')
+      .filter(Boolean).length <= 1
+  );
 }
 
 /** `summary`: the frontmatter's, else the first paragraph of the Summary section or a "Summary:" line, else the first paragraph. */
@@ -22,10 +36,15 @@ export function mapSummary(ctx: ImportContext): void {
   const { body, tree } = ctx;
   const written = ctx.fields.get('summary');
   const section = sectionOf(ctx, 'summary');
-  let summary = written ? plainText(show(written.value)) : firstParagraph(body, section?.nodes ?? []) ?? (ctx.prose.get('summary') ? plainText(ctx.prose.get('summary')!) : undefined);
+  let summary = written
+    ? plainText(show(written.value))
+    : (firstParagraph(body, section?.nodes ?? []) ?? (ctx.prose.get('summary') ? plainText(ctx.prose.get('summary')!) : undefined));
   if (!summary) {
     const [start, end] = ctx.preamble;
-    summary = firstParagraph(body, tree.children.filter((n) => n.position!.start.offset! >= start && n.position!.end.offset! <= end));
+    summary = firstParagraph(
+      body,
+      tree.children.filter((n) => n.position!.start.offset! >= start && n.position!.end.offset! <= end),
+    );
     if (summary) note(ctx, 11, 'summary: taken from the first paragraph of the body: check it');
   }
   if (!summary) note(ctx, 11, 'summary: not in the source; left as TODO');

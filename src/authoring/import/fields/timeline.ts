@@ -20,7 +20,16 @@ export function findTimeline(ctx: ImportContext): { start: number; end: number; 
   for (const sibling of siblings) {
     if (sibling.start !== end || sibling.heading.depth !== section.heading.depth) break;
     const date = findDates(sibling.title, ctx.order, year)[0];
-    if (!date || sibling.title.replace(date.text, '').replace(/[\s,.:()–—-]+/g, ' ').trim().split(' ').filter(Boolean).length > 2) break;
+    if (
+      !date ||
+      sibling.title
+        .replace(date.text, '')
+        .replace(/[\s,.:()–—-]+/g, ' ')
+        .trim()
+        .split(' ')
+        .filter(Boolean).length > 2
+    )
+      break;
     for (const inside of ctx.bodySections.filter((s) => s.start >= sibling.start && s.start < sibling.end)) ctx.demoted.add(inside);
     end = sibling.end;
   }
@@ -52,5 +61,8 @@ export function mapTimeline(ctx: ImportContext): void {
     return { at, ms: toEpochMs(at), text: e.text, line: e.line, kind: guessEventKind(e.text, index === 0) };
   });
   // Entries written out of order ("added later") take their place by time.
-  ctx.out.events = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.ms - b.e.ms || a.i - b.i).map(({ e }) => e);
+  ctx.out.events = events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.ms - b.e.ms || a.i - b.i)
+    .map(({ e }) => e);
 }

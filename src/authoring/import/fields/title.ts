@@ -1,11 +1,16 @@
 import { findDates, type DateOrder } from '../dates.ts';
 import { mapped, note, show, take, type ImportContext } from '../context.ts';
 
-const TITLE_PREFIX = /^(?:post[- ]?mortem|incident (?:report|review|post[- ]?mortem)|pir|rca|retro(?:spective)?|root cause analysis)\s*(?:[:|–—-]\s*|\s+for\s+)/i;
+const TITLE_PREFIX =
+  /^(?:post[- ]?mortem|incident (?:report|review|post[- ]?mortem)|pir|rca|retro(?:spective)?|root cause analysis)\s*(?:[:|–—-]\s*|\s+for\s+)/i;
 
 /** A title made from a file name: `2024-03-14-unlock-timeouts.md` is "Unlock timeouts". */
 export function titleFromFileName(fileName: string): string {
-  const stem = fileName.replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}[-_ ]*/, '').replace(/[-_]+/g, ' ').trim();
+  const stem = fileName
+    .replace(/\.[^.]+$/, '')
+    .replace(/^\d{4}-\d{2}-\d{2}[-_ ]*/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return stem ? stem[0]!.toUpperCase() + stem.slice(1) : '';
 }
 
@@ -31,7 +36,7 @@ export function mapTitle(ctx: ImportContext): void {
   const { titleHeading, order } = ctx;
   const headingTitle = titleHeading ? ctx.sections[0]!.title : undefined;
   const writtenTitle = take(ctx, 'title');
-  let title = writtenTitle ? show(writtenTitle.value) : headingTitle ?? '';
+  let title = writtenTitle ? show(writtenTitle.value) : (headingTitle ?? '');
   if (writtenTitle) mapped(ctx, writtenTitle);
   if (titleHeading && (!writtenTitle || cleanTitle(headingTitle!, order).toLowerCase() === cleanTitle(title, order).toLowerCase())) {
     const end = titleHeading.position!.end.offset!;

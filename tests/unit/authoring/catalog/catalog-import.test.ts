@@ -21,7 +21,12 @@ function workspace(): string {
 function run(cwd: string, args: string[]) {
   let stdout = '';
   let stderr = '';
-  const status = runCatalogCli([...args, '--root', 'archive'], { cwd, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const status = runCatalogCli([...args, '--root', 'archive'], {
+    cwd,
+    env: {},
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  });
   return { status, stdout, stderr };
 }
 
@@ -79,13 +84,28 @@ Wrote catalog/teams.yaml and catalog/services.yaml. Next: npm run check, then np
     const catalog = loadCatalog(join(cwd, 'archive'));
     expect(catalog.problems).toEqual([]);
     expect(catalog.teams.map((t) => [t.id, t.name, t.contact])).toEqual([
-      ['ticketing', 'Ticketing & Retail', '#ticketing'], ['journeys', 'Journey Planning', 'journeys@fernhill.example'], ['rail-ops', 'Rail Operations', undefined], ['realtime', 'Realtime', undefined],
+      ['ticketing', 'Ticketing & Retail', '#ticketing'],
+      ['journeys', 'Journey Planning', 'journeys@fernhill.example'],
+      ['rail-ops', 'Rail Operations', undefined],
+      ['realtime', 'Realtime', undefined],
     ]);
-    expect(catalog.services.map((s) => [s.id, s.team, s.slos.map((slo) => `${slo.id} ${slo.objective}/${slo.window_days}`), s.links?.map((l) => l.label)])).toEqual([
+    expect(
+      catalog.services.map((s) => [
+        s.id,
+        s.team,
+        s.slos.map((slo) => `${slo.id} ${slo.objective}/${slo.window_days}`),
+        s.links?.map((l) => l.label),
+      ]),
+    ).toEqual([
       ['ticket-sales-api', 'ticketing', ['ticket-sales-availability 99.9/30', 'ticket-sales-latency 99/28'], undefined],
       ['departures-feed', 'realtime', ['departures-feed-freshness 99.9/30'], undefined],
       ['fare-engine', 'ticketing', ['fare-table-freshness 99/7'], ['Runbook']],
-      ['journey-planner', 'journeys', ['journey-planner-requests-availability 99.5/30', 'journey-planner-requests-latency 99/30'], ['status.fernhill.example']],
+      [
+        'journey-planner',
+        'journeys',
+        ['journey-planner-requests-availability 99.5/30', 'journey-planner-requests-latency 99/30'],
+        ['status.fernhill.example'],
+      ],
     ]);
     const services = read(cwd, 'archive/catalog/services.yaml');
     expect(services.startsWith(read(join(FIXTURES), 'archive/catalog/services.yaml'))).toBe(true);
@@ -117,7 +137,9 @@ Dry run: nothing was written. Without --dry-run this writes catalog/teams.yaml a
       'SLOs: 0 added, 6 already in catalog/services.yaml',
       '',
     ]);
-    expect(stdout).toContain('catalog/services.yaml:7:7 SLO ticket-sales-availability: window_days 30, not 28 (openslo/ticket-sales.yaml:1:1)');
+    expect(stdout).toContain(
+      'catalog/services.yaml:7:7 SLO ticket-sales-availability: window_days 30, not 28 (openslo/ticket-sales.yaml:1:1)',
+    );
     expect(stdout.endsWith('\nNothing to add: catalog/ already holds everything these files map to. Nothing was written.\n')).toBe(true);
     expect(read(cwd, 'archive/catalog/services.yaml')).toBe(expected('services.yaml'));
   });
@@ -126,9 +148,20 @@ Dry run: nothing was written. Without --dry-run this writes catalog/teams.yaml a
     const cwd = workspace();
     const archive = join(cwd, 'fresh');
     mkdirSync(archive);
-    await runInitCli(['--name', 'Fernhill Transit', '--time-zone', 'Europe/London', '--root', archive], { cwd, env: {}, stdout: () => {}, stderr: () => {}, manifest: { organisation: 'Pantrybox', files: {} } });
+    await runInitCli(['--name', 'Fernhill Transit', '--time-zone', 'Europe/London', '--root', archive], {
+      cwd,
+      env: {},
+      stdout: () => {},
+      stderr: () => {},
+      manifest: { organisation: 'Pantrybox', files: {} },
+    });
     let stdout = '';
-    const status = runCatalogCli(['import', 'backstage/journey-planner', 'sloth/journey-planner.yaml', '--root', 'fresh'], { cwd, env: {}, stdout: (t) => (stdout += t), stderr: () => {} });
+    const status = runCatalogCli(['import', 'backstage/journey-planner', 'sloth/journey-planner.yaml', '--root', 'fresh'], {
+      cwd,
+      env: {},
+      stdout: (t) => (stdout += t),
+      stderr: () => {},
+    });
     expect(status).toBe(0);
     expect(stdout).toBe(`Read 2 files: 2 documents.
 
@@ -152,7 +185,8 @@ Wrote catalog/teams.yaml and catalog/services.yaml. Next: npm run check, then np
 - id: journeys
   name: Journeys
 `);
-    expect(read(cwd, 'fresh/catalog/services.yaml').endsWith(`#     team: payments
+    expect(
+      read(cwd, 'fresh/catalog/services.yaml').endsWith(`#     team: payments
 - id: journey-planner
   name: Journey Planner
   team: journeys
@@ -168,7 +202,8 @@ Wrote catalog/teams.yaml and catalog/services.yaml. Next: npm run check, then np
       window_days: 30
   links:
     - { label: status.fernhill.example, url: "https://status.fernhill.example/journey-planner" }
-`)).toBe(true);
+`),
+    ).toBe(true);
     expect(loadCatalog(archive).problems).toEqual([]);
   });
 });
@@ -177,7 +212,10 @@ describe('npm run catalog: what it cannot use', () => {
   it('names every input it cannot read, and writes nothing', () => {
     const cwd = workspace();
     mkdirSync(join(cwd, 'empty'));
-    writeFileSync(join(cwd, 'broken.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: fare-engine\n   title: Fare Engine\n');
+    writeFileSync(
+      join(cwd, 'broken.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: fare-engine\n   title: Fare Engine\n',
+    );
     const { status, stdout, stderr } = run(cwd, ['import', 'nowhere', 'empty', 'broken.yaml', 'sloth']);
     expect([status, stdout]).toEqual([1, '']);
     expect(stderr).toBe(`npm run catalog: 3 inputs it cannot read; nothing was written:
@@ -209,7 +247,10 @@ describe('npm run catalog: what it cannot use', () => {
     const help = 'npm run catalog -- --help lists the options.\n';
     expect(usage([])).toEqual([2, `npm run catalog: missing the command: npm run catalog -- import <file or folder>...\n${help}`]);
     expect(usage(['export', 'backstage'])).toEqual([2, `npm run catalog: unknown command "export"; the one command is import.\n${help}`]);
-    expect(usage(['import'])).toEqual([2, `npm run catalog: missing the files or folders to import, e.g. npm run catalog -- import ../backstage/catalog-info.yaml\n${help}`]);
+    expect(usage(['import'])).toEqual([
+      2,
+      `npm run catalog: missing the files or folders to import, e.g. npm run catalog -- import ../backstage/catalog-info.yaml\n${help}`,
+    ]);
     expect(usage(['import', 'sloth', '--force'])).toEqual([2, `npm run catalog: --force: unknown option.\n${help}`]);
   });
 });
@@ -218,7 +259,15 @@ describe('npm run catalog, as a process', () => {
   it('is wired to npm run catalog and exits 2 without a command', () => {
     expect(JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')).scripts.catalog).toBe('tsx scripts/catalog.ts');
     const cwd = workspace();
-    const result = spawnSync(join(PROJECT, 'node_modules/.bin/tsx'), [join(PROJECT, 'scripts/catalog.ts'), '--root', 'archive'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH } });
-    expect([result.status, result.stdout, result.stderr]).toEqual([2, '', 'npm run catalog: missing the command: npm run catalog -- import <file or folder>...\nnpm run catalog -- --help lists the options.\n']);
+    const result = spawnSync(join(PROJECT, 'node_modules/.bin/tsx'), [join(PROJECT, 'scripts/catalog.ts'), '--root', 'archive'], {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
+    expect([result.status, result.stdout, result.stderr]).toEqual([
+      2,
+      '',
+      'npm run catalog: missing the command: npm run catalog -- import <file or folder>...\nnpm run catalog -- --help lists the options.\n',
+    ]);
   });
 });

@@ -44,13 +44,31 @@ async function run(root: string, args: string[], options: { manifest?: DemoManif
   let stdout = '';
   let stderr = '';
   const status = await runInitCli([...args, '--root', root], {
-    cwd: root, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), prompter: options.prompter, manifest: options.manifest,
+    cwd: root,
+    env: {},
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    prompter: options.prompter,
+    manifest: options.manifest,
   });
   return { status, stdout, stderr };
 }
 
-const FLAGS = ['--name', 'Fernhill Transit', '--time-zone', 'Europe/London', '--team', 'ticketing:Ticketing', '--team', 'journeys:Journey Planning',
-  '--service', 'fare-engine:Fare Engine:ticketing', '--service', 'journey-planner:Journey Planner:journeys', '--yes'];
+const FLAGS = [
+  '--name',
+  'Fernhill Transit',
+  '--time-zone',
+  'Europe/London',
+  '--team',
+  'ticketing:Ticketing',
+  '--team',
+  'journeys:Journey Planning',
+  '--service',
+  'fare-engine:Fare Engine:ticketing',
+  '--service',
+  'journey-planner:Journey Planner:journeys',
+  '--yes',
+];
 
 const NEXT = `
 Next:
@@ -137,10 +155,11 @@ Every journey sold between 08:10 and 08:50 was priced at zero.
 
 // The repository's own archive is the demo until someone adopts it (its organisation is no longer the
 // demo's): these two tests are about that demo, and fail when a demo file changes without the manifest.
-const repositoryIsDemo = /^name:\s*(.+)$/m.exec(readFileSync(join(PROJECT, 'catalog/organisation.yaml'), 'utf8'))?.[1]?.trim() === loadDemoManifest().organisation;
+const repositoryIsDemo =
+  /^name:\s*(.+)$/m.exec(readFileSync(join(PROJECT, 'catalog/organisation.yaml'), 'utf8'))?.[1]?.trim() === loadDemoManifest().organisation;
 
 describe.skipIf(!repositoryIsDemo)("npm run init on the repository's demo", () => {
-  it('deletes the Pantrybox demo from a copy of the archive and writes the organisation\'s catalog, which loadCatalog accepts', async () => {
+  it("deletes the Pantrybox demo from a copy of the archive and writes the organisation's catalog, which loadCatalog accepts", async () => {
     const root = mkdtempSync(join(tmpdir(), 'hindsight-init-'));
     for (const dir of ['catalog', 'incidents', 'reading-lists']) cpSync(join(PROJECT, dir), join(root, dir), { recursive: true });
     const check = readFileSync(join(root, 'catalog/check.yaml'), 'utf8');
@@ -150,9 +169,11 @@ describe.skipIf(!repositoryIsDemo)("npm run init on the repository's demo", () =
     const demo = Object.keys(loadDemoManifest().files);
     const count = (prefix: string) => demo.filter((f) => f.startsWith(prefix)).length;
     expect([count('incidents/'), count('reading-lists/')]).toEqual([expect.any(Number), expect.any(Number)]);
-    expect(stdout).toBe(`Removed the Pantrybox demo: ${count('incidents/')} post-mortems, ${count('reading-lists/')} reading lists and its catalog (organisation.yaml, services.yaml, teams.yaml).\n` +
-      'Wrote catalog/organisation.yaml (Fernhill Transit, times in Europe/London), catalog/teams.yaml (2 teams), catalog/services.yaml (2 services) and reading-lists/_start-here.mdx (a starter reading list, kept out of the site until it names a post-mortem).\n' +
-      `Kept catalog/check.yaml.\n${NEXT}`);
+    expect(stdout).toBe(
+      `Removed the Pantrybox demo: ${count('incidents/')} post-mortems, ${count('reading-lists/')} reading lists and its catalog (organisation.yaml, services.yaml, teams.yaml).\n` +
+        'Wrote catalog/organisation.yaml (Fernhill Transit, times in Europe/London), catalog/teams.yaml (2 teams), catalog/services.yaml (2 services) and reading-lists/_start-here.mdx (a starter reading list, kept out of the site until it names a post-mortem).\n' +
+        `Kept catalog/check.yaml.\n${NEXT}`,
+    );
     expect(snapshot(root)).toEqual({
       'catalog/check.yaml': check,
       'catalog/organisation.yaml': ORGANISATION,
@@ -162,8 +183,12 @@ describe.skipIf(!repositoryIsDemo)("npm run init on the repository's demo", () =
     });
     const catalog = loadCatalog(root);
     expect(catalog.problems).toEqual([]);
-    expect([catalog.organisation.name, catalog.organisation.time_zone, catalog.teams.map((t) => t.id), catalog.services.map((s) => `${s.id}:${s.team}`)])
-      .toEqual(['Fernhill Transit', 'Europe/London', ['ticketing', 'journeys'], ['fare-engine:ticketing', 'journey-planner:journeys']]);
+    expect([
+      catalog.organisation.name,
+      catalog.organisation.time_zone,
+      catalog.teams.map((t) => t.id),
+      catalog.services.map((s) => `${s.id}:${s.team}`),
+    ]).toEqual(['Fernhill Transit', 'Europe/London', ['ticketing', 'journeys'], ['fare-engine:ticketing', 'journey-planner:journeys']]);
     expect(checkArchive(root).problems).toEqual([]);
   });
 
@@ -172,7 +197,10 @@ describe.skipIf(!repositoryIsDemo)("npm run init on the repository's demo", () =
     const now = recordDemoManifest(PROJECT, 'Pantrybox').files;
     const stale = [...new Set([...Object.keys(recorded), ...Object.keys(now)])].filter((file) => recorded[file] !== now[file]).sort();
     // Otherwise npm run init takes the changed files for an organisation's own and refuses the demo.
-    expect(stale, 'A demo file changed: run npx tsx scripts/demo-archive.ts and commit src/authoring/init/demo-archive.json with it').toEqual([]);
+    expect(
+      stale,
+      'A demo file changed: run npx tsx scripts/demo-archive.ts and commit src/authoring/init/demo-archive.json with it',
+    ).toEqual([]);
   });
 });
 
@@ -196,8 +224,16 @@ Change the organisation, teams and services in catalog/*.yaml, or bring services
     const { root, manifest } = standInDemo();
     const { status, stdout } = await run(root, FLAGS, { manifest });
     expect(status).toBe(0);
-    expect(stdout.split('\n')[0]).toBe('Removed the Tinpot demo: 2 post-mortems, 1 reading list and its catalog (organisation.yaml, services.yaml, teams.yaml).');
-    expect(Object.keys(snapshot(root))).toEqual(['catalog/check.yaml', 'catalog/organisation.yaml', 'catalog/services.yaml', 'catalog/teams.yaml', STARTER_READING_LIST]);
+    expect(stdout.split('\n')[0]).toBe(
+      'Removed the Tinpot demo: 2 post-mortems, 1 reading list and its catalog (organisation.yaml, services.yaml, teams.yaml).',
+    );
+    expect(Object.keys(snapshot(root))).toEqual([
+      'catalog/check.yaml',
+      'catalog/organisation.yaml',
+      'catalog/services.yaml',
+      'catalog/teams.yaml',
+      STARTER_READING_LIST,
+    ]);
     expect(readdirSync(join(root, 'incidents'))).toEqual([]);
     expect(readFileSync(join(root, 'catalog/check.yaml'), 'utf8')).toBe('rules:\n  hindsight-bias: error\n');
   });
@@ -207,7 +243,10 @@ Change the organisation, teams and services in catalog/*.yaml, or bring services
     mkdirSync(join(root, 'incidents/2026'));
     writeFileSync(join(root, 'incidents/2026/2026-02-03-ticket-machines-offline.mdx'), '---\ntitle: Ticket machines offline\n---\n');
     writeFileSync(join(root, 'incidents/2025/_notes.txt'), 'our own notes\n');
-    writeFileSync(join(root, 'catalog/teams.yaml'), `${readFileSync(join(root, 'catalog/teams.yaml'), 'utf8')}- id: ticketing\n  name: Ticketing\n`);
+    writeFileSync(
+      join(root, 'catalog/teams.yaml'),
+      `${readFileSync(join(root, 'catalog/teams.yaml'), 'utf8')}- id: ticketing\n  name: Ticketing\n`,
+    );
     const before = snapshot(root);
     expect(await run(root, FLAGS, { manifest })).toEqual({
       status: 1,
@@ -222,14 +261,19 @@ init deletes the demo only when nothing else is there. Move your own files out o
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('writes an empty archive\'s catalog with no team and no service, as valid empty lists', async () => {
+  it("writes an empty archive's catalog with no team and no service, as valid empty lists", async () => {
     const root = mkdtempSync(join(tmpdir(), 'hindsight-init-'));
-    const { status, stdout } = await run(root, ['--name', 'Fernhill Transit', '--time-zone', 'UTC'], { manifest: { organisation: 'Tinpot', files: {} } });
+    const { status, stdout } = await run(root, ['--name', 'Fernhill Transit', '--time-zone', 'UTC'], {
+      manifest: { organisation: 'Tinpot', files: {} },
+    });
     expect(status).toBe(0);
-    expect(stdout).toBe('The archive held none of the demo, so nothing was removed.\n' +
-      'Wrote catalog/organisation.yaml (Fernhill Transit, times in UTC), catalog/teams.yaml (0 teams), catalog/services.yaml (0 services) and reading-lists/_start-here.mdx (a starter reading list, kept out of the site until it names a post-mortem).\n' +
-      NEXT);
-    expect(readFileSync(join(root, 'catalog/teams.yaml'), 'utf8')).toBe(`# The teams that own services and action items. Incidents name them in teams,
+    expect(stdout).toBe(
+      'The archive held none of the demo, so nothing was removed.\n' +
+        'Wrote catalog/organisation.yaml (Fernhill Transit, times in UTC), catalog/teams.yaml (0 teams), catalog/services.yaml (0 services) and reading-lists/_start-here.mdx (a starter reading list, kept out of the site until it names a post-mortem).\n' +
+        NEXT,
+    );
+    expect(readFileSync(join(root, 'catalog/teams.yaml'), 'utf8'))
+      .toBe(`# The teams that own services and action items. Incidents name them in teams,
 # action_items[].owner and response.helped_by. contact (optional) says where to reach one.
 #
 # No team yet. Add one per team, e.g.
@@ -254,7 +298,9 @@ init deletes the demo only when nothing else is there. Move your own files out o
     renameSync(join(root, STARTER_READING_LIST), join(root, 'reading-lists/start-here.mdx'));
     const { problems, readingLists } = checkArchive(root);
     expect(problems).toEqual([]);
-    expect(readingLists.map((l) => [l.id, l.data.items.map((i) => i.incident)])).toEqual([['start-here', ['2026-03-02-fare-engine-priced-every-journey-at-zero']]]);
+    expect(readingLists.map((l) => [l.id, l.data.items.map((i) => i.incident)])).toEqual([
+      ['start-here', ['2026-03-02-fare-engine-priced-every-journey-at-zero']],
+    ]);
   });
 });
 
@@ -268,9 +314,27 @@ describe('npm run init: answers it cannot use', () => {
     return [result.status, result.stderr];
   };
 
-  it('reports every bad flag value at once with the catalog schema\'s words, and changes nothing', async () => {
-    expect(await refused(['--name', 'Fernhill Transit', '--time-zone', 'Europe/Lodnon', '--team', 'Ticket Sales:Ticketing', '--team', 'journeys:<b>Journeys</b>',
-      '--team', 'journeys:Journeys', '--service', 'fare-engine:Fare Engine:tickting', '--service', 'planner:Planner:ops', '--yes'])).toEqual([2,
+  it("reports every bad flag value at once with the catalog schema's words, and changes nothing", async () => {
+    expect(
+      await refused([
+        '--name',
+        'Fernhill Transit',
+        '--time-zone',
+        'Europe/Lodnon',
+        '--team',
+        'Ticket Sales:Ticketing',
+        '--team',
+        'journeys:<b>Journeys</b>',
+        '--team',
+        'journeys:Journeys',
+        '--service',
+        'fare-engine:Fare Engine:tickting',
+        '--service',
+        'planner:Planner:ops',
+        '--yes',
+      ]),
+    ).toEqual([
+      2,
       `npm run init: 6 problems; nothing was changed:
   --time-zone "Europe/Lodnon": expected an IANA time zone such as Europe/London or UTC
   --team "Ticket Sales:Ticketing": id: expected lower-case letters, digits and single hyphens, e.g. checkout-api, found "Ticket Sales"
@@ -279,46 +343,90 @@ describe('npm run init: answers it cannot use', () => {
   --service "fare-engine:Fare Engine:tickting": team: expected one of the teams given with --team, found "tickting". The teams given are Ticket Sales, journeys.
   --service "planner:Planner:ops": team: expected one of the teams given with --team, found "ops". The teams given are Ticket Sales, journeys.
 npm run init -- --help lists the options.
-`]);
+`,
+    ]);
   });
 
   it('suggests the team a service probably meant', async () => {
-    expect(await refused(['--name', 'Fernhill Transit', '--time-zone', 'UTC', '--team', 'ticketing:Ticketing', '--service', 'fare-engine:Fare Engine:tickting', '--yes'])).toEqual([2,
-      'npm run init: --service "fare-engine:Fare Engine:tickting": team: expected one of the teams given with --team, found "tickting". Did you mean "ticketing"?\nnpm run init -- --help lists the options.\n']);
+    expect(
+      await refused([
+        '--name',
+        'Fernhill Transit',
+        '--time-zone',
+        'UTC',
+        '--team',
+        'ticketing:Ticketing',
+        '--service',
+        'fare-engine:Fare Engine:tickting',
+        '--yes',
+      ]),
+    ).toEqual([
+      2,
+      'npm run init: --service "fare-engine:Fare Engine:tickting": team: expected one of the teams given with --team, found "tickting". Did you mean "ticketing"?\nnpm run init -- --help lists the options.\n',
+    ]);
   });
 
   it('says how to write a team or a service it cannot split', async () => {
-    expect(await refused(['--name', 'Fernhill Transit', '--time-zone', 'UTC', '--team', 'ticketing', '--service', 'fare-engine:ticketing', '--yes'])).toEqual([2,
+    expect(
+      await refused([
+        '--name',
+        'Fernhill Transit',
+        '--time-zone',
+        'UTC',
+        '--team',
+        'ticketing',
+        '--service',
+        'fare-engine:ticketing',
+        '--yes',
+      ]),
+    ).toEqual([
+      2,
       `npm run init: 2 problems; nothing was changed:
   --team "ticketing": expected id:Name, e.g. --team payments:Payments
   --service "fare-engine:ticketing": expected id:Name:team, e.g. --service "checkout-api:Checkout API:payments"
 npm run init -- --help lists the options.
-`]);
+`,
+    ]);
   });
 
   it('refuses an empty name and an empty title', async () => {
-    expect(await refused(['--name', ' ', '--title', '', '--time-zone', 'UTC', '--yes'])).toEqual([2,
+    expect(await refused(['--name', ' ', '--title', '', '--time-zone', 'UTC', '--yes'])).toEqual([
+      2,
       `npm run init: 2 problems; nothing was changed:
   --name " ": expected text, found an empty value
   --title "": expected text, found an empty value
 npm run init -- --help lists the options.
-`]);
+`,
+    ]);
   });
 
   it('names the flags it needs when it cannot ask', async () => {
-    expect(await refused(['--team', 'ticketing:Ticketing'])).toEqual([2,
-      'npm run init: missing --name, --time-zone (not on a terminal, so nothing can be asked).\nnpm run init -- --help lists the options.\n']);
+    expect(await refused(['--team', 'ticketing:Ticketing'])).toEqual([
+      2,
+      'npm run init: missing --name, --time-zone (not on a terminal, so nothing can be asked).\nnpm run init -- --help lists the options.\n',
+    ]);
   });
 
   it('deletes the demo only with --yes when it cannot ask', async () => {
-    expect(await refused(['--name', 'Fernhill Transit', '--time-zone', 'UTC'])).toEqual([2,
-      'npm run init: --yes: needed to delete the Tinpot demo: 2 post-mortems, 1 reading list and its catalog (organisation.yaml, services.yaml, teams.yaml) when not on a terminal; nothing was changed.\nnpm run init -- --help lists the options.\n']);
+    expect(await refused(['--name', 'Fernhill Transit', '--time-zone', 'UTC'])).toEqual([
+      2,
+      'npm run init: --yes: needed to delete the Tinpot demo: 2 post-mortems, 1 reading list and its catalog (organisation.yaml, services.yaml, teams.yaml) when not on a terminal; nothing was changed.\nnpm run init -- --help lists the options.\n',
+    ]);
   });
 
   it('refuses an unknown option, a missing value and a stray argument', async () => {
-    expect(await refused(['--organisation', 'Fernhill'])).toEqual([2, 'npm run init: --organisation: unknown option.\nnpm run init -- --help lists the options.\n']);
-    expect(await refused(['--yes', '--name'])).toEqual([2, 'npm run init: --name: expected a value after it.\nnpm run init -- --help lists the options.\n']);
-    expect(await refused(['Fernhill'])).toEqual([2, 'npm run init: expected only options, found "Fernhill".\nnpm run init -- --help lists the options.\n']);
+    expect(await refused(['--organisation', 'Fernhill'])).toEqual([
+      2,
+      'npm run init: --organisation: unknown option.\nnpm run init -- --help lists the options.\n',
+    ]);
+    expect(await refused(['--yes', '--name'])).toEqual([
+      2,
+      'npm run init: --name: expected a value after it.\nnpm run init -- --help lists the options.\n',
+    ]);
+    expect(await refused(['Fernhill'])).toEqual([
+      2,
+      'npm run init: expected only options, found "Fernhill".\nnpm run init -- --help lists the options.\n',
+    ]);
   });
 });
 
@@ -354,8 +462,18 @@ function scripted(answers: (string | boolean | null)[]): InitPrompter & { asked:
 describe('npm run init on a terminal', () => {
   it('asks for what the flags leave out, teams and services until an empty answer, then confirms before deleting the demo', async () => {
     const { root, manifest } = standInDemo();
-    const prompter = scripted(['Fernhill Transit', 'Fernhill Transit post-mortems', 'Europe/London', 'ticketing:Ticketing', 'journeys:Journey Planning', '',
-      'fare-engine:Fare Engine:ticketing', 'journey-planner:Journey Planner:journeys', '', true]);
+    const prompter = scripted([
+      'Fernhill Transit',
+      'Fernhill Transit post-mortems',
+      'Europe/London',
+      'ticketing:Ticketing',
+      'journeys:Journey Planning',
+      '',
+      'fare-engine:Fare Engine:ticketing',
+      'journey-planner:Journey Planner:journeys',
+      '',
+      true,
+    ]);
     const { status, stderr } = await run(root, [], { manifest, prompter });
     expect([status, stderr]).toEqual([0, '']);
     expect(prompter.asked.map((q) => q.replace(/\[[A-Za-z_]+\/[A-Za-z_]+\]|\[UTC\]/, '[zone]'))).toEqual([
@@ -385,13 +503,18 @@ describe('npm run init on a terminal', () => {
     expect(team!.validate!('Ticket Sales:Ticketing')).toBe('id: expected lower-case letters, digits and single hyphens, e.g. checkout-api');
     expect(team!.validate!('ticketing:Ticket Sales')).toBe('ticketing is already given.');
     expect(service!.validate!('fare-engine:Fare Engine:ops')).toBe('team: expected one of ticketing.');
-    expect(service!.validate!('fare-engine')).toBe('Write the id, the name and the team, separated by colons, e.g. fare-engine:Fare Engine:ticketing.');
+    expect(service!.validate!('fare-engine')).toBe(
+      'Write the id, the name and the team, separated by colons, e.g. fare-engine:Fare Engine:ticketing.',
+    );
   });
 
   it('keeps the demo when the deletion is not confirmed, or a question is cancelled', async () => {
     const { root, manifest } = standInDemo();
     const before = snapshot(root);
-    const declined = await run(root, ['--name', 'Fernhill Transit', '--time-zone', 'UTC', '--team', 'ticketing:Ticketing'], { manifest, prompter: scripted([false]) });
+    const declined = await run(root, ['--name', 'Fernhill Transit', '--time-zone', 'UTC', '--team', 'ticketing:Ticketing'], {
+      manifest,
+      prompter: scripted([false]),
+    });
     expect(declined).toEqual({ status: 1, stdout: '', stderr: 'npm run init: the demo was kept; nothing was changed.\n' });
     const cancelled = await run(root, [], { manifest, prompter: scripted(['Fernhill Transit', null]) });
     expect(cancelled).toEqual({ status: 1, stdout: '', stderr: 'npm run init: cancelled; nothing was changed.\n' });
@@ -403,7 +526,11 @@ describe('npm run init, as a process', () => {
   it('is wired to npm run init and answers --help without touching anything', () => {
     expect(JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')).scripts.init).toBe('tsx scripts/init.ts');
     const root = mkdtempSync(join(tmpdir(), 'hindsight-init-'));
-    const result = spawnSync(TSX, [join(PROJECT, 'scripts/init.ts'), '--help', '--root', root], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const result = spawnSync(TSX, [join(PROJECT, 'scripts/init.ts'), '--help', '--root', root], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
     expect([result.status, result.stderr, result.stdout.split('\n')[0]]).toEqual([0, '', 'Usage: npm run init -- [options]']);
     expect(existsSync(join(root, 'catalog'))).toBe(false);
   });

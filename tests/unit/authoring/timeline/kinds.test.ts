@@ -25,7 +25,10 @@ describe('guessing an event kind from a message', () => {
 
   it('lets an unless word cancel a phrase in its own sentence only', () => {
     expect(guessKind('Not resolved yet, errors still at 2%')).toEqual({ kind: 'note' });
-    expect(guessKind('Rolled back, error rate back to normal; not closing the incident yet')).toEqual({ kind: 'mitigate', because: 'back to normal' });
+    expect(guessKind('Rolled back, error rate back to normal; not closing the incident yet')).toEqual({
+      kind: 'mitigate',
+      because: 'back to normal',
+    });
     expect(guessKind('deploy-5127 cut the acquirer timeout from 8s to 2s')).toEqual({ kind: 'note' });
   });
 

@@ -8,7 +8,11 @@ import { readSlackExport } from '../../../../src/authoring/timeline/slack.ts';
 import { TimelineError, TimelineUsageError } from '../../../../src/authoring/timeline/errors.ts';
 
 const SLACK = join(import.meta.dirname, '../../../fixtures/timeline/slack');
-const TEAMS = [{ id: 'payments', name: 'Payments' }, { id: 'fulfilment', name: 'Fulfilment' }, { id: 'platform', name: 'Platform' }].map((t) => ({ ...t, visibility: 'public' as const }));
+const TEAMS = [
+  { id: 'payments', name: 'Payments' },
+  { id: 'fulfilment', name: 'Fulfilment' },
+  { id: 'platform', name: 'Platform' },
+].map((t) => ({ ...t, visibility: 'public' as const }));
 const channel = () => readSlackExport(SLACK, { channel: 'inc-2026-10-13-card-declines', show: (p) => p.replace(SLACK, 'slack') });
 
 /** Each message of the log as the timeline would write it. */
@@ -23,7 +27,18 @@ function person(key: string, names: string[], extra: Partial<Person> = {}): Pers
 }
 
 function message(author: string, text: string): ChatMessage {
-  return { at: 0, where: 'x', author, bot: undefined, event: 'message', parts: [{ text }], reply: false, pinned: false, reactions: [], edited: false };
+  return {
+    at: 0,
+    where: 'x',
+    author,
+    bot: undefined,
+    event: 'message',
+    parts: [{ text }],
+    reply: false,
+    pinned: false,
+    reactions: [],
+    edited: false,
+  };
 }
 
 describe('naming people in the timeline', () => {
@@ -57,38 +72,58 @@ describe('naming people in the timeline', () => {
 
   it('replaces names typed into messages, full or first, but not inside links or other words', () => {
     const log: ChatLog = {
-      format: 'transcript', label: 'bridge.txt', messages: [], ignored: [],
+      format: 'transcript',
+      label: 'bridge.txt',
+      messages: [],
+      ignored: [],
       people: new Map([
         ['Dan Whitlock', person('Dan Whitlock', ['Dan Whitlock', 'Dan'])],
         ['Will Hart', person('Will Hart', ['Will Hart', 'Will'])],
       ]),
     };
     const naming = namePeople(log, { mode: 'roles', teams: TEAMS, onCall: ['dan whitlock'] });
-    expect(naming.render([{ text: 'paging Dan. @Dan, dan whitlock and Will: see https://wiki.pantrybox.example/Dan and Danish' }]))
-      .toBe('paging the on-call engineer. The on-call engineer, the on-call engineer and a responder: see https://wiki.pantrybox.example/Dan and Danish');
+    expect(naming.render([{ text: 'paging Dan. @Dan, dan whitlock and Will: see https://wiki.pantrybox.example/Dan and Danish' }])).toBe(
+      'paging the on-call engineer. The on-call engineer, the on-call engineer and a responder: see https://wiki.pantrybox.example/Dan and Danish',
+    );
     expect(naming.render([{ text: 'we will roll back' }])).toBe('we will roll back');
     expect(naming.speaker(message('Will Hart', 'x'))).toBe('A responder');
   });
 
   it('takes names from a mapping file by handle, user id or name, and notes lines that match nobody', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hindsight-people-'));
-    writeFileSync(join(dir, 'people.yaml'), '# who is who\n"@sokafor": the incident commander\nU06PBX3MKW: the support lead\nPriya Natarajan: an engineer from Payments\nJo Bloggs: nobody\n');
+    writeFileSync(
+      join(dir, 'people.yaml'),
+      '# who is who\n"@sokafor": the incident commander\nU06PBX3MKW: the support lead\nPriya Natarajan: an engineer from Payments\nJo Bloggs: nobody\n',
+    );
     const mapping = readPeopleFile(join(dir, 'people.yaml'), 'people.yaml');
     const naming = namePeople(channel(), { mode: 'roles', teams: TEAMS, mapping, mappingFile: 'people.yaml' });
-    expect(['U06PBX1SOK', 'U06PBX3MKW', 'U06PBX2PNT', 'U06PBX4TFE'].map(naming.name)).toEqual(['the incident commander', 'the support lead', 'an engineer from Payments', 'an engineer from Platform']);
+    expect(['U06PBX1SOK', 'U06PBX3MKW', 'U06PBX2PNT', 'U06PBX4TFE'].map(naming.name)).toEqual([
+      'the incident commander',
+      'the support lead',
+      'an engineer from Payments',
+      'an engineer from Platform',
+    ]);
     expect(naming.onCallFrom).toBeUndefined();
-    expect(naming.notes).toEqual(['people.yaml: nobody in slack (#inc-2026-10-13-card-declines) is called "jo bloggs"; that line was not used.']);
+    expect(naming.notes).toEqual([
+      'people.yaml: nobody in slack (#inc-2026-10-13-card-declines) is called "jo bloggs"; that line was not used.',
+    ]);
   });
 
   it('refuses a mapping file that is not a mapping, and an --on-call that names nobody', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hindsight-people-'));
     writeFileSync(join(dir, 'people.yaml'), '- sokafor\n- pnatarajan\n');
-    expect(() => readPeopleFile(join(dir, 'people.yaml'), 'people.yaml')).toThrow(new TimelineError([
-      'people.yaml:1:1 expected a mapping of who to what they are called, e.g. "sokafor: the on-call engineer", found ["sokafor","pnatarajan"]',
-      'Write one line per person, e.g. "sokafor: the on-call engineer" (docs/timeline.md).',
-    ].join('\n')));
-    expect(() => namePeople(channel(), { mode: 'roles', teams: TEAMS, onCall: ['sokafr'] })).toThrow(new TimelineUsageError(
-      '--on-call: nobody in slack (#inc-2026-10-13-card-declines) is called "sokafr". Did you mean sokafor? Give a handle or a user id from the export, or a name as the transcript writes it.',
-    ));
+    expect(() => readPeopleFile(join(dir, 'people.yaml'), 'people.yaml')).toThrow(
+      new TimelineError(
+        [
+          'people.yaml:1:1 expected a mapping of who to what they are called, e.g. "sokafor: the on-call engineer", found ["sokafor","pnatarajan"]',
+          'Write one line per person, e.g. "sokafor: the on-call engineer" (docs/timeline.md).',
+        ].join('\n'),
+      ),
+    );
+    expect(() => namePeople(channel(), { mode: 'roles', teams: TEAMS, onCall: ['sokafr'] })).toThrow(
+      new TimelineUsageError(
+        '--on-call: nobody in slack (#inc-2026-10-13-card-declines) is called "sokafr". Did you mean sokafor? Give a handle or a user id from the export, or a name as the transcript writes it.',
+      ),
+    );
   });
 });

@@ -4,7 +4,19 @@ import { describeSelection, inWindow, parseMoment, selectMessages } from '../../
 import { TimelineUsageError } from '../../../../src/authoring/timeline/errors.ts';
 
 function message(time: string, extra: Partial<ChatMessage> = {}): ChatMessage {
-  return { at: Date.parse(`2026-10-13T${time}Z`), where: 'inc/2026-10-13.json', author: 'U06PBX1SOK', bot: undefined, event: 'message', parts: [{ text: `said at ${time}` }], reply: false, pinned: false, reactions: [], edited: false, ...extra };
+  return {
+    at: Date.parse(`2026-10-13T${time}Z`),
+    where: 'inc/2026-10-13.json',
+    author: 'U06PBX1SOK',
+    bot: undefined,
+    event: 'message',
+    parts: [{ text: `said at ${time}` }],
+    reply: false,
+    pinned: false,
+    reactions: [],
+    edited: false,
+    ...extra,
+  };
 }
 
 const MESSAGES = [
@@ -34,7 +46,7 @@ describe('choosing the messages of a timeline', () => {
     expect([picked.notTaken, picked.outside]).toEqual([4, 2]);
   });
 
-  it('takes every message with --all, bots too with --bots, but never joins or Slack\'s notices', () => {
+  it("takes every message with --all, bots too with --bots, but never joins or Slack's notices", () => {
     const picked = selectMessages(MESSAGES, { pinned: false, reactions: [], all: true }, WINDOW, true);
     expect(times(picked.taken)).toEqual(['12:59:40', '13:00:15', '13:04:10', '13:08:20', '13:16:02', '14:20:59']);
     expect(picked.skipped.map((s) => s.why)).toEqual([
@@ -45,14 +57,20 @@ describe('choosing the messages of a timeline', () => {
   });
 
   it('takes any of several reactions, and an open window takes everything', () => {
-    expect(times(selectMessages(MESSAGES, { pinned: false, reactions: ['eyes'], all: false }, { from: undefined, to: undefined }, false).taken)).toEqual(['13:00:15', '13:16:02']);
+    expect(
+      times(selectMessages(MESSAGES, { pinned: false, reactions: ['eyes'], all: false }, { from: undefined, to: undefined }, false).taken),
+    ).toEqual(['13:00:15', '13:16:02']);
     expect(inWindow(Date.parse('2026-10-13T14:20:59Z'), WINDOW)).toBe(true);
     expect(inWindow(Date.parse('2026-10-13T12:51:59Z'), WINDOW)).toBe(false);
   });
 
   it('says what it takes in words', () => {
-    expect(describeSelection({ pinned: true, reactions: ['timeline'], all: false })).toBe('pinned messages and messages with a :timeline: reaction');
-    expect(describeSelection({ pinned: false, reactions: ['timeline', 'pushpin'], all: false })).toBe('messages with a :timeline: or :pushpin: reaction');
+    expect(describeSelection({ pinned: true, reactions: ['timeline'], all: false })).toBe(
+      'pinned messages and messages with a :timeline: reaction',
+    );
+    expect(describeSelection({ pinned: false, reactions: ['timeline', 'pushpin'], all: false })).toBe(
+      'messages with a :timeline: or :pushpin: reaction',
+    );
     expect(describeSelection({ pinned: false, reactions: [], all: true })).toBe('every message');
   });
 });
@@ -84,8 +102,14 @@ describe('--from and --to', () => {
       }
       return 'accepted';
     };
-    expect(usage('13:55')).toBe('--from: expected a date and time, e.g. --from 2026-10-13T14:00 (in Europe/London) or --from 2026-10-13T14:00:00+01:00; found "13:55".');
-    expect(usage('2026-03-29T01:30')).toBe('--from: "2026-03-29T01:30" is not a time that exists in Europe/London, e.g. --from 2026-10-13T14:00 (in Europe/London) or --from 2026-10-13T14:00:00+01:00.');
-    expect(usage('2026-02-30T10:00')).toBe('--from: "2026-02-30T10:00" is not a time that exists in Europe/London, e.g. --from 2026-10-13T14:00 (in Europe/London) or --from 2026-10-13T14:00:00+01:00.');
+    expect(usage('13:55')).toBe(
+      '--from: expected a date and time, e.g. --from 2026-10-13T14:00 (in Europe/London) or --from 2026-10-13T14:00:00+01:00; found "13:55".',
+    );
+    expect(usage('2026-03-29T01:30')).toBe(
+      '--from: "2026-03-29T01:30" is not a time that exists in Europe/London, e.g. --from 2026-10-13T14:00 (in Europe/London) or --from 2026-10-13T14:00:00+01:00.',
+    );
+    expect(usage('2026-02-30T10:00')).toBe(
+      '--from: "2026-02-30T10:00" is not a time that exists in Europe/London, e.g. --from 2026-10-13T14:00 (in Europe/London) or --from 2026-10-13T14:00:00+01:00.',
+    );
   });
 });

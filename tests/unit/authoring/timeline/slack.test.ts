@@ -29,9 +29,20 @@ describe('a Slack export', () => {
   it('reads the channel with edits applied, deletions gone, threads, bots, joins, pins and reactions', () => {
     const log = readSlackExport(SLACK, { channel: '#inc-2026-10-13-card-declines', show });
     expect(log.label).toBe('slack (#inc-2026-10-13-card-declines)');
-    const rows = log.messages.map((m) => [
-      new Date(m.at).toISOString().slice(11, 19), m.author ?? `bot:${m.bot}`, m.event, m.reply ? 'reply' : '', m.pinned ? 'pinned' : '', m.reactions.join(','), m.edited ? 'edited' : '',
-    ].join(' ').trim().replace(/\s+/g, ' '));
+    const rows = log.messages.map((m) =>
+      [
+        new Date(m.at).toISOString().slice(11, 19),
+        m.author ?? `bot:${m.bot}`,
+        m.event,
+        m.reply ? 'reply' : '',
+        m.pinned ? 'pinned' : '',
+        m.reactions.join(','),
+        m.edited ? 'edited' : '',
+      ]
+        .join(' ')
+        .trim()
+        .replace(/\s+/g, ' '),
+    );
     expect(rows).toEqual([
       '12:59:02 U06PBX1SOK join',
       '12:59:40 bot:PagerDuty message timeline',
@@ -60,7 +71,13 @@ describe('a Slack export', () => {
     ]);
     const edited = log.messages.find((m) => new Date(m.at).toISOString().startsWith('2026-10-13T13:27:15'))!;
     expect(edited.parts).toEqual([{ text: 'Error rate back to normal in eu-west-1. Applying to us-east-1 now.' }]);
-    expect(log.people.get('U06PBX2PNT')).toEqual({ key: 'U06PBX2PNT', handle: 'pnatarajan', names: ['Priya Natarajan', 'Priya'], title: 'Senior Engineer, Payments', bot: false });
+    expect(log.people.get('U06PBX2PNT')).toEqual({
+      key: 'U06PBX2PNT',
+      handle: 'pnatarajan',
+      names: ['Priya Natarajan', 'Priya'],
+      title: 'Senior Engineer, Payments',
+      bot: false,
+    });
   });
 
   it('reads a channel folder on its own, finding users.json beside it', () => {
@@ -73,40 +90,54 @@ describe('a Slack export', () => {
   it('asks which channel when the export holds several, and suggests a name close to a wrong one', () => {
     expect(failure(() => readSlackExport(SLACK, { show, hint: '2026-10-25' }))).toEqual({
       type: 'TimelineUsageError',
-      message: 'slack holds 3 channels (#general, #inc-2026-10-13-card-declines, #inc-2026-10-25-slot-search); pass --channel with the incident\'s channel, e.g. --channel inc-2026-10-25-slot-search.',
+      message:
+        "slack holds 3 channels (#general, #inc-2026-10-13-card-declines, #inc-2026-10-25-slot-search); pass --channel with the incident's channel, e.g. --channel inc-2026-10-25-slot-search.",
     });
     expect(failure(() => readSlackExport(SLACK, { show, channel: 'inc-2026-10-13-card-decline' }))).toEqual({
       type: 'TimelineUsageError',
-      message: '--channel: no channel #inc-2026-10-13-card-decline in slack. Did you mean #inc-2026-10-13-card-declines? It holds #general, #inc-2026-10-13-card-declines, #inc-2026-10-25-slot-search.',
+      message:
+        '--channel: no channel #inc-2026-10-13-card-decline in slack. Did you mean #inc-2026-10-13-card-declines? It holds #general, #inc-2026-10-13-card-declines, #inc-2026-10-25-slot-search.',
     });
   });
 
   it('reports JSON that cannot be read with its line and column', () => {
     const root = copy();
-    writeFileSync(join(root, 'inc-2026-10-25-slot-search/2026-10-25.json'), '[\n    {"type": "message", "ts": "1792888880.000880", "text": "hi",}\n]\n');
-    expect(failure(() => readSlackExport(join(root, 'inc-2026-10-25-slot-search'), { show: (p) => p.replace(root, 'export') })).message).toBe([
-      'export/inc-2026-10-25-slot-search/2026-10-25.json:2:65 expected JSON, but it could not be read: Expected double-quoted property name',
-      'Found 1 problem in 1 file. Export the channel from Slack again (docs/timeline.md says how), or correct the file by hand.',
-    ].join('\n'));
+    writeFileSync(
+      join(root, 'inc-2026-10-25-slot-search/2026-10-25.json'),
+      '[\n    {"type": "message", "ts": "1792888880.000880", "text": "hi",}\n]\n',
+    );
+    expect(
+      failure(() => readSlackExport(join(root, 'inc-2026-10-25-slot-search'), { show: (p) => p.replace(root, 'export') })).message,
+    ).toBe(
+      [
+        'export/inc-2026-10-25-slot-search/2026-10-25.json:2:65 expected JSON, but it could not be read: Expected double-quoted property name',
+        'Found 1 problem in 1 file. Export the channel from Slack again (docs/timeline.md says how), or correct the file by hand.',
+      ].join('\n'),
+    );
   });
 
   it('reports every record that is not as Slack writes it, in every file, by line and field', () => {
     const root = mkdtempSync(join(tmpdir(), 'hindsight-slack-'));
     mkdirSync(join(root, 'inc-x'));
     writeFileSync(join(root, 'users.json'), '{"users": []}\n');
-    writeFileSync(join(root, 'inc-x/2026-10-13.json'), [
-      '[',
-      '    {"type": "message", "user": "U06PBX1SOK", "text": "rolled back"},',
-      '    {"type": "message", "ts": 1791896415.0077, "text": "watching"},',
-      '    {"type": "message", "ts": "1791896416.000100", "reactions": [{"count": 1}]}',
-      ']',
-    ].join('\n'));
-    expect(failure(() => readSlackExport(root, { show: (p) => p.replace(root, 'export') })).message).toBe([
-      'export/users.json:1:1 expected a list of users ([...]), as Slack writes users.json, found {"users":[]}',
-      'export/inc-x/2026-10-13.json:2:5 [0].ts: required field is missing: expected Slack\'s timestamp: epoch seconds as a string, e.g. "1791900120.000200"',
-      'export/inc-x/2026-10-13.json:3:25 [1].ts: expected Slack\'s timestamp: epoch seconds as a string, e.g. "1791900120.000200", found 1791896415.0077',
-      'export/inc-x/2026-10-13.json:4:66 [2].reactions[0].name: required field is missing: expected text',
-      'Found 4 problems in 2 files. Export the channel from Slack again (docs/timeline.md says how), or correct the file by hand.',
-    ].join('\n'));
+    writeFileSync(
+      join(root, 'inc-x/2026-10-13.json'),
+      [
+        '[',
+        '    {"type": "message", "user": "U06PBX1SOK", "text": "rolled back"},',
+        '    {"type": "message", "ts": 1791896415.0077, "text": "watching"},',
+        '    {"type": "message", "ts": "1791896416.000100", "reactions": [{"count": 1}]}',
+        ']',
+      ].join('\n'),
+    );
+    expect(failure(() => readSlackExport(root, { show: (p) => p.replace(root, 'export') })).message).toBe(
+      [
+        'export/users.json:1:1 expected a list of users ([...]), as Slack writes users.json, found {"users":[]}',
+        'export/inc-x/2026-10-13.json:2:5 [0].ts: required field is missing: expected Slack\'s timestamp: epoch seconds as a string, e.g. "1791900120.000200"',
+        'export/inc-x/2026-10-13.json:3:25 [1].ts: expected Slack\'s timestamp: epoch seconds as a string, e.g. "1791900120.000200", found 1791896415.0077',
+        'export/inc-x/2026-10-13.json:4:66 [2].reactions[0].name: required field is missing: expected text',
+        'Found 4 problems in 2 files. Export the channel from Slack again (docs/timeline.md says how), or correct the file by hand.',
+      ].join('\n'),
+    );
   });
 });

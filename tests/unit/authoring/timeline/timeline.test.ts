@@ -14,7 +14,8 @@ const LEEDS = 'archive/incidents/2026/2026-03-29-leeds-picking-lists-missing-aft
 /** A folder holding a copy of the fixtures (archive/, slack/, transcripts/, people.yaml) to run in. */
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hindsight-timeline-'));
-  for (const entry of ['archive', 'slack', 'transcripts', 'people.yaml']) cpSync(join(FIXTURES, entry), join(dir, entry), { recursive: true });
+  for (const entry of ['archive', 'slack', 'transcripts', 'people.yaml'])
+    cpSync(join(FIXTURES, entry), join(dir, entry), { recursive: true });
   return dir;
 }
 
@@ -22,7 +23,12 @@ function workspace(): string {
 async function run(cwd: string, args: string[]) {
   let stdout = '';
   let stderr = '';
-  const status = await runTimelineCli(['--root', 'archive', ...args], { cwd, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const status = await runTimelineCli(['--root', 'archive', ...args], {
+    cwd,
+    env: {},
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  });
   return { status, stdout, stderr };
 }
 
@@ -30,9 +36,15 @@ const read = (cwd: string, file: string) => readFileSync(join(cwd, file), 'utf8'
 const expected = (file: string) => readFileSync(join(FIXTURES, 'expected', file.replace(/^archive\//, '')), 'utf8');
 
 describe('npm run timeline', () => {
-  it('adds the checkout channel\'s pinned and :timeline: messages to the draft in order, and says what it skipped', async () => {
+  it("adds the checkout channel's pinned and :timeline: messages to the draft in order, and says what it skipped", async () => {
     const cwd = workspace();
-    const { status, stdout, stderr } = await run(cwd, ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined']);
+    const { status, stdout, stderr } = await run(cwd, [
+      'slack',
+      '--channel',
+      'inc-2026-10-13-card-declines',
+      '--incident',
+      '2026-10-13-checkout-card-payments-declined',
+    ]);
     expect([status, stderr]).toEqual([0, '']);
     expect(read(cwd, CHECKOUT)).toBe(expected(CHECKOUT));
     expect(stdout).toBe(`Read slack (#inc-2026-10-13-card-declines): 24 messages.
@@ -60,7 +72,11 @@ Next: check each kind (guessed from the words in brackets) and the wording, then
 
   it('writes both offsets for a channel across the clock change, read from the channel folder alone', async () => {
     const cwd = workspace();
-    const { status, stdout } = await run(cwd, ['slack/inc-2026-10-25-slot-search', '--incident', '2026-10-25-slot-search-slow-at-clock-change']);
+    const { status, stdout } = await run(cwd, [
+      'slack/inc-2026-10-25-slot-search',
+      '--incident',
+      '2026-10-25-slot-search-slow-at-clock-change',
+    ]);
     expect(status).toBe(0);
     expect(read(cwd, SLOTS)).toBe(expected(SLOTS));
     expect(stdout).toBe(`Read slack/inc-2026-10-25-slot-search (#inc-2026-10-25-slot-search): 13 messages.
@@ -85,7 +101,13 @@ Next: check each kind (guessed from the words in brackets) and the wording, add 
 
   it('reads a pasted transcript, naming people as a mapping file says', async () => {
     const cwd = workspace();
-    const { status, stdout } = await run(cwd, ['transcripts/leeds-bridge.txt', '--people', 'people.yaml', '--incident', '2026-03-29-leeds-picking-lists-missing-after-clock-change']);
+    const { status, stdout } = await run(cwd, [
+      'transcripts/leeds-bridge.txt',
+      '--people',
+      'people.yaml',
+      '--incident',
+      '2026-03-29-leeds-picking-lists-missing-after-clock-change',
+    ]);
     expect(status).toBe(0);
     expect(read(cwd, LEEDS)).toBe(expected(LEEDS));
     expect(stdout).toBe(`Read transcripts/leeds-bridge.txt: 12 messages.
@@ -138,7 +160,14 @@ Next: check each kind (guessed from the words in brackets) and the wording, add 
 
   it('writes nothing with --dry-run, and says what it would add', async () => {
     const cwd = workspace();
-    const { status, stdout } = await run(cwd, ['slack', '--channel', '#inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--dry-run']);
+    const { status, stdout } = await run(cwd, [
+      'slack',
+      '--channel',
+      '#inc-2026-10-13-card-declines',
+      '--incident',
+      '2026-10-13-checkout-card-payments-declined',
+      '--dry-run',
+    ]);
     expect(status).toBe(0);
     expect(read(cwd, CHECKOUT)).toBe(readFileSync(join(FIXTURES, CHECKOUT), 'utf8'));
     expect(stdout).toContain(`\nWould add 7 events to the timeline of ${CHECKOUT}:\n`);
@@ -147,7 +176,19 @@ Next: check each kind (guessed from the words in brackets) and the wording, add 
 
   it('takes every message, bots too, in a window given in local time, and never writes a real name', async () => {
     const cwd = workspace();
-    const { status, stdout } = await run(cwd, ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--all', '--bots', '--from', '2026-10-13T14:20', '--to', '2026-10-13T14:30']);
+    const { status, stdout } = await run(cwd, [
+      'slack',
+      '--channel',
+      'inc-2026-10-13-card-declines',
+      '--incident',
+      '2026-10-13-checkout-card-payments-declined',
+      '--all',
+      '--bots',
+      '--from',
+      '2026-10-13T14:20',
+      '--to',
+      '2026-10-13T14:30',
+    ]);
     expect(status).toBe(0);
     expect(stdout.split('\n').slice(1, 9)).toEqual([
       'Took every message from 2026-10-13T14:20:00+01:00 (--from) to 2026-10-13T14:30:00+01:00 (--to); times in Europe/London.',
@@ -159,15 +200,37 @@ Next: check each kind (guessed from the words in brackets) and the wording, add 
       '  + 2026-10-13T14:27:00+01:00  mitigate  An engineer from Payments: Error rate back to normal in eu-west-1. Applying to us-east-1 now.  [back to normal]',
       'Skipped 1:',
     ]);
-    const everything = (await run(workspace(), ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--all', '--bots', '--from', '2026-10-13', '--to', '2026-10-14'])).stdout;
+    const everything = (
+      await run(workspace(), [
+        'slack',
+        '--channel',
+        'inc-2026-10-13-card-declines',
+        '--incident',
+        '2026-10-13-checkout-card-payments-declined',
+        '--all',
+        '--bots',
+        '--from',
+        '2026-10-13',
+        '--to',
+        '2026-10-14',
+      ])
+    ).stdout;
     // The file's own fields (authors: [sokafor]) are the author's; what the command wrote is the timeline and the report.
     const timeline = /\ntimeline:\n[\s\S]*?\n\n/.exec(read(cwd, CHECKOUT))![0];
     const written = `${timeline}${stdout}${everything}`;
-    for (const name of ['Sam', 'Okafor', 'Priya', 'Natarajan', 'Marta', 'Kowalczyk', 'Tomás', 'Ferreira', 'sokafor', 'pnatarajan']) expect(written).not.toContain(name);
+    for (const name of ['Sam', 'Okafor', 'Priya', 'Natarajan', 'Marta', 'Kowalczyk', 'Tomás', 'Ferreira', 'sokafor', 'pnatarajan'])
+      expect(written).not.toContain(name);
   });
 
   it('says which added words npm run check will report, and which events lie outside the key moments', async () => {
-    const args = ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--all'];
+    const args = [
+      'slack',
+      '--channel',
+      'inc-2026-10-13-card-declines',
+      '--incident',
+      '2026-10-13-checkout-card-payments-declined',
+      '--all',
+    ];
     const blame = await run(workspace(), [...args, '--from', '2026-10-13T14:10', '--to', '2026-10-13T14:11']);
     expect(blame.stdout.split('\n').slice(4, 9)).toEqual([
       `Added 1 event to the timeline of ${CHECKOUT}:`,
@@ -186,7 +249,14 @@ Next: check each kind (guessed from the words in brackets) and the wording, add 
   });
 
   it('says what to try when nothing in the window was asked for, or nothing lies in it', async () => {
-    const args = ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--dry-run'];
+    const args = [
+      'slack',
+      '--channel',
+      'inc-2026-10-13-card-declines',
+      '--incident',
+      '2026-10-13-checkout-card-payments-declined',
+      '--dry-run',
+    ];
     const none = await run(workspace(), [...args, '--reaction', 'pushpin']);
     expect(none.stdout.split('\n').slice(4, 7)).toEqual([
       `No events to add to ${CHECKOUT}.`,
@@ -203,24 +273,98 @@ Next: check each kind (guessed from the words in brackets) and the wording, add 
 
   it('keeps handles with --people handles', async () => {
     const cwd = workspace();
-    const { stdout } = await run(cwd, ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--people', 'handles', '--dry-run']);
-    expect(stdout).toContain('\n  + 2026-10-13T14:04:00+01:00  escalate  sokafor: @pnatarajan pulling you in: this looks like the acquirer timeout change that went out at 13:50  [pulling you in]\n');
+    const { stdout } = await run(cwd, [
+      'slack',
+      '--channel',
+      'inc-2026-10-13-card-declines',
+      '--incident',
+      '2026-10-13-checkout-card-payments-declined',
+      '--people',
+      'handles',
+      '--dry-run',
+    ]);
+    expect(stdout).toContain(
+      '\n  + 2026-10-13T14:04:00+01:00  escalate  sokafor: @pnatarajan pulling you in: this looks like the acquirer timeout change that went out at 13:50  [pulling you in]\n',
+    );
   });
 });
 
 describe('npm run timeline with something wrong', () => {
   const cases: [string, string[], number, string][] = [
-    ['no export', ['--incident', '2026-10-13-checkout-card-payments-declined'], 2, 'npm run timeline: missing the Slack export folder or the transcript file to read.\nnpm run timeline -- --help lists the options.\n'],
-    ['no --incident', ['slack'], 2, 'npm run timeline: missing --incident: the id of the post-mortem to add the events to.\nnpm run timeline -- --help lists the options.\n'],
-    ['an unknown option', ['slack', '--incident', 'x', '--pinend'], 2, 'npm run timeline: --pinend: unknown option.\nnpm run timeline -- --help lists the options.\n'],
-    ['an unknown incident', ['slack', '--incident', '2026-10-13-checkout-card-declined'], 2, 'npm run timeline: --incident: no post-mortem "2026-10-13-checkout-card-declined" in <cwd>/archive/incidents. Did you mean 2026-10-13-checkout-card-payments-declined? Give the id (the file name without .mdx), or --root for another archive; npm run new starts a draft.\nnpm run timeline -- --help lists the options.\n'],
-    ['a --people that is neither', ['slack', '--incident', '2026-10-13-checkout-card-payments-declined', '--people', 'names'], 2, 'npm run timeline: --people: expected roles, handles or a mapping file (.yaml), found "names".\nnpm run timeline -- --help lists the options.\n'],
-    ['--pinned with a transcript', ['transcripts/leeds-bridge.txt', '--incident', '2026-03-29-leeds-picking-lists-missing-after-clock-change', '--pinned'], 2, 'npm run timeline: --pinned and --reaction need a Slack export: a pasted transcript has no pins or reactions. Leave them out to take every line between --from and --to.\nnpm run timeline -- --help lists the options.\n'],
-    ['a window the wrong way round', ['slack', '--channel', 'inc-2026-10-13-card-declines', '--incident', '2026-10-13-checkout-card-payments-declined', '--from', '2026-10-13T16:00'], 2, 'npm run timeline: The window ends before it starts: from 2026-10-13T16:00:00+01:00 (--from) to 2026-10-13T15:20:00+01:00 (resolved). Pass --from and --to in order.\nnpm run timeline -- --help lists the options.\n'],
-    ['an archive that is not there', ['slack', '--incident', 'x', '--root', 'archives'], 2, 'npm run timeline: --root: expected the archive\'s folder (holding catalog/ and incidents/), found "archives" (no such folder).\nnpm run timeline -- --help lists the options.\n'],
-    ['an export that is not there', ['exports/slack', '--incident', '2026-10-13-checkout-card-payments-declined'], 1, 'npm run timeline: exports/slack: no such file or folder. Pass the folder the Slack export was unzipped into, a channel folder inside it, or a text file holding a pasted transcript.\n'],
-    ['a zipped export', ['slack.zip', '--incident', '2026-10-13-checkout-card-payments-declined'], 1, 'npm run timeline: slack.zip: is a zip archive. Unzip it first (unzip "slack.zip" -d slack-export), then pass the folder.\n'],
-    ['a broken day file', ['slack/inc-2026-10-25-slot-search', '--incident', '2026-10-25-slot-search-slow-at-clock-change'], 1, 'npm run timeline: slack/inc-2026-10-25-slot-search/2026-10-25.json:1:1 expected a list of messages ([...]), as Slack writes each day of a channel, found {"ok":false}\nFound 1 problem in 1 file. Export the channel from Slack again (docs/timeline.md says how), or correct the file by hand.\n'],
+    [
+      'no export',
+      ['--incident', '2026-10-13-checkout-card-payments-declined'],
+      2,
+      'npm run timeline: missing the Slack export folder or the transcript file to read.\nnpm run timeline -- --help lists the options.\n',
+    ],
+    [
+      'no --incident',
+      ['slack'],
+      2,
+      'npm run timeline: missing --incident: the id of the post-mortem to add the events to.\nnpm run timeline -- --help lists the options.\n',
+    ],
+    [
+      'an unknown option',
+      ['slack', '--incident', 'x', '--pinend'],
+      2,
+      'npm run timeline: --pinend: unknown option.\nnpm run timeline -- --help lists the options.\n',
+    ],
+    [
+      'an unknown incident',
+      ['slack', '--incident', '2026-10-13-checkout-card-declined'],
+      2,
+      'npm run timeline: --incident: no post-mortem "2026-10-13-checkout-card-declined" in <cwd>/archive/incidents. Did you mean 2026-10-13-checkout-card-payments-declined? Give the id (the file name without .mdx), or --root for another archive; npm run new starts a draft.\nnpm run timeline -- --help lists the options.\n',
+    ],
+    [
+      'a --people that is neither',
+      ['slack', '--incident', '2026-10-13-checkout-card-payments-declined', '--people', 'names'],
+      2,
+      'npm run timeline: --people: expected roles, handles or a mapping file (.yaml), found "names".\nnpm run timeline -- --help lists the options.\n',
+    ],
+    [
+      '--pinned with a transcript',
+      ['transcripts/leeds-bridge.txt', '--incident', '2026-03-29-leeds-picking-lists-missing-after-clock-change', '--pinned'],
+      2,
+      'npm run timeline: --pinned and --reaction need a Slack export: a pasted transcript has no pins or reactions. Leave them out to take every line between --from and --to.\nnpm run timeline -- --help lists the options.\n',
+    ],
+    [
+      'a window the wrong way round',
+      [
+        'slack',
+        '--channel',
+        'inc-2026-10-13-card-declines',
+        '--incident',
+        '2026-10-13-checkout-card-payments-declined',
+        '--from',
+        '2026-10-13T16:00',
+      ],
+      2,
+      'npm run timeline: The window ends before it starts: from 2026-10-13T16:00:00+01:00 (--from) to 2026-10-13T15:20:00+01:00 (resolved). Pass --from and --to in order.\nnpm run timeline -- --help lists the options.\n',
+    ],
+    [
+      'an archive that is not there',
+      ['slack', '--incident', 'x', '--root', 'archives'],
+      2,
+      'npm run timeline: --root: expected the archive\'s folder (holding catalog/ and incidents/), found "archives" (no such folder).\nnpm run timeline -- --help lists the options.\n',
+    ],
+    [
+      'an export that is not there',
+      ['exports/slack', '--incident', '2026-10-13-checkout-card-payments-declined'],
+      1,
+      'npm run timeline: exports/slack: no such file or folder. Pass the folder the Slack export was unzipped into, a channel folder inside it, or a text file holding a pasted transcript.\n',
+    ],
+    [
+      'a zipped export',
+      ['slack.zip', '--incident', '2026-10-13-checkout-card-payments-declined'],
+      1,
+      'npm run timeline: slack.zip: is a zip archive. Unzip it first (unzip "slack.zip" -d slack-export), then pass the folder.\n',
+    ],
+    [
+      'a broken day file',
+      ['slack/inc-2026-10-25-slot-search', '--incident', '2026-10-25-slot-search-slow-at-clock-change'],
+      1,
+      'npm run timeline: slack/inc-2026-10-25-slot-search/2026-10-25.json:1:1 expected a list of messages ([...]), as Slack writes each day of a channel, found {"ok":false}\nFound 1 problem in 1 file. Export the channel from Slack again (docs/timeline.md says how), or correct the file by hand.\n',
+    ],
   ];
 
   it.each(cases)('%s', async (_, args, status, stderr) => {
@@ -241,10 +385,26 @@ describe('npm run timeline with something wrong', () => {
 describe('scripts/timeline.ts', () => {
   it('runs as a command: a dry run prints the report and sets the exit status', async () => {
     const cwd = workspace();
-    const ok = spawnSync(join(PROJECT, 'node_modules/.bin/tsx'), [join(PROJECT, 'scripts/timeline.ts'), 'slack/inc-2026-10-25-slot-search', '--incident', '2026-10-25-slot-search-slow-at-clock-change', '--root', 'archive', '--dry-run'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const ok = spawnSync(
+      join(PROJECT, 'node_modules/.bin/tsx'),
+      [
+        join(PROJECT, 'scripts/timeline.ts'),
+        'slack/inc-2026-10-25-slot-search',
+        '--incident',
+        '2026-10-25-slot-search-slow-at-clock-change',
+        '--root',
+        'archive',
+        '--dry-run',
+      ],
+      { cwd, encoding: 'utf8', env: { PATH: process.env.PATH } },
+    );
     expect([ok.status, ok.stderr]).toEqual([0, '']);
     expect(ok.stdout.startsWith('Read slack/inc-2026-10-25-slot-search (#inc-2026-10-25-slot-search): 13 messages.\n')).toBe(true);
-    const bad = spawnSync(join(PROJECT, 'node_modules/.bin/tsx'), [join(PROJECT, 'scripts/timeline.ts'), 'slack', '--root', 'archive'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const bad = spawnSync(join(PROJECT, 'node_modules/.bin/tsx'), [join(PROJECT, 'scripts/timeline.ts'), 'slack', '--root', 'archive'], {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
     expect([bad.status, bad.stdout]).toEqual([2, '']);
   });
 });

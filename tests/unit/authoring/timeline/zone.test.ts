@@ -19,7 +19,10 @@ describe('times in the archive zone', () => {
   });
 
   it('finds two instants for a repeated wall-clock time, one for an ordinary one and none for a skipped one', () => {
-    expect(instantsOf('2026-10-25', '01:30', LONDON).map((ms) => new Date(ms).toISOString())).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z']);
+    expect(instantsOf('2026-10-25', '01:30', LONDON).map((ms) => new Date(ms).toISOString())).toEqual([
+      '2026-10-25T00:30:00.000Z',
+      '2026-10-25T01:30:00.000Z',
+    ]);
     expect(instantsOf('2026-10-25', '02:30', LONDON).map((ms) => new Date(ms).toISOString())).toEqual(['2026-10-25T02:30:00.000Z']);
     expect(instantsOf('2026-03-29', '01:30', LONDON)).toEqual([]);
     expect(instantsOf('2026-03-29', '05:07:30', LONDON).map((ms) => new Date(ms).toISOString())).toEqual(['2026-03-29T04:07:30.000Z']);

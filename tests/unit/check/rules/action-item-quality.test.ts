@@ -24,7 +24,10 @@ describe('action-item-quality', () => {
     ['Be more careful with releases', '20:12 action-item-quality action_items[0].title "Be more careful with releases"'],
     // Vigilance is never bounded, even with a number in the title. "  - title: Engineers should " is
     // 11 + 17 = 28 characters; the 59-character title is short enough to be shown whole.
-    ['Engineers should pay more attention to the 3 deploy scripts', '20:29 action-item-quality action_items[0].title "Engineers should pay more attention to the 3 deploy scripts"'],
+    [
+      'Engineers should pay more attention to the 3 deploy scripts',
+      '20:29 action-item-quality action_items[0].title "Engineers should pay more attention to the 3 deploy scripts"',
+    ],
     ['Make sure this never happens again', '20:12 action-item-quality action_items[0].title "Make sure this never happens again"'],
   ])('flags %j', async (title, row) => {
     expect(await titled(title)).toEqual([row]);
@@ -43,7 +46,10 @@ describe('action-item-quality', () => {
   });
 
   it('reads only action-item titles: the same words elsewhere are prose, not follow-ups', async () => {
-    const text = postmortem('We will investigate further.', replaceOnce('summary: A flag bundle', 'summary: Improve monitoring. A flag bundle'));
+    const text = postmortem(
+      'We will investigate further.',
+      replaceOnce('summary: A flag bundle', 'summary: Improve monitoring. A flag bundle'),
+    );
     expect(rows(await lint(text), 'action-item-quality')).toEqual([]);
   });
 });

@@ -48,8 +48,12 @@ describe('blameless-language', () => {
   });
 
   it('reads every free-text frontmatter field, pointing at the word inside the value', async () => {
-    const text = postmortem('Body.', (f) => replaceOnce('description: Flag bundles went to every region at once.', 'description: Human error.')(
-      replaceOnce('summary: A flag bundle went', 'summary: Sam forgot the canary and a flag bundle went')(f)));
+    const text = postmortem('Body.', (f) =>
+      replaceOnce(
+        'description: Flag bundles went to every region at once.',
+        'description: Human error.',
+      )(replaceOnce('summary: A flag bundle went', 'summary: Sam forgot the canary and a flag bundle went')(f)),
+    );
     // summary is line 3: "summary: " is 9 characters and "Sam " 4 more, so "forgot" is at column 14.
     // The description is line 18: "    description: " is 17 characters, so "Human" is at column 18. A
     // contributing factor is a cause by definition, so "human error" needs no word such as "cause" there.
@@ -60,8 +64,13 @@ describe('blameless-language', () => {
   });
 
   it('finds the word inside a folded block value, on the line it is written', async () => {
-    const text = postmortem('Body.', replaceOnce('summary: A flag bundle went to every region at once and checkout failed for 45 minutes.',
-      'summary: >-\n  A flag bundle went to every region at once, checkout failed for 45 minutes,\n  and the release manager was careless.'));
+    const text = postmortem(
+      'Body.',
+      replaceOnce(
+        'summary: A flag bundle went to every region at once and checkout failed for 45 minutes.',
+        'summary: >-\n  A flag bundle went to every region at once, checkout failed for 45 minutes,\n  and the release manager was careless.',
+      ),
+    );
     // The folded value's second line is line 5; "  and the release manager was " is 30 characters.
     expect(rows(await lint(text), 'blameless-language')).toEqual(['5:31 blameless-language summary "careless"']);
   });

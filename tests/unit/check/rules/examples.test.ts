@@ -37,7 +37,9 @@ function asFound(problem: Problem, start: Position): ExampleFinding & { rule: st
 }
 
 const severityOf = (rule: Rule) => (rule.type === 'fixed' ? 'error' : rule.defaultSeverity);
-const EXAMPLES: [string, Rule, RuleExample][] = ALL_RULES.flatMap((rule) => (rule.examples ?? []).map((example) => [`${rule.id}: ${JSON.stringify(example.bad)}`, rule, example] as [string, Rule, RuleExample]));
+const EXAMPLES: [string, Rule, RuleExample][] = ALL_RULES.flatMap((rule) =>
+  (rule.examples ?? []).map((example) => [`${rule.id}: ${JSON.stringify(example.bad)}`, rule, example] as [string, Rule, RuleExample]),
+);
 
 describe("the rules' documented examples", () => {
   it('are placed in a post-mortem that has no problems of its own', async () => {
@@ -60,7 +62,8 @@ describe("the rules' documented examples", () => {
 
   it('are what --explain shows, after the docs', async () => {
     const { stdout } = await cli(['--explain', 'reference']);
-    expect(stdout.slice(stdout.indexOf('Enforced by the build'))).toBe(`Enforced by the build: always an error, and no comment can ignore it.
+    expect(stdout.slice(stdout.indexOf('Enforced by the build')))
+      .toBe(`Enforced by the build: always an error, and no comment can ignore it.
 
 Examples (line:column count from the start of the example):
 

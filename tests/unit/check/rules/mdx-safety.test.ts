@@ -32,7 +32,7 @@ describe('mdx-safety: the content model of a body', () => {
     ['<a href=" JaVaScRiPt:alert(1)">x</a>', '28:4 mdx-safety " JaVaScRiPt:alert(1)"'],
     ['<a href="java&#x09;script:alert(1)">x</a>', '28:4 mdx-safety "java\\tscript:alert(1)"'],
     ['<a href="&#106;avascript:alert(1)">x</a>', '28:4 mdx-safety "javascript:alert(1)"'],
-    ["<a href={'java' + 'script:alert(1)'}>x</a>", '28:4 mdx-safety "href={\'java\' + \'script:alert(1)\'}"'],
+    ["<a href={'java' + 'script:alert(1)'}>x</a>", "28:4 mdx-safety \"href={'java' + 'script:alert(1)'}\""],
     ['<a href={`javascript:${1}`}>x</a>', '28:4 mdx-safety "href={`javascript:${1}`}"'],
     ['![chart](data:image/svg+xml;base64,PHN2Zz4=)', '28:1 mdx-safety "data:image/svg+xml;base64,PHN2Zz4="'],
     ['[status]: vbscript:msgbox(1)', '28:1 mdx-safety "vbscript:msgbox(1)"'],
@@ -50,15 +50,25 @@ describe('mdx-safety: the content model of a body', () => {
     ['<span client:load>x</span>', '28:7 mdx-safety "client:load"'],
     ['<meta http-equiv="refresh" content="0;url=https://evil.example" />', '28:1 mdx-safety "<meta>"'],
     ['<base href="https://evil.example/" />', '28:1 mdx-safety "<base>"'],
-    ['<form action="https://evil.example/collect"><button>Sign in</button></form>', '28:1 mdx-safety "<form>"', '28:45 mdx-safety "<button>"'],
+    [
+      '<form action="https://evil.example/collect"><button>Sign in</button></form>',
+      '28:1 mdx-safety "<form>"',
+      '28:45 mdx-safety "<button>"',
+    ],
     ['<style>body \\{ display: none \\}</style>', '28:1 mdx-safety "<style>"'],
     ['<div style="position:fixed;inset:0">Sign in again</div>', '28:6 mdx-safety "style"'],
     ['<svg><a href="https://x.example">x</a></svg>', '28:1 mdx-safety "<svg>"'],
     ['<>fragment</>', '28:1 mdx-safety "<>"'],
-    ['![p99 latency](https://grafana.pantrybox.example/render/p99.png)', '28:1 mdx-safety "https://grafana.pantrybox.example/render/p99.png"'],
+    [
+      '![p99 latency](https://grafana.pantrybox.example/render/p99.png)',
+      '28:1 mdx-safety "https://grafana.pantrybox.example/render/p99.png"',
+    ],
     ['<img src="//cdn.example.net/pixel.gif" alt="" />', '28:6 mdx-safety "//cdn.example.net/pixel.gif"'],
     ['<img src="\\\\evil.example/p.png" alt="" />', '28:6 mdx-safety "\\\\\\\\evil.example/p.png"'],
-    ['![Diagram <Internal>the vendor contract</Internal>](/diagram.png)', '28:1 mdx-safety "Diagram <Internal>the vendor contract</Internal>"'],
+    [
+      '![Diagram <Internal>the vendor contract</Internal>](/diagram.png)',
+      '28:1 mdx-safety "Diagram <Internal>the vendor contract</Internal>"',
+    ],
     ['![budget {left}][chart]\n\n[chart]: /chart.png', '28:1 mdx-safety "budget {left}"'],
   ])('refuses %j', async (text, ...expected) => {
     expect(await body(text)).toEqual(expected);

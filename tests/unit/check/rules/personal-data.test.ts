@@ -39,6 +39,8 @@ describe('personal-data', () => {
     config.rules.set('personal-data', { severity: 'warning', options: { allow: ['@pantrybox.com', 'suppliers@acme-foods.co.uk'] } });
     const text = postmortem('Write to oncall@pantrybox.com, suppliers@acme-foods.co.uk or orders@acme-foods.co.uk.');
     // "Write to " (9) + "oncall@pantrybox.com, " (22) + "suppliers@acme-foods.co.uk or " (30) = 61 characters.
-    expect(rows(await lintText({ root: FIXTURE, file: FILE, text, config }), 'personal-data')).toEqual(['28:62 personal-data "orders@acme-foods.co.uk"']);
+    expect(rows(await lintText({ root: FIXTURE, file: FILE, text, config }), 'personal-data')).toEqual([
+      '28:62 personal-data "orders@acme-foods.co.uk"',
+    ]);
   });
 });

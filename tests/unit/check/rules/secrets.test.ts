@@ -26,7 +26,10 @@ describe('secrets', () => {
   });
 
   it('names the field when the credential is in the frontmatter', async () => {
-    const text = postmortem('Body.', replaceOnce('    status: open\n', '    status: open\n    ticket: https://deploy:Tq8wLm2Rv5@tracker.pantrybox.com/PLAT-9\n'));
+    const text = postmortem(
+      'Body.',
+      replaceOnce('    status: open\n', '    status: open\n    ticket: https://deploy:Tq8wLm2Rv5@tracker.pantrybox.com/PLAT-9\n'),
+    );
     // The ticket is the line after status (25), so line 26; "    ticket: " is 12 characters.
     expect(rows(await lint(text), 'secrets')).toEqual(['26:13 secrets action_items[0].ticket basic auth credential']);
   });
@@ -45,6 +48,8 @@ describe('secrets', () => {
   it('reads catalog files too', async () => {
     const text = '- id: payments\n  name: Payments\n  contact: "https://ops:Hx8vQ2rLk9@hooks.pantrybox.com/payments"\n';
     // "  contact: \"" is 12 characters.
-    expect(rows(await lintText({ root: FIXTURE, file: 'catalog/teams.yaml', text }), 'secrets')).toEqual(['3:13 secrets [0].contact basic auth credential']);
+    expect(rows(await lintText({ root: FIXTURE, file: 'catalog/teams.yaml', text }), 'secrets')).toEqual([
+      '3:13 secrets [0].contact basic auth credential',
+    ]);
   });
 });
