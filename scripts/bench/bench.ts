@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { BENCH_TODAY, DEFAULT_SEED, PROJECT, writeArchive, type GeneratedFile } from './generate.ts';
 import { folderSize, parseBuildLog, runOk, type BuildPhases, type Measured } from './measure.ts';
 import { copyHindsight, writeBareSite } from './sites.ts';
-import { measureDev, type DevResult } from './dev.ts';
+import { freePort, measureDev, type DevResult } from './dev.ts';
 import { measureSearch, type SearchResult } from './search.ts';
 import { summariseProfile, type ProfileSummary } from './cpuprofile.ts';
 import { renderMarkdown } from './report.ts';
@@ -282,8 +282,19 @@ async function benchSize(root: string, hindsight: string, bare: string, n: numbe
   if (only.has('dev')) {
     const cache = join(root, 'dev-cache');
     rmSync(cache, { recursive: true, force: true });
+    // astro dev keeps its content store in the project's .astro folder, not in the cache folder.
+    rmSync(join(hindsight, '.astro', 'data-store.json'), { force: true });
     const title = /^title: (.*)$/m.exec(target.text)![1]!.replace(/^"|"$/g, '');
-    const options = { cwd: hindsight, env: hEnv(cache), id: target.id, file: targetPath, title, edits: 3, timeoutSeconds: 900 };
+    const options = {
+      cwd: hindsight,
+      env: hEnv(cache),
+      id: target.id,
+      file: targetPath,
+      title,
+      edits: 3,
+      timeoutSeconds: 900,
+      port: await freePort(),
+    };
     const cold = await measureDev(options);
     log(
       `dev (no cache): first page ${cold.firstPageSeconds.toFixed(1)} s, edits visible after ${cold.editSeconds.map((s) => s.toFixed(2)).join(', ')} s`,

@@ -163,6 +163,7 @@ export interface BuildPhases {
   pages?: number;
   /** Pages rendered this run, and how many were restored from the incremental cache (when the log says). */
   rendered?: number;
+  restored?: number;
   /** Milliseconds of page rendering by page type (a route with its last part as `*`), and pages of each. */
   byType: Record<string, { pages: number; ms: number }>;
 }
@@ -198,6 +199,7 @@ export function parseBuildLog(log: string): BuildPhases {
   let last: number | undefined;
   let beforePagefind: number | undefined;
   let rendered = 0;
+  let restored = 0;
   for (const line of lines) {
     const time = clock(line);
     let m: RegExpExecArray | null;
@@ -219,7 +221,7 @@ export function parseBuildLog(log: string): BuildPhases {
       entry.pages += 1;
       entry.ms += seconds(m[2]!, m[3]!) * 1000;
       rendered += 1;
-    }
+    } else if (/[├└]─ \S+ \(restored\)/.test(line)) restored += 1;
     if (/Search index written/.test(line) && time !== undefined && beforePagefind !== undefined) phases.pagefind = time - beforePagefind;
     if (time !== undefined) {
       if (!/Search index written/.test(line)) beforePagefind = time;
@@ -228,6 +230,7 @@ export function parseBuildLog(log: string): BuildPhases {
   }
   if (generateEnd !== undefined && last !== undefined) phases.afterGenerate = last - generateEnd;
   phases.rendered = rendered;
+  phases.restored = restored;
   return phases;
 }
 
