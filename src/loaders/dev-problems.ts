@@ -47,8 +47,10 @@ export function devProblemsLoader(): Loader {
   return {
     name: 'hindsight-dev-problems',
     load: async ({ store, generateDigest }) => {
+      // Entries are deleted and set one by one (never cleared wholesale), so each change reaches the
+      // dev server as a change to this collection and the page showing it is rendered again.
       const sync = () => {
-        store.clear();
+        for (const key of store.keys()) if (!current.has(key)) store.delete(key);
         for (const [key, entry] of current) store.set({ id: key, data: { ...entry }, digest: generateDigest({ ...entry }) });
       };
       sync();
