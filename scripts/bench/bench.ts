@@ -297,11 +297,11 @@ async function benchSize(root: string, hindsight: string, bare: string, n: numbe
     };
     const cold = await measureDev(options);
     log(
-      `dev (no cache): first page ${cold.firstPageSeconds.toFixed(1)} s, edits visible after ${cold.editSeconds.map((s) => s.toFixed(2)).join(', ')} s`,
+      `dev (no cache): first page ${cold.firstPageSeconds.toFixed(1)} s, edits visible after ${cold.editSeconds.map((s) => s.toFixed(2)).join(', ')} s (saves repeated: ${cold.resaves.join(', ')})`,
     );
     const warm = await measureDev(options);
     log(
-      `dev (cache kept): first page ${warm.firstPageSeconds.toFixed(1)} s, edits visible after ${warm.editSeconds.map((s) => s.toFixed(2)).join(', ')} s`,
+      `dev (cache kept): first page ${warm.firstPageSeconds.toFixed(1)} s, edits visible after ${warm.editSeconds.map((s) => s.toFixed(2)).join(', ')} s (saves repeated: ${warm.resaves.join(', ')})`,
     );
     result.dev = { cold, warm };
   }
@@ -362,6 +362,15 @@ const results: BenchResults = {
   today: BENCH_TODAY,
   results: [],
 };
+mkdirSync(values.out, { recursive: true });
+const stem = join(values.out, `${results.date.slice(0, 10)}-${values.profile ? 'profile-' : ''}${sizes.join('-')}`);
+/** Writes what is measured so far: a long run stopped half-way keeps its finished sizes. */
+function save(): string {
+  writeFileSync(`${stem}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  const markdown = renderMarkdown(results);
+  writeFileSync(`${stem}.md`, markdown);
+  return markdown;
+}
 try {
   copyHindsight(hindsight, source, overlay);
   writeBareSite(bare, join(root, 'archive', 'incidents'));
@@ -370,6 +379,7 @@ try {
   );
   for (const n of sizes) {
     results.results.push(await benchSize(root, hindsight, bare, n));
+    save();
     for (const name of ['h-out', 'b-out', 'h-cache', 'b-cache', 'dev-cache', 'h-cache-prof'])
       if (!values.keep) rmSync(join(root, name), { recursive: true, force: true });
   }
@@ -377,10 +387,5 @@ try {
   if (!values.keep) rmSync(root, { recursive: true, force: true });
   else log(`kept ${root}`);
 }
-mkdirSync(values.out, { recursive: true });
-const stem = join(values.out, `${results.date.slice(0, 10)}-${values.profile ? 'profile-' : ''}${sizes.join('-')}`);
-writeFileSync(`${stem}.json`, `${JSON.stringify(results, null, 2)}\n`);
-const markdown = renderMarkdown(results);
-writeFileSync(`${stem}.md`, markdown);
-console.log(`\n${markdown}`);
+console.log(`\n${save()}`);
 log(`results in ${stem}.json and ${stem}.md`);

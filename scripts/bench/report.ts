@@ -93,8 +93,21 @@ export function renderMarkdown(results: BenchResults): string {
     (r) => r.dev && `${s(r.dev.cold.firstPageSeconds)} / ${s(r.dev.warm.firstPageSeconds)}`,
   ]);
   rows.push([
-    '`npm run dev`, saved edit visible (median of 3; cache kept)',
-    (r) => r.dev && `${s(median(r.dev.warm.editSeconds))} (${r.dev.warm.editSeconds.map((x) => x.toFixed(2)).join(', ')})`,
+    '`npm run dev`, "ready" logged: no cache / cache kept',
+    (r) => r.dev && `${s(r.dev.cold.readySeconds ?? NaN)} / ${s(r.dev.warm.readySeconds ?? NaN)}`,
+  ]);
+  rows.push([
+    '`npm run dev`, saved edit visible (median of 6 edits; each edit, saves repeated)',
+    (r) => {
+      if (!r.dev) return undefined;
+      const edits = [...r.dev.cold.editSeconds, ...r.dev.warm.editSeconds];
+      const resaves = [...(r.dev.cold.resaves ?? []), ...(r.dev.warm.resaves ?? [])];
+      const shown = edits.filter((x) => !Number.isNaN(x));
+      const each = edits
+        .map((x, i) => `${Number.isNaN(x) ? 'not shown' : x.toFixed(2)}${resaves[i] ? ` (+${resaves[i]})` : ''}`)
+        .join(', ');
+      return `${s(median(shown))} (${each})`;
+    },
   ]);
   rows.push(['`npm run dev`, peak memory', (r) => r.dev && mib(Math.max(r.dev.cold.treePeakMiB, r.dev.warm.treePeakMiB))]);
   rows.push([
