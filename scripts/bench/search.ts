@@ -22,8 +22,6 @@ export interface SearchResult {
 interface Timing {
   name: string;
   startTime: number;
-  transferSize: number;
-  encodedBodySize: number;
 }
 
 /**
@@ -44,6 +42,16 @@ export async function measureSearch(
   try {
     for (const term of terms) {
       const context = await browser.newContext();
+      // Bytes from the network layer: Pagefind fetches its WASM and index from a worker, whose
+      // requests the page's Resource Timing entries do not list.
+      const sizes: Promise<{ path: string; bytes: number }>[] = [];
+      context.on('requestfinished', (request) =>
+        sizes.push(
+          request
+            .sizes()
+            .then((size) => ({ path: new URL(request.url()).pathname, bytes: size.responseBodySize + size.responseHeadersSize })),
+        ),
+      );
       const page = await context.newPage();
       let firstResult: number;
       let count: number;
@@ -81,25 +89,17 @@ export async function measureSearch(
         count = found.count;
       }
       const timings = await page.evaluate(() =>
-        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((t) => ({
-          name: t.name,
-          startTime: t.startTime,
-          transferSize: t.transferSize,
-          encodedBodySize: t.encodedBodySize,
-        })),
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((t) => ({ name: t.name, startTime: t.startTime })),
       );
-      const navigation = await page.evaluate(
-        () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).transferSize,
-      );
-      const pagefind = timings.filter((t: Timing) => new URL(t.name).pathname.startsWith('/pagefind/'));
-      const bundleStart = pagefind.find((t) => t.name.endsWith('/pagefind.js'))?.startTime ?? 0;
+      const bundleStart = timings.find((t: Timing) => new URL(t.name).pathname === '/pagefind/pagefind.js')?.startTime ?? 0;
+      const transferred = await Promise.all(sizes);
       out.push({
         term,
         pageToResultsMs: Math.round(firstResult),
         pagefindToResultsMs: Math.round(firstResult - bundleStart),
-        pagefindBytes: pagefind.reduce((sum, t) => sum + t.transferSize, 0),
-        totalBytes: navigation + timings.reduce((sum, t) => sum + t.transferSize, 0),
-        requests: timings.length + 1,
+        pagefindBytes: transferred.filter((t) => t.path.startsWith('/pagefind/')).reduce((sum, t) => sum + t.bytes, 0),
+        totalBytes: transferred.reduce((sum, t) => sum + t.bytes, 0),
+        requests: transferred.length,
         results: count,
       });
       await context.close();
