@@ -23,6 +23,10 @@ import type { Organisation } from '../schema/catalog.ts';
 import { forgetFile, reportFileProblems } from './dev-problems.ts';
 import { checkPublicImages } from '../validation/public-images.ts';
 
+// How long `astro dev` waits for a saved file to settle before validating it, and how many times.
+const SETTLE_MS = 30;
+const SETTLE_ATTEMPTS = 6;
+
 /** What the loaders take from the configuration (src/config), parsed once by astro.config.mjs. */
 export interface LoaderOptions {
   /** The folder holding catalog/, incidents/ and reading-lists/. */
@@ -160,7 +164,16 @@ function validatingMdxLoader(
           if (!path.startsWith(base) || !path.endsWith('.mdx') || path.split(sep).pop()!.startsWith('_')) return;
           const file = relative(root, path).split(sep).join('/');
           const next = (queues.get(file) ?? Promise.resolve()).then(async () => {
-            const found = await sync(file);
+            // A save can be seen half-written (empty after the truncate, or changing while it is read):
+            // validate until the file reads the same before and after, and give an empty file a moment.
+            let found: Problem[] = [];
+            for (let attempt = 1; attempt <= SETTLE_ATTEMPTS; attempt++) {
+              await new Promise((done) => setTimeout(done, SETTLE_MS));
+              const before = readArchiveText(root, file).text;
+              if (before === '' && attempt < SETTLE_ATTEMPTS) continue;
+              found = await sync(file);
+              if (readArchiveText(root, file).text === before) break;
+            }
             reportFileProblems(incidentIdFromPath(file), file, kind, found);
             if (found.some((p) => p.severity === 'error')) logger.error(new ArchiveError(found).message);
           });

@@ -93,9 +93,11 @@ describe('npm run dev shows problems where the author looks', () => {
 
     edit('severity: SEV2\n', 'severity: SEV22\n');
     const panel = page.locator('.dev-problems');
+    let saves = 0;
     await expect
       .poll(
         async () => {
+          if (++saves % 10 === 0) writeFileSync(join(archive, FILE), readFileSync(join(archive, FILE), 'utf8'));
           await page.reload({ waitUntil: 'networkidle' });
           return panel.count();
         },
@@ -149,6 +151,31 @@ describe('npm run dev shows problems where the author looks', () => {
     expect(items.at(-1)).toBe(
       'incidents/2025/2025-07-01-half-written.mdx:6:29 MDX syntax error: Unexpected end of file in expression, expected a corresponding closing brace for `{`. In prose, write { } < > as \\{ \\} &lt; &gt; or put them in `inline code` or a fenced code block. [mdx-syntax]',
     );
+    await page.close();
+  });
+
+  it('validates a save that arrives in two writes by what the file holds at the end, not by its empty first half', async () => {
+    const path = join(archive, FILE);
+    const text = readFileSync(path, 'utf8');
+    const page = await browser.newPage();
+    // Some editors truncate the file, then write it: the watcher sees the empty file first.
+    writeFileSync(path, '');
+    await new Promise((r) => setTimeout(r, 5));
+    writeFileSync(path, text.replace(/^severity: SEV\d\n/m, 'severity: SEV9\n'));
+    const panel = page.locator('.dev-problems');
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${url}/incidents/2025-06-21-checkout-500s/`, { waitUntil: 'networkidle' });
+          return panel.count();
+        },
+        { timeout: 40_000 },
+      )
+      .toBe(1);
+    expect((await panel.locator('li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
+      `${FILE}:7:1 severity: expected one of SEV1, SEV2, SEV3, SEV4, found "SEV9". [schema]`,
+    ]);
+    writeFileSync(path, text);
     await page.close();
   });
 });
