@@ -31,7 +31,9 @@ export interface CheckOptions {
   outside?: readonly string[];
   /**
    * The pull-request mode: `files` are the changed files, and problems of the rules the build
-   * enforces are reported in every file, since the change may have caused them elsewhere.
+   * enforces that the change can cause elsewhere are reported in every file: references to an incident
+   * that was removed or renamed, duplicate ids; every build rule in every file when the catalog changed.
+   * The unchanged post-mortems are otherwise taken as the base branch's check left them.
    */
   changed?: boolean;
   /** The real time, for the latest date a key moment may have; the system clock by default. */
@@ -179,9 +181,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const projectRoot = options.projectRoot ?? PROJECT_ROOT;
   const config = loadCheckConfig(root);
   const gate = { now: options.now, unfinished: { from: 'in-review' as const, placeholders: loadPlaceholders(projectRoot) } };
-  const archive = checkArchive(root, gate);
   const selected = options.files || options.outside ? new Set(options.files ?? []) : undefined;
   const isSelected = (file: string) => !selected || selected.has(file);
+  // In pull-request mode an unchanged post-mortem is only read for the references a change can break,
+  // unless the catalog changed, which can make any file invalid.
+  const trustUnchanged = options.changed && selected && ![...selected].some((f) => f.startsWith('catalog/'));
+  const archive = checkArchive(root, { ...gate, ...(trustUnchanged ? { fully: isSelected } : {}) });
 
   const problems: Problem[] = [...config.problems];
   for (const problem of archive.problems) {

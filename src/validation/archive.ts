@@ -2,7 +2,13 @@ import type { IncidentData } from '../schema/incident.ts';
 import type { ReadingListData } from '../schema/reading-list.ts';
 import { incidentIdFromPath } from './incident-rules.ts';
 import { describeValue, type Problem } from './problems.ts';
-import { buildReferenceIndex, checkIncidentReferences, checkReadingListReferences, type ReferenceIndex } from './references.ts';
+import {
+  buildReferenceIndex,
+  checkIncidentReferences,
+  checkReadingListReferences,
+  checkRelatedReferences,
+  type ReferenceIndex,
+} from './references.ts';
 import { listArchiveFolder, readArchiveText } from './files.ts';
 import {
   incidentSchemaFor,
@@ -52,6 +58,26 @@ export function referenceProblems(root: string, file: string, findings: ReturnTy
   return parseFrontmatterSource(file, read.text).toProblems(findings);
 }
 
+/** How much of each file to check. */
+export interface CrossFileOptions {
+  /**
+   * The incident files to validate in full; every other incident is read only for what another file's
+   * change can break in it, its `related` ids (the catalog unchanged, nothing else in it can change).
+   * Every file is validated when left out.
+   */
+  fully?: (file: string) => boolean;
+}
+
+/** The `related` problems of an incident that is otherwise trusted: one that names no related incident is not parsed. */
+function relatedProblems(file: string, text: string, index: ReferenceIndex): Problem[] {
+  const end = text.indexOf('\n---', 3);
+  if (!(end < 0 ? text : text.slice(0, end)).includes('related')) return [];
+  const source = parseFrontmatterSource(file, text);
+  const related = (source.data as { related?: unknown } | undefined)?.related;
+  if (!Array.isArray(related)) return [];
+  return source.toProblems(checkRelatedReferences(related, index));
+}
+
 /** One post-mortem or reading list as read, valid or not: what further checks of its text need. */
 export interface ArchiveFile {
   /** Path relative to the archive root, e.g. `incidents/2025/2025-01-14-x.mdx`. */
@@ -79,7 +105,7 @@ export interface CheckedArchive {
  * Validates the whole archive under `root` and reports every problem in every file, including files
  * that cannot be read (too large, not UTF-8, a link out of the archive) and files that are not `.mdx`.
  */
-export function checkArchive(root: string, options: ValidateOptions = {}): CheckedArchive {
+export function checkArchive(root: string, options: ValidateOptions & CrossFileOptions = {}): CheckedArchive {
   const catalog = loadCatalog(root);
   const schema = incidentSchemaFor(catalog);
   // The archive's own image hosts apply unless the caller names others.
@@ -97,6 +123,10 @@ export function checkArchive(root: string, options: ValidateOptions = {}): Check
     problems.push(...read.problems);
     if (read.text === undefined) continue;
     const text = read.text;
+    if (options.fully && !options.fully(file)) {
+      problems.push(...relatedProblems(file, text, index));
+      continue;
+    }
     const result = validateIncidentSource(file, text, schema, options);
     files.push({ file, kind: 'incident', text, source: result.source, tree: result.tree });
     problems.push(...result.problems);

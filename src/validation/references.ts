@@ -45,10 +45,17 @@ export function checkIncidentReferences(data: IncidentData, index: ReferenceInde
     if (!index.slos.has(impact.slo))
       findings.push(unknownId(['slo_impact', i, 'slo'], impact.slo, index.slos, 'an SLO id', 'catalog/services.yaml'));
   });
-  data.related.forEach((id, i) => {
-    if (!index.incidents.has(id)) findings.push(unknownId(['related', i], id, index.incidents, 'the id of an incident', 'incidents/'));
-  });
+  findings.push(...checkRelatedReferences(data.related, index));
   return findings;
+}
+
+/** Every incident in `related` must exist (entries that are not ids are the schema's to report). */
+export function checkRelatedReferences(related: readonly unknown[], index: Pick<ReferenceIndex, 'incidents'>): Finding[] {
+  return related.flatMap((id, i) =>
+    typeof id === 'string' && !index.incidents.has(id)
+      ? [unknownId(['related', i], id, index.incidents, 'the id of an incident', 'incidents/')]
+      : [],
+  );
 }
 
 /** Every item of a reading list must be an existing incident, listed once. */

@@ -1,6 +1,6 @@
 // The pull-request mode runs git, a child process, so it is tested here rather than in the unit project.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedFiles, defaultBaseRef } from '../../src/check/select.ts';
@@ -54,6 +54,26 @@ describe('--changed', () => {
       '::error file=incidents/2025/2025-06-21-checkout-retry.mdx,line=28,col=8,title=hindsight blameless-language::expected blameless language, found "Sam\'s fault". Fault language stops at who is to blame, and the conditions that made the slip possible go unexamined. Name what the system allowed, e.g. "the deploy tool accepted a config that had not been validated".',
       '::error file=reading-lists/flags.mdx,line=7,col=5,title=hindsight reference::items[1].incident: expected the id of an incident from incidents/, found "2025-06-21-checkout-500s". Did you mean "2025-06-21-checkout-retry"?',
       'Found 2 errors in 2 files.',
+      '',
+    ]);
+  });
+
+  it('takes the unchanged post-mortems as the base branch left them, and checks every file again when the catalog changes', async () => {
+    const root = repository();
+    // An unchanged post-mortem with a build error: only a catalog change could have caused it.
+    const stale = join(root, 'incidents/2025/2025-03-02-flag-cache-stale.mdx');
+    writeFileSync(stale, readFileSync(stale, 'utf8').replace('severity: SEV4\n', 'severity: SEV9\n'));
+    git(root, 'commit', '--quiet', '-am', 'Earlier work');
+    writeFileSync(join(root, 'incidents/2025/2025-06-21-checkout-retry.mdx'), postmortem('The retry budget ran out.'));
+    const trusted = await cli(['--changed', 'HEAD', '--format', 'github'], { cwd: root });
+    expect([trusted.status, trusted.stdout]).toEqual([0, 'Checked 1 post-mortem and 0 reading lists: no problems.\n']);
+
+    appendFileSync(join(root, 'catalog/services.yaml'), '# owners reviewed in July\n');
+    const again = await cli(['--changed', 'HEAD', '--format', 'github'], { cwd: root });
+    expect(again.status).toBe(1);
+    expect(again.stdout.split('\n')).toEqual([
+      '::error file=incidents/2025/2025-03-02-flag-cache-stale.mdx,line=7,col=1,title=hindsight schema::severity: expected one of SEV1, SEV2, SEV3, SEV4, found "SEV9"',
+      'Found 1 error in 1 file.',
       '',
     ]);
   });
