@@ -177,7 +177,7 @@ describe('one figure, one number, on every page', () => {
     expect(text('/trends/')).toContain('2 SLO-months over budget from incidents alone, across 1 SLO');
   });
 
-  it('gives recurrences the same on the overview and the recurrences page, and lists every weaker overlap', () => {
+  it('gives recurrences the same on the overview and the recurrences page, and lists the weaker overlaps', () => {
     // Emptied baskets repeat the checkout timeouts (shop-web, testing); the June confirmations repeat the bank holiday
     // weekend (orders-api, capacity). The failover shares shop-web and testing with the checkout timeouts.
     expect(text('/trends/')).toContain('2 incidents repeat an earlier one whose prevention was done');

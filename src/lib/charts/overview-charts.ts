@@ -134,6 +134,9 @@ function overall(points: readonly DurationPoint[], measure: DurationPoint['measu
 }
 
 /** Time to detect, mitigate and resolve per quarter: every incident as a dot, the median and 90th percentile as lines. */
+/** Up to this many incidents, a chart draws each one as a dot linking to it; beyond, it groups them. */
+export const DOTS_UP_TO = 400;
+
 export function durationsChart(id: string, data: { quarters: readonly QuarterDurations[]; points: readonly DurationPoint[] }): Chart {
   const quarters = data.quarters.map((q) => q.quarter);
   const label = (measure: DurationPoint['measure']) => DURATION_MEASURES.find((m) => m.key === measure)!.label;
@@ -167,8 +170,11 @@ export function durationsChart(id: string, data: { quarters: readonly QuarterDur
         : '') +
       (data.points.some((p) => p.minutes < 1) ? ' Durations under a minute are drawn at one minute.' : '');
   }
-  const max = Math.max(1, ...data.points.map((p) => p.minutes));
+  const max = data.points.reduce((m, p) => Math.max(m, p.minutes), 1);
   const points = data.points.map((p) => ({ ...p, label: label(p.measure), y: logMinutes(p.minutes) }));
+  const grouped = incidents > DOTS_UP_TO;
+  if (grouped)
+    description += ` With more than ${formatCount(DOTS_UP_TO)} incidents a dot stands for every incident in a band of duration, larger for more; the table gives each quarter's figures.`;
   // The median of every quarter with values; the 90th percentile only where it rests on enough of them.
   const lines = data.quarters.flatMap((q) =>
     DURATION_MEASURES.flatMap(({ key, label: name }) => {
@@ -194,6 +200,7 @@ export function durationsChart(id: string, data: { quarters: readonly QuarterDur
       fy: { domain: DURATION_MEASURES.map((m) => m.label), label: null },
       x: { axis: null, domain: [0, 1] },
       y: { ...durationAxis(max), grid: true, label: null },
+      ...(grouped ? { r: { range: [0, 9] } } : {}),
       marks: [
         // Every quarter and measure gets a panel, including quarters without incidents.
         Plot.ruleY(
@@ -203,20 +210,29 @@ export function durationsChart(id: string, data: { quarters: readonly QuarterDur
         Plot.frame({ stroke: 'var(--chart-grid)' }),
         Plot.ruleY(p90Lines, { fx: 'quarter', fy: 'label', y: 'p90', stroke: 'var(--chart-2)', strokeWidth: 1.5, strokeDasharray: '4 3' }),
         Plot.ruleY(lines, { fx: 'quarter', fy: 'label', y: 'median', stroke: 'var(--chart-1)', strokeWidth: 3 }),
-        Plot.dot(
-          points,
-          Plot.dodgeX('middle', {
-            fx: 'quarter',
-            fy: 'label',
-            y: 'y',
-            r: 3.5,
-            fill: 'currentColor',
-            fillOpacity: 0.6,
-            padding: 1,
-            href: (p: { id: string }) => `/incidents/${p.id}/`,
-            title: (p: { title: string; minutes: number }) => `${p.title}: ${formatDuration(p.minutes)}`,
-          }),
-        ),
+        grouped
+          ? // One dot per band of duration, its area the number of incidents in it.
+            Plot.dot(
+              points,
+              Plot.binY<Plot.DotOptions>(
+                { r: 'count' },
+                { fx: 'quarter', fy: 'label', y: 'y', x: 0.5, thresholds: 24, fill: 'currentColor', fillOpacity: 0.6 },
+              ),
+            )
+          : Plot.dot(
+              points,
+              Plot.dodgeX('middle', {
+                fx: 'quarter',
+                fy: 'label',
+                y: 'y',
+                r: 3.5,
+                fill: 'currentColor',
+                fillOpacity: 0.6,
+                padding: 1,
+                href: (p: { id: string }) => `/incidents/${p.id}/`,
+                title: (p: { title: string; minutes: number }) => `${p.title}: ${formatDuration(p.minutes)}`,
+              }),
+            ),
       ],
     },
     {
@@ -592,8 +608,8 @@ export function releaseChart(
         .join(' ') + ' The archive records only releases that went wrong, so this compares failures with each other, not failure rates.';
   }
   const rank = new Map(severities.map((s, i) => [s.id, i]));
-  const maxLines = Math.max(10, ...withLines.map((p) => p.linesChanged!));
-  const maxMinutes = Math.max(1, ...withLines.map((p) => p.timeToMitigate ?? 1));
+  const maxLines = withLines.reduce((m, p) => Math.max(m, p.linesChanged!), 10);
+  const maxMinutes = withLines.reduce((m, p) => Math.max(m, p.timeToMitigate ?? 1), 1);
   const dots = withLines
     .filter((p) => p.timeToMitigate !== undefined)
     .map((p) => ({
@@ -605,6 +621,9 @@ export function releaseChart(
       href: `/incidents/${p.id}/`,
       title: `${p.title}: ${formatCount(p.linesChanged!)} lines, ${formatDuration(p.timeToMitigate!)} to mitigate`,
     }));
+  const grouped = dots.length > DOTS_UP_TO;
+  if (grouped)
+    description += ` With more than ${formatCount(DOTS_UP_TO)} incidents a dot stands for every incident of about the same release size and time to mitigate, larger for more.`;
   const xAxis = countLogAxis(maxLines);
   const yAxis = durationAxis(maxMinutes);
   const frame = (width: number, marginLeft: number, marginRight: number) => ({
@@ -619,20 +638,38 @@ export function releaseChart(
     ...f,
     x: { ...xAxis, label: 'Lines changed in the release →', grid: true },
     y: { ...y, label: '↑ Time to mitigate', grid: true },
-    r: { type: 'identity' },
+    r: grouped ? { range: [0, 12] } : { type: 'identity' },
     color: { type: 'identity' },
-    marks: [
-      Plot.ruleX([2, 3], { stroke: 'var(--chart-grid-strong)', strokeDasharray: '3 3' }),
-      Plot.dot(dots, { x: 'x', y: 'y', r: 'r', fill: 'color', fillOpacity: 0.85, stroke: 'var(--chart-bg)', href: 'href', title: 'title' }),
-      // Each label above or below its dot, wherever it overlaps no other; a label with no free place is left
-      // to the dot's title and the table.
-      ...[-13, 15, -26, 28].map((dy) =>
-        Plot.text(
-          placeLabels(dots, f, xAxis.domain[1], y.domain[1]).filter((p) => p.dy === dy),
-          { x: 'x', y: 'y', text: 'label', dy, fontSize: 11, fill: 'currentColor' },
-        ),
-      ),
-    ],
+    marks: grouped
+      ? [
+          Plot.ruleX([2, 3], { stroke: 'var(--chart-grid-strong)', strokeDasharray: '3 3' }),
+          // One dot per cell of release size and time to mitigate, its area the number of incidents in it.
+          Plot.dot(
+            dots,
+            Plot.bin<Plot.DotOptions>({ r: 'count' }, { x: 'x', y: 'y', thresholds: 16, fill: 'currentColor', fillOpacity: 0.6 }),
+          ),
+        ]
+      : [
+          Plot.ruleX([2, 3], { stroke: 'var(--chart-grid-strong)', strokeDasharray: '3 3' }),
+          Plot.dot(dots, {
+            x: 'x',
+            y: 'y',
+            r: 'r',
+            fill: 'color',
+            fillOpacity: 0.85,
+            stroke: 'var(--chart-bg)',
+            href: 'href',
+            title: 'title',
+          }),
+          // Each label above or below its dot, wherever it overlaps no other; a label with no free place is left
+          // to the dot's title and the table.
+          ...[-13, 15, -26, 28].map((dy) =>
+            Plot.text(
+              placeLabels(dots, f, xAxis.domain[1], y.domain[1]).filter((p) => p.dy === dy),
+              { x: 'x', y: 'y', text: 'label', dy, fontSize: 11, fill: 'currentColor' },
+            ),
+          ),
+        ],
   });
   const wideFrame = frame(CHART_WIDTH, 56, 30);
   const narrowFrame = frame(NARROW_WIDTH, 48, 12);
@@ -644,10 +681,12 @@ export function releaseChart(
     description,
     svg,
     svgNarrow,
-    legend: [
-      ...severities.map((s, i) => ({ label: s.id, color: severityColor(i), shape: 'dot' as const })),
-      { label: 'Larger dot: more pull requests', color: 'currentColor', shape: 'dot' },
-    ],
+    legend: grouped
+      ? [{ label: 'Larger dot: more incidents', color: 'currentColor', shape: 'dot' }]
+      : [
+          ...severities.map((s, i) => ({ label: s.id, color: severityColor(i), shape: 'dot' as const })),
+          { label: 'Larger dot: more pull requests', color: 'currentColor', shape: 'dot' },
+        ],
     tables: [
       {
         caption: 'Incidents by size of the release that set them off',

@@ -17,7 +17,7 @@ import {
 import { coordinationFigures, type Coordination } from './coordination.ts';
 import { coveredMonths, type OverviewOrders } from './overview.ts';
 import { monthRange, periodsInProgress, quarterRange, type MonthKey } from './periods.ts';
-import { findOverlaps, findRecurrences, type Recurrence } from './recurrences.ts';
+import { findRecurrences, type Recurrence } from './recurrences.ts';
 
 /**
  * The parts of the archive the trends read: what `getArchive()` returns, so a public build's trends see
@@ -130,12 +130,14 @@ export const archiveRecurrences: (source: TrendsSource) => Recurrence[] = memois
 );
 
 /**
- * The weaker overlaps: every pair sharing any service and any category after the earlier incident's
- * prevention was done (`findOverlaps`), except the pairs `archiveRecurrences` already lists. Nothing is left out.
+ * The weaker overlaps: each incident sharing any service and any category with an earlier one whose
+ * prevention was done, with the most recent such earlier incident (`findRecurrences`, match `any`),
+ * except the pairs `archiveRecurrences` already lists. One row per later incident, so the list grows
+ * with the archive rather than with its pairs.
  */
 export const archiveWeakerOverlaps: (source: TrendsSource) => Recurrence[] = memoise((source) => {
   const listed = new Set(archiveRecurrences(source).map((r) => `${r.incident.id} ${r.earlier.id}`));
-  return findOverlaps(countedIncidents(source), source.organisation.time_zone).filter(
+  return findRecurrences(countedIncidents(source), source.organisation.time_zone, 'any').filter(
     (r) => !listed.has(`${r.incident.id} ${r.earlier.id}`),
   );
 });

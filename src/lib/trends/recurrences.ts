@@ -90,41 +90,6 @@ export function findRecurrences(incidents: readonly IncidentView[], timeZone: st
   return found.reverse();
 }
 
-/**
- * Every pair of a later incident and an earlier one that share at least one service and at least one
- * contributing-factor category, where the earlier incident's prevention was done by the day the later
- * one started (in the time zone): all of them, not only the most recent earlier incident. Newest later
- * incident first, then its newest earlier one.
- */
-export function findOverlaps(incidents: readonly IncidentView[], timeZone: string): Recurrence[] {
-  const chronological = [...incidents].sort((a, b) => toEpochMs(a.started) - toEpochMs(b.started) || a.id.localeCompare(b.id));
-  // Only incidents sharing a service can overlap, so each is compared with the earlier ones of its services.
-  const byService = new Map<string, number[]>();
-  const found: Recurrence[] = [];
-  chronological.forEach((incident, n) => {
-    const day = dateInZone(incident.started, timeZone);
-    const candidates = new Set(incident.services.flatMap((s) => byService.get(s) ?? []));
-    for (const k of [...candidates].sort((a, b) => b - a)) {
-      const earlier = chronological[k]!;
-      const { services, categories } = overlap(incident, earlier, 'any');
-      if (services.length === 0 || categories.length === 0 || !preventionWasDone(earlier, day)) continue;
-      found.push({ incident, earlier, services, categories, preventItems: earlier.action_items.filter((a) => a.kind === 'prevent') });
-    }
-    for (const s of new Set(incident.services)) {
-      const list = byService.get(s);
-      if (list) list.push(n);
-      else byService.set(s, [n]);
-    }
-  });
-  // Newest later incident first; each one's pairs stay newest earlier incident first.
-  const groups: Recurrence[][] = [];
-  for (const r of found) {
-    if (groups.at(-1)?.[0]?.incident !== r.incident) groups.push([]);
-    groups.at(-1)!.push(r);
-  }
-  return groups.reverse().flat();
-}
-
 /** Recurrences indexed by the later incident's id, for flagging incident pages. */
 export function recurrencesByIncident(recurrences: readonly Recurrence[]): ReadonlyMap<string, Recurrence[]> {
   const map = new Map<string, Recurrence[]>();

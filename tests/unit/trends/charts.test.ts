@@ -6,6 +6,7 @@ import {
   categoriesChart,
   decisionsChart,
   detectionChart,
+  DOTS_UP_TO,
   durationsChart,
   monthlyIncidentsChart,
   releaseChart,
@@ -274,6 +275,49 @@ describe('overview charts describe their numbers in words and tables', () => {
       ['14 Jan 2025', 'Incident 2025-01-14-a', 'SEV2', '6,200', '14', '40 min'],
       ['29 Sept 2026', 'Incident 2026-09-29-d', 'SEV3', '14', '1', '40 min'],
     ]);
+  });
+
+  it('draws every incident as a linked dot up to DOTS_UP_TO, and groups them into counted dots beyond', () => {
+    // Each incident detected 10 minutes and mitigated 40 minutes after it started, resolved never: two points apiece.
+    const many = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        incident(`2025-02-${String(1 + (i % 28)).padStart(2, '0')}-i${i}`, {
+          mitigated: new Date(Date.parse(`2025-02-${String(1 + (i % 28)).padStart(2, '0')}T10:40:00Z`)).toISOString(),
+          resolved: undefined,
+        }),
+      );
+    const links = (svg = '') => (svg.match(/<a /g) ?? []).length;
+    const dots = (svg = '') => (svg.match(/<circle /g) ?? []).length;
+    const chartOf = (n: number) => durationsChart('durations', durationsByQuarter(many(n), ['2025-Q1'], LONDON, '2025-Q2'));
+    const few = chartOf(DOTS_UP_TO);
+    expect([links(few.svg), links(few.svgNarrow)]).toEqual([2 * DOTS_UP_TO, 2 * DOTS_UP_TO]);
+    expect(few.description).not.toContain('a dot stands for');
+    const grouped = chartOf(DOTS_UP_TO + 1);
+    // One dot per measure with values: every detection took 10 minutes and every mitigation 40.
+    expect([links(grouped.svg), dots(grouped.svg), dots(grouped.svgNarrow)]).toEqual([0, 2, 2]);
+    expect(grouped.description).toContain(
+      " With more than 400 incidents a dot stands for every incident in a band of duration, larger for more; the table gives each quarter's figures.",
+    );
+    expect(grouped.svg.length).toBeLessThan(few.svg.length / 10);
+
+    const releases = (n: number) => ({
+      points: Array.from({ length: n }, (_, i) => ({
+        id: `2025-03-01-r${i}`,
+        title: `Release ${i}`,
+        started: '2025-03-01T10:00:00Z',
+        severity: 'SEV3',
+        linesChanged: i % 2 === 0 ? 50 : 5000,
+        pullRequests: 1,
+        timeToMitigate: 30,
+      })),
+      bands: [],
+    });
+    const linkedReleases = releaseChart('releases', releases(DOTS_UP_TO), SEVERITIES, LONDON);
+    expect(links(linkedReleases.svg)).toBe(DOTS_UP_TO);
+    const groupedReleases = releaseChart('releases', releases(DOTS_UP_TO + 1), SEVERITIES, LONDON);
+    // Two cells: 50 lines and 5,000 lines, both mitigated in 30 minutes.
+    expect([links(groupedReleases.svg), dots(groupedReleases.svg)]).toEqual([0, 2]);
+    expect(groupedReleases.legend).toEqual([{ label: 'Larger dot: more incidents', color: 'currentColor', shape: 'dot' }]);
   });
 
   it('draws nothing, and says why, for a slice without data', () => {

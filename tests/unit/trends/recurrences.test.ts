@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOverlaps, findRecurrences, preventionWasDone, recurrencesByIncident } from '../../../src/lib/trends/recurrences.ts';
+import { findRecurrences, preventionWasDone, recurrencesByIncident } from '../../../src/lib/trends/recurrences.ts';
 import { incident, LONDON, preventDone } from './fixtures.ts';
 
 const factors = (...categories: string[]) => categories.map((category) => ({ category, description: `About ${category}.` }));
@@ -102,21 +102,31 @@ describe('recurrences', () => {
 
   it('finds nothing in an empty archive or a single incident', () => {
     expect(findRecurrences([], LONDON)).toEqual([]);
-    expect(findRecurrences([flags2025], LONDON)).toEqual([]);
+    expect(findRecurrences([flags2025], LONDON, 'any')).toEqual([]);
   });
 });
 
-describe('every overlap the weaker rule finds', () => {
-  it('pairs a later incident with every earlier one whose prevention was done, not only the most recent', () => {
+describe('the weaker overlaps (any service, any category)', () => {
+  it('pairs each later incident with the most recent earlier one whose prevention was done, one row per later incident', () => {
     const a = incident('2025-01-01-a', { action_items: [preventDone('2025-01-15')] });
     const b = incident('2025-03-01-b', { action_items: [preventDone('2025-03-15')] });
     const c = incident('2025-06-01-c');
-    // Three pairs where the most recent match alone gives two: c with b and with a, and b with a.
-    expect(findOverlaps([a, c, b], LONDON).map((r) => `${r.incident.id} < ${r.earlier.id}`)).toEqual([
+    // c overlaps b and a, and is paired with b, the more recent; b is paired with a.
+    expect(findRecurrences([a, c, b], LONDON, 'any').map((r) => `${r.incident.id} < ${r.earlier.id}`)).toEqual([
       '2025-06-01-c < 2025-03-01-b',
-      '2025-06-01-c < 2025-01-01-a',
       '2025-03-01-b < 2025-01-01-a',
     ]);
+  });
+
+  it('finds the most recent earlier incident across all the services the later one names', () => {
+    const a = incident('2025-01-01-a', { services: ['checkout-api'], action_items: [preventDone('2025-01-15')] });
+    const b = incident('2025-03-01-b', { services: ['feature-flags'], action_items: [preventDone('2025-03-15')] });
+    const c = incident('2025-06-01-c', { services: ['checkout-api', 'feature-flags'] });
+    expect(
+      findRecurrences([a, b, c], LONDON, 'any')
+        .filter((r) => r.incident.id === '2025-06-01-c')
+        .map((r) => [r.earlier.id, r.services]),
+    ).toEqual([['2025-03-01-b', ['feature-flags']]]);
   });
 
   it('lists a pair once however many services it shares, with every service and category in common', () => {
@@ -129,15 +139,17 @@ describe('every overlap the weaker rule finds', () => {
       services: ['feature-flags', 'checkout-api'],
       contributing_factors: factors('configuration', 'testing'),
     });
-    expect(findOverlaps([earlier, later], LONDON).map((r) => [r.incident.id, r.earlier.id, r.services, r.categories])).toEqual([
+    expect(findRecurrences([earlier, later], LONDON, 'any').map((r) => [r.incident.id, r.earlier.id, r.services, r.categories])).toEqual([
       ['2025-06-01-b', '2025-01-01-a', ['feature-flags', 'checkout-api'], ['testing', 'configuration']],
     ]);
   });
 
   it('needs a shared service and a shared category, and the prevention done by the day', () => {
     const earlier = incident('2025-01-01-a', { action_items: [preventDone('2025-02-01')] });
-    expect(findOverlaps([earlier, incident('2025-01-20-soon')], LONDON)).toEqual([]);
-    expect(findOverlaps([earlier, incident('2025-03-01-other', { services: ['product-search'] })], LONDON)).toEqual([]);
-    expect(findOverlaps([earlier, incident('2025-03-01-cause', { contributing_factors: factors('capacity') })], LONDON)).toEqual([]);
+    expect(findRecurrences([earlier, incident('2025-01-20-soon')], LONDON, 'any')).toEqual([]);
+    expect(findRecurrences([earlier, incident('2025-03-01-other', { services: ['product-search'] })], LONDON, 'any')).toEqual([]);
+    expect(findRecurrences([earlier, incident('2025-03-01-cause', { contributing_factors: factors('capacity') })], LONDON, 'any')).toEqual(
+      [],
+    );
   });
 });
