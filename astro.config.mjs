@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import incidentRecords from './src/integrations/incident-records.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import basePath from './src/integrations/base-path.ts';
 import chartStyles from './src/integrations/chart-styles.ts';
@@ -34,6 +35,7 @@ export default defineConfig({
     chartStyles(),
     mdx(),
     sitemap({ filter: (page) => !page.endsWith('/search/') }),
+    incidentRecords(),
     pagefind(),
     securityHeaders({ audience: config.audience, imageHosts: config.organisation.image_hosts }),
     basePath(),

@@ -154,6 +154,17 @@ describe('npm run dev shows problems where the author looks', () => {
     await page.close();
   });
 
+  it("serves an incident's JSON record, which a build writes from /api/incidents.json", async () => {
+    const response = await fetch(`${url}/api/incidents/2025-06-21-checkout-500s.json`);
+    expect(response.status).toBe(200);
+    const record = (await response.json()) as { id: string; url: string; title: string };
+    expect([record.id, record.url, record.title]).toEqual([
+      '2025-06-21-checkout-500s',
+      '/incidents/2025-06-21-checkout-500s/',
+      'Checkout returned 500s after a flag config push',
+    ]);
+  });
+
   it('validates a save that arrives in two writes by what the file holds at the end, not by its empty first half', async () => {
     const path = join(archive, FILE);
     const text = readFileSync(path, 'utf8');

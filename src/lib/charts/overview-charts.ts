@@ -135,7 +135,7 @@ function overall(points: readonly DurationPoint[], measure: DurationPoint['measu
 
 /** Time to detect, mitigate and resolve per quarter: every incident as a dot, the median and 90th percentile as lines. */
 /** Up to this many incidents, a chart draws each one as a dot linking to it; beyond, it groups them. */
-export const DOTS_UP_TO = 400;
+export const DOTS_UP_TO = 200;
 
 export function durationsChart(id: string, data: { quarters: readonly QuarterDurations[]; points: readonly DurationPoint[] }): Chart {
   const quarters = data.quarters.map((q) => q.quarter);

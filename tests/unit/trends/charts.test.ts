@@ -296,7 +296,7 @@ describe('overview charts describe their numbers in words and tables', () => {
     // One dot per measure with values: every detection took 10 minutes and every mitigation 40.
     expect([links(grouped.svg), dots(grouped.svg), dots(grouped.svgNarrow)]).toEqual([0, 2, 2]);
     expect(grouped.description).toContain(
-      " With more than 400 incidents a dot stands for every incident in a band of duration, larger for more; the table gives each quarter's figures.",
+      " With more than 200 incidents a dot stands for every incident in a band of duration, larger for more; the table gives each quarter's figures.",
     );
     expect(grouped.svg.length).toBeLessThan(few.svg.length / 10);
 

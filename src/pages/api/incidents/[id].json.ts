@@ -1,12 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../../data/archive.ts';
 import { toIncidentRecord } from '../../../lib/api.ts';
-import { incidentPageKey } from '../../../data/page-keys.ts';
 
+// A build writes these files from /api/incidents.json instead (src/integrations/incident-records.ts),
+// which is the same record for a fraction of a page's cost; `astro dev` serves them from here.
 export const getStaticPaths: GetStaticPaths = async () => {
+  if (!import.meta.env.DEV) return [];
   const archive = await getArchive();
-  // The incident page's key covers everything this record holds, so it is reused here.
-  return archive.incidents.map((i) => ({ params: { id: i.id }, cacheKey: incidentPageKey(archive, i.id) }));
+  return archive.incidents.map((i) => ({ params: { id: i.id } }));
 };
 
 /** One incident with its typed and derived fields. */
