@@ -1,26 +1,21 @@
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { Root as MdastRoot } from 'mdast';
-import { RENDER_VERSION, renderBody, withoutInternal } from '../lib/render-body.ts';
+import { RENDER_VERSION } from '../lib/render-body.ts';
 import { checkArchive, findDuplicateIds, referenceProblems } from '../validation/archive.ts';
 import { listArchiveFolder, readArchiveText } from '../validation/files.ts';
 import { incidentIdFromPath } from '../validation/incident-rules.ts';
 import { ArchiveError, type Problem } from '../validation/problems.ts';
 import { buildReferenceIndex, checkIncidentReferences, checkReadingListReferences } from '../validation/references.ts';
-import {
-  incidentSchemaFor,
-  listMdxFiles,
-  loadCatalog,
-  loadPlaceholders,
-  validateIncidentSource,
-  validateReadingListSource,
-} from '../validation/sources.ts';
+import { listMdxFiles, loadCatalog } from '../validation/sources.ts';
 import type { IncidentData } from '../schema/incident.ts';
 import type { ReadingListData } from '../schema/reading-list.ts';
 import type { Audience } from '../lib/audience.ts';
 import type { Organisation } from '../schema/catalog.ts';
 import { forgetFile, reportFileProblems } from './dev-problems.ts';
+import { preparer, type Prepared, type PrepareOptions } from './prepare.ts';
+import { POOL_FROM, prepareInPool } from './prepare-pool.ts';
+import { availableParallelism } from 'node:os';
 import { checkPublicImages } from '../validation/public-images.ts';
 
 // How long `astro dev` waits for a saved file to settle before validating it, and how many times.
@@ -47,8 +42,6 @@ function archiveFailure(root: string, own: Problem[]): ArchiveError {
   return new ArchiveError(all.length > 0 ? all : own);
 }
 
-type Validated = { data: unknown; problems: Problem[]; body: string; tree: MdastRoot | undefined };
-type Validate = (file: string, text: string) => Validated;
 type CrossCheck = (root: string, entries: { id: string; file: string; data: Record<string, unknown> }[]) => Problem[];
 
 /**
@@ -59,10 +52,9 @@ type CrossCheck = (root: string, entries: { id: string; file: string; data: Reco
  * sanitised HTML (src/lib/render-body.ts), `<Internal>` blocks included only in the internal site.
  */
 function validatingMdxLoader(
-  options: LoaderOptions,
+  options: LoaderOptions & { organisation: Organisation },
   name: string,
   folder: string,
-  validate: (root: string) => Validate,
   crossCheck: CrossCheck,
 ): Loader {
   const kind = folder === 'incidents' ? 'incident' : 'reading-list';
@@ -72,48 +64,74 @@ function validatingMdxLoader(
       const { store, meta, logger, generateDigest, watcher } = context;
       const projectRoot = fileURLToPath(context.config.root);
       const root = options.archiveRoot;
-      const check = validate(root);
+      const prepareOptions: PrepareOptions = {
+        kind,
+        archiveRoot: root,
+        projectRoot: options.projectRoot,
+        audience: options.audience,
+        imageHosts: options.organisation.image_hosts,
+      };
+      const prepare = preparer(prepareOptions);
       // The catalog and taxonomy decide what is valid: when they change, re-validate every entry.
       const catalogDigest = generateDigest(readCatalogText(root));
       if (meta.get('catalog-digest') !== catalogDigest) store.clear();
 
-      /** Validates and stores one file; returns its problems. */
-      const sync = async (file: string): Promise<Problem[]> => {
-        const path = resolve(root, file);
-        // Read within the archive and its limits (no link out of it, size, UTF-8), as npm run check reads it.
+      type Read = { file: string; problems: Problem[] } | { file: string; text: string; digest: string };
+      /** Reads one file within the archive and its limits (no link out of it, size, UTF-8), as npm run check reads it. */
+      const readFile = (file: string): Read => {
         const read = readArchiveText(root, file);
-        if (read.text === undefined || read.problems.length > 0) return read.problems;
-        const text = read.text;
-        const id = incidentIdFromPath(file);
+        if (read.text === undefined || read.problems.length > 0) return { file, problems: read.problems };
         // The audience is part of the digest: a cache kept between an internal and a public build must
         // never hand the public site a body rendered with its <Internal> blocks.
         // So is the shape of the rendering: a cache written by an older renderer is rendered again.
-        const digest = generateDigest(`${RENDER_VERSION}\n${options.audience}\n${text}`);
-        const existing = store.get(id);
-        if (existing && existing.digest === digest) return [];
-        const result = check(file, text);
-        if (result.problems.some((p) => p.severity === 'error') || !result.tree) return result.problems;
-        const rendered = renderBody(result.tree, options.audience);
-        const body = options.audience === 'public' ? withoutInternal(result.body, result.tree) : result.body;
-        store.set({
-          id,
-          data: result.data as Record<string, unknown>,
-          body,
-          digest,
-          filePath: relative(projectRoot, path).split(sep).join('/'),
-          rendered: { html: rendered.html, metadata: { headings: rendered.headings, sections: rendered.sections } },
-        });
-        return result.problems;
+        return { file, text: read.text, digest: generateDigest(`${RENDER_VERSION}\n${options.audience}\n${read.text}`) };
+      };
+      const cached = (read: Read) => 'digest' in read && store.get(incidentIdFromPath(read.file))?.digest === read.digest;
+      /** Stores a prepared file when it is valid; returns its problems. */
+      const keep = (file: string, digest: string, prepared: Prepared): Problem[] => {
+        if (prepared.entry)
+          store.set({
+            id: incidentIdFromPath(file),
+            data: prepared.entry.data,
+            body: prepared.entry.body,
+            digest,
+            filePath: relative(projectRoot, resolve(root, file)).split(sep).join('/'),
+            rendered: {
+              html: prepared.entry.rendered.html,
+              metadata: { headings: prepared.entry.rendered.headings, sections: prepared.entry.rendered.sections },
+            },
+          });
+        return prepared.problems;
+      };
+      /** Validates and stores one file; returns its problems. */
+      const sync = async (file: string): Promise<Problem[]> => {
+        const read = readFile(file);
+        if ('problems' in read) return read.problems;
+        return cached(read) ? [] : keep(file, read.digest, prepare(file, read.text));
       };
 
       const files = listMdxFiles(root, folder);
       const present = new Set(files.map(incidentIdFromPath));
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+      const reads = files.map(readFile);
+      const pending = reads.filter((r): r is Extract<Read, { text: string }> => 'text' in r && !cached(r));
+      // A large archive is validated and rendered on every core; a worker that cannot start costs only the speed.
+      let prepared: Prepared[] | undefined;
+      if (pending.length >= POOL_FROM && availableParallelism() > 1) {
+        try {
+          prepared = await prepareInPool(pending, prepareOptions);
+        } catch (error) {
+          logger.warn(`Validating in one thread: the worker threads failed (${(error as Error).message}).`);
+        }
+      }
+      prepared ??= pending.map((r) => prepare(r.file, r.text));
+      const byFile = new Map(pending.map((r, i) => [r.file, { digest: r.digest, prepared: prepared[i]! }]));
       const problems: Problem[] = [];
-      for (const file of files) {
-        const found = await sync(file);
+      for (const read of reads) {
+        const done = byFile.get(read.file);
+        const found = 'problems' in read ? read.problems : done ? keep(read.file, done.digest, done.prepared) : [];
         problems.push(...found);
-        if (options.showDrafts) reportFileProblems(incidentIdFromPath(file), file, kind, found);
+        if (options.showDrafts) reportFileProblems(incidentIdFromPath(read.file), read.file, kind, found);
       }
       const entries = [...store.values()].map((e) => ({
         id: e.id,
@@ -203,49 +221,29 @@ function readCatalogText(root: string): string {
 
 /** Incidents from `incidents/<yyyy>/<id>.mdx`, validated against the schema, the rules and the catalog. */
 export function incidentLoader(options: LoaderOptions & { organisation: Organisation }): Loader {
-  return validatingMdxLoader(
-    options,
-    'hindsight-incidents',
-    'incidents',
-    (root) => {
-      const schema = incidentSchemaFor(loadCatalog(root));
-      // A published post-mortem may hold nothing unfinished: no TODO, no template text, no empty section.
-      const gate = {
-        unfinished: { from: 'published' as const, placeholders: loadPlaceholders(options.projectRoot) },
-        imageHosts: options.organisation.image_hosts,
-      };
-      return (file, text) => validateIncidentSource(file, text, schema, gate);
-    },
-    (root, entries) => {
-      const catalog = loadCatalog(root);
-      const listing = listArchiveFolder(root, 'incidents');
-      const files = listing.files;
-      const index = buildReferenceIndex(catalog.services, catalog.teams, files.map(incidentIdFromPath));
-      return [
-        ...listing.problems,
-        ...findDuplicateIds(files),
-        ...checkPublicImages(root),
-        ...entries.flatMap((e) => referenceProblems(root, e.file, checkIncidentReferences(e.data as IncidentData, index))),
-      ];
-    },
-  );
+  return validatingMdxLoader(options, 'hindsight-incidents', 'incidents', (root, entries) => {
+    const catalog = loadCatalog(root);
+    const listing = listArchiveFolder(root, 'incidents');
+    const files = listing.files;
+    const index = buildReferenceIndex(catalog.services, catalog.teams, files.map(incidentIdFromPath));
+    return [
+      ...listing.problems,
+      ...findDuplicateIds(files),
+      ...checkPublicImages(root),
+      ...entries.flatMap((e) => referenceProblems(root, e.file, checkIncidentReferences(e.data as IncidentData, index))),
+    ];
+  });
 }
 
 /** Reading lists from `reading-lists/<slug>.mdx`; every item must name an existing incident. */
 export function readingListLoader(options: LoaderOptions & { organisation: Organisation }): Loader {
-  return validatingMdxLoader(
-    options,
-    'hindsight-reading-lists',
-    'reading-lists',
-    () => (file, text) => validateReadingListSource(file, text, { imageHosts: options.organisation.image_hosts }),
-    (root, entries) => {
-      const incidents = new Set(listMdxFiles(root, 'incidents').map(incidentIdFromPath));
-      return [
-        ...listArchiveFolder(root, 'reading-lists').problems,
-        ...entries.flatMap((e) => referenceProblems(root, e.file, checkReadingListReferences(e.data as ReadingListData, { incidents }))),
-      ];
-    },
-  );
+  return validatingMdxLoader(options, 'hindsight-reading-lists', 'reading-lists', (root, entries) => {
+    const incidents = new Set(listMdxFiles(root, 'incidents').map(incidentIdFromPath));
+    return [
+      ...listArchiveFolder(root, 'reading-lists').problems,
+      ...entries.flatMap((e) => referenceProblems(root, e.file, checkReadingListReferences(e.data as ReadingListData, { incidents }))),
+    ];
+  });
 }
 
 /**
