@@ -30,9 +30,13 @@ describe('rebuilding after an edit', () => {
 
     const first = build(archive, cacheDir, outDir);
     expect(first).toContain(`${CHECKOUT} (+`);
+    expect(first).toContain('(2 incident pages indexed)');
+    const index = readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8');
 
-    // Nothing changed: both incident pages come back from the cache.
+    // Nothing changed: both incident pages come back from the cache, and so does the search index.
     const second = build(archive, cacheDir, outDir);
+    expect(second).toContain('Search index reused: the 2 incident pages are the same as when it was written.');
+    expect(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')).toBe(index);
     expect(second).toContain(`${CHECKOUT} (restored)`);
     expect(second).toContain(`${FLAGS} (restored)`);
     expect(second).toContain(`${TRENDS_CHECKOUT} (restored)`);
@@ -48,6 +52,8 @@ describe('rebuilding after an edit', () => {
       ),
     );
     const third = build(archive, cacheDir, outDir);
+    expect(third).toContain('(2 incident pages indexed)');
+    expect(third).not.toContain('Search index reused');
     expect(third).not.toContain(`${FLAGS} (restored)`);
     expect(third).not.toContain(`${CHECKOUT} (restored)`);
     expect(readFileSync(join(outDir, CHECKOUT), 'utf8')).toContain('Flag cache served bundle v790 for an hour');
