@@ -16,7 +16,7 @@ export interface BodyHeading {
 }
 
 /** Changes whenever what `renderBody` returns changes shape, so cached renderings are redone. */
-export const RENDER_VERSION = 'sections-1';
+export const RENDER_VERSION = 'sections-2';
 
 /** A run of a body section: the text under one `###` heading (or before the first), as HTML. */
 export interface BodyPart {

@@ -59,7 +59,13 @@ export function preparer(options: PrepareOptions): (file: string, text: string) 
       entry: {
         data: result.data as Record<string, unknown>,
         body,
-        rendered: { html: rendered.html, headings: rendered.headings, sections: rendered.sections },
+        // An incident page shows a body cut into sections from them: its whole HTML would be a second
+        // copy in the content store, which `astro dev` writes out and reads back on every save.
+        rendered: {
+          html: options.kind === 'incident' && rendered.sections.length > 0 ? '' : rendered.html,
+          headings: rendered.headings,
+          sections: rendered.sections,
+        },
       },
     };
   };
