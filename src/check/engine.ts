@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { checkArchive, type ArchiveFile } from '../validation/archive.ts';
-import { readArchiveText, readTextFile } from '../validation/files.ts';
+import { checkArchive, checkIncidentText, type ArchiveFile } from '../validation/archive.ts';
+import { listArchiveFolder, readArchiveText, readTextFile } from '../validation/files.ts';
 import type { Clock } from '../validation/limits.ts';
 import { parseMdxBody } from '../validation/mdx-syntax.ts';
 import { parseFrontmatterSource } from '../validation/source.ts';
-import { loadPlaceholders } from '../validation/sources.ts';
+import { incidentSchemaFor, loadCatalog, loadPlaceholders } from '../validation/sources.ts';
+import type { ReferenceIndex } from '../validation/references.ts';
+import { canPool, POOL_FROM, runInPool } from '../tooling/pool.ts';
 import { formatProblem, sortProblems, type Problem } from '../validation/problems.ts';
 import { loadCheckConfig, type CheckConfig } from './config.ts';
 import { catalogDocument, documentFromArchiveFile } from './document.ts';
@@ -38,6 +40,8 @@ export interface CheckOptions {
   changed?: boolean;
   /** The real time, for the latest date a key moment may have; the system clock by default. */
   now?: Clock;
+  /** Worker threads for an archive of 200 post-mortems or more: one per core by default; 1 checks in this thread. */
+  threads?: number;
 }
 
 /** The outcome of a check. */
@@ -175,6 +179,50 @@ export async function lintText(options: {
   return sortProblems(await lintDocument(doc, config, options.projectRoot ?? PROJECT_ROOT));
 }
 
+/** What checking one post-mortem in full needs: plain values, so a worker thread can be handed them. */
+export interface IncidentCheckContext {
+  root: string;
+  projectRoot: string;
+  /** The time the run treats as now (ms since the epoch); the system clock when undefined. */
+  nowMs: number | undefined;
+  index: ReferenceIndex;
+}
+export interface IncidentCheckItem {
+  file: string;
+  /** Whether to run the configurable rules (prose, secrets, MDX) too, not only the build's. */
+  lint: boolean;
+}
+/** One post-mortem's problems: the build's rules and references, the configurable rules, and its review. */
+export interface IncidentCheck {
+  problems: Problem[];
+  lint: Problem[];
+  /** Undefined when the file could not be read. */
+  review?: PostmortemReview;
+}
+
+/** Checks post-mortems one at a time, as `runCheck` does, in this thread or a worker's (src/check/check-worker.ts). */
+export function incidentChecker(context: IncidentCheckContext): (item: IncidentCheckItem) => Promise<IncidentCheck> {
+  const { root, projectRoot, nowMs, index } = context;
+  const catalog = loadCatalog(root);
+  const schema = incidentSchemaFor(catalog);
+  const config = loadCheckConfig(root);
+  const gate = {
+    now: nowMs === undefined ? undefined : () => new Date(nowMs),
+    unfinished: { from: 'in-review' as const, placeholders: loadPlaceholders(projectRoot) },
+    imageHosts: catalog.organisation.image_hosts,
+  };
+  return async ({ file, lint }) => {
+    const read = readArchiveText(root, file);
+    if (read.text === undefined) return { problems: read.problems, lint: [] };
+    const checked = checkIncidentText(file, read.text, schema, gate, index);
+    return {
+      problems: [...read.problems, ...checked.problems],
+      lint: lint ? await lintDocument(documentFromArchiveFile(root, checked.file), config, projectRoot) : [],
+      review: reviewPostmortem(file, checked.file.source.data, catalog.services),
+    };
+  };
+}
+
 /** Runs every rule over the archive (or the chosen files) and returns every problem in one list. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const { root } = options;
@@ -186,13 +234,40 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   // In pull-request mode an unchanged post-mortem is only read for the references a change can break,
   // unless the catalog changed, which can make any file invalid.
   const trustUnchanged = options.changed && selected && ![...selected].some((f) => f.startsWith('catalog/'));
-  const archive = checkArchive(root, { ...gate, ...(trustUnchanged ? { fully: isSelected } : {}) });
+  // The post-mortems this run checks in full: the chosen ones, or all of them when any may have broken.
+  const inFull = (file: string) => file.startsWith('incidents/') && (isSelected(file) || (options.changed && !trustUnchanged));
+  const archive = checkArchive(root, {
+    ...gate,
+    elsewhere: (file) => inFull(file) || (!options.changed && !isSelected(file)),
+    ...(trustUnchanged ? { fully: isSelected } : {}),
+  });
 
   const problems: Problem[] = [...config.problems];
   for (const problem of archive.problems) {
     // Catalog problems break every file; in pull-request mode so may any build error the change caused.
     if (isSelected(problem.file) || problem.file.startsWith('catalog/') || options.changed) problems.push(problem);
   }
+
+  // Each post-mortem checked in full is validated and linted in one go, on every core for a large archive.
+  const items = listArchiveFolder(root, 'incidents')
+    .files.filter(inFull)
+    .map((file) => ({ file, lint: isSelected(file) }));
+  const context: IncidentCheckContext = { root, projectRoot, nowMs: options.now?.().getTime(), index: archive.index };
+  let checkedIncidents: IncidentCheck[] | undefined;
+  if (items.length >= POOL_FROM && canPool() && options.threads !== 1) {
+    try {
+      const script = new URL('./check-worker.ts', import.meta.url);
+      checkedIncidents = await runInPool<IncidentCheckItem, IncidentCheck>(script, context, items, options.threads);
+    } catch {
+      // A worker that cannot start costs only the speed.
+    }
+  }
+  if (!checkedIncidents) {
+    const check = incidentChecker(context);
+    checkedIncidents = [];
+    for (const item of items) checkedIncidents.push(await check(item));
+  }
+  for (const [n, result] of checkedIncidents.entries()) problems.push(...result.problems, ...(items[n]!.lint ? result.lint : []));
 
   const documents: LintDocument[] = archive.files.filter((f) => isSelected(f.file)).map((f) => documentFromArchiveFile(root, f));
   const reported = new Set(problems.map(formatProblem));
@@ -215,11 +290,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   for (const doc of documents) problems.push(...(await lintDocument(doc, config, projectRoot)));
 
   const count = (kind: LintDocument['kind']) => documents.filter((d) => d.kind === kind).length;
+  const linted = checkedIncidents.filter((c, n) => items[n]!.lint && c.review);
   return {
     problems: sortProblems(problems),
-    checked: { incidents: count('incident'), readingLists: count('reading-list'), catalog: count('catalog') },
-    postmortems: [...archive.files.filter((f) => isSelected(f.file)), ...outsideFiles]
-      .filter((f) => f.kind === 'incident')
-      .map((f) => reviewPostmortem(f.file, f.source.data, archive.catalog.services)),
+    checked: { incidents: linted.length + count('incident'), readingLists: count('reading-list'), catalog: count('catalog') },
+    postmortems: [
+      ...linted.map((c) => c.review!),
+      ...outsideFiles.map((f) => reviewPostmortem(f.file, f.source.data, archive.catalog.services)),
+    ],
   };
 }

@@ -14,8 +14,8 @@ import type { Audience } from '../lib/audience.ts';
 import type { Organisation } from '../schema/catalog.ts';
 import { forgetFile, reportFileProblems } from './dev-problems.ts';
 import { preparer, type Prepared, type PrepareOptions } from './prepare.ts';
-import { POOL_FROM, prepareInPool } from './prepare-pool.ts';
-import { availableParallelism } from 'node:os';
+import { prepareInPool } from './prepare-pool.ts';
+import { canPool, POOL_FROM } from '../tooling/pool.ts';
 import { checkPublicImages } from '../validation/public-images.ts';
 
 // How long `astro dev` waits for a saved file to settle before validating it, and how many times.
@@ -117,7 +117,7 @@ function validatingMdxLoader(
       const pending = reads.filter((r): r is Extract<Read, { text: string }> => 'text' in r && !cached(r));
       // A large archive is validated and rendered on every core; a worker that cannot start costs only the speed.
       let prepared: Prepared[] | undefined;
-      if (pending.length >= POOL_FROM && availableParallelism() > 1) {
+      if (pending.length >= POOL_FROM && canPool()) {
         try {
           prepared = await prepareInPool(pending, prepareOptions);
         } catch (error) {

@@ -66,6 +66,8 @@ export interface CrossFileOptions {
    * Every file is validated when left out.
    */
   fully?: (file: string) => boolean;
+  /** Incident files checked by the caller (`npm run check` on worker threads): left out here entirely. */
+  elsewhere?: (file: string) => boolean;
 }
 
 /** The `related` problems of an incident that is otherwise trusted: one that names no related incident is not parsed. */
@@ -101,6 +103,33 @@ export interface CheckedArchive {
   problems: Problem[];
 }
 
+/** One incident's text checked as the archive check checks it: the schema and rules, then its references. */
+export function checkIncidentText(
+  file: string,
+  text: string,
+  schema: ReturnType<typeof incidentSchemaFor>,
+  options: ValidateOptions,
+  index: ReferenceIndex,
+): { file: ArchiveFile; problems: Problem[]; entry?: CheckedArchive['incidents'][number] } {
+  const result = validateIncidentSource(file, text, schema, options);
+  const archiveFile: ArchiveFile = { file, kind: 'incident', text, source: result.source, tree: result.tree };
+  if (!result.data) {
+    // Its references are still checked, on the data without the schema's problems.
+    const partial = result.partial;
+    const refs = partial
+      ? result.source.toProblems(checkIncidentReferences(partial.data, index).filter((f) => !isAboutTouched(f, partial.touched)))
+      : [];
+    return { file: archiveFile, problems: [...result.problems, ...refs] };
+  }
+  const problems = [...result.problems, ...result.source.toProblems(checkIncidentReferences(result.data, index))];
+  const valid = !problems.some((p) => p.severity === 'error');
+  return {
+    file: archiveFile,
+    problems,
+    ...(valid ? { entry: { id: incidentIdFromPath(file), file, data: result.data, body: result.body } } : {}),
+  };
+}
+
 /**
  * Validates the whole archive under `root` and reports every problem in every file, including files
  * that cannot be read (too large, not UTF-8, a link out of the archive) and files that are not `.mdx`.
@@ -119,6 +148,7 @@ export function checkArchive(root: string, options: ValidateOptions & CrossFileO
   const files: ArchiveFile[] = [];
   const incidents: CheckedArchive['incidents'] = [];
   for (const file of incidentFiles) {
+    if (options.elsewhere?.(file)) continue;
     const read = readArchiveText(root, file);
     problems.push(...read.problems);
     if (read.text === undefined) continue;
@@ -127,22 +157,10 @@ export function checkArchive(root: string, options: ValidateOptions & CrossFileO
       problems.push(...relatedProblems(file, text, index));
       continue;
     }
-    const result = validateIncidentSource(file, text, schema, options);
-    files.push({ file, kind: 'incident', text, source: result.source, tree: result.tree });
-    problems.push(...result.problems);
-    if (!result.data) {
-      // Its references are still checked, on the data without the schema's problems.
-      const partial = result.partial;
-      if (partial)
-        problems.push(
-          ...result.source.toProblems(checkIncidentReferences(partial.data, index).filter((f) => !isAboutTouched(f, partial.touched))),
-        );
-      continue;
-    }
-    const refs = result.source.toProblems(checkIncidentReferences(result.data, index));
-    problems.push(...refs);
-    if (![...read.problems, ...result.problems, ...refs].some((p) => p.severity === 'error'))
-      incidents.push({ id: incidentIdFromPath(file), file, data: result.data, body: result.body });
+    const checked = checkIncidentText(file, text, schema, options, index);
+    files.push(checked.file);
+    problems.push(...checked.problems);
+    if (checked.entry && !read.problems.some((p) => p.severity === 'error')) incidents.push(checked.entry);
   }
 
   const readingLists: CheckedArchive['readingLists'] = [];
