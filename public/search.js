@@ -217,19 +217,26 @@
       });
     }
 
+    // Each result is shown as soon as its own fragment has arrived, in its place in the order, so the
+    // first result does not wait for the tenth.
     async function showMore(run) {
       var next = results.slice(shown, shown + PAGE_SIZE);
-      var data = await Promise.all(
-        next.map(function (result) {
-          return result.data();
-        }),
-      );
-      if (run !== latest) return;
-      data.forEach(function (page) {
-        list.append(renderResult(page, shownTerm));
+      var term = shownTerm;
+      var slots = next.map(function () {
+        var slot = element('li');
+        slot.hidden = true;
+        list.append(slot);
+        return slot;
       });
       shown += next.length;
       more.hidden = shown >= results.length;
+      await Promise.all(
+        next.map(function (result, i) {
+          return result.data().then(function (page) {
+            if (run === latest) slots[i].replaceWith(renderResult(page, term));
+          });
+        }),
+      );
     }
 
     // Runs the search the boxes describe; `focusResults` moves focus to the results once they are shown.
@@ -367,6 +374,8 @@
       selected = {};
       search(false, false);
     });
+    // The words of a search that arrives in the address start loading while the filters do.
+    if (input.value.trim()) pagefind.preload(input.value.trim());
     return pagefind.filters().then(function (all) {
       totals = all || {};
       renderFilters();
