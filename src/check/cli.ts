@@ -8,7 +8,7 @@ import { runCheck } from './engine.ts';
 import { REPORTERS } from './reporters/index.ts';
 import { explainExamples } from './rules/examples.ts';
 import { ALL_RULES, findRule } from './rules/index.ts';
-import { changedFiles, CheckUsageError, defaultBaseRef, selectPaths } from './select.ts';
+import { changedFiles, CheckUsageError, defaultBaseRef, removedFiles, selectPaths } from './select.ts';
 
 /** Where the command writes and what it knows about its surroundings. */
 export interface CliIO {
@@ -141,8 +141,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       throw new CheckUsageError('--changed chooses the files itself; give either paths or --changed, not both.');
 
     const selection = positionals.length > 0 ? selectPaths(root, io.cwd, positionals) : undefined;
-    const files = changed ? changedFiles(root, base ?? defaultBaseRef(root, io.env)) : selection?.files;
-    const result = await runCheck({ root, files, outside: selection?.outside, changed, now: io.now });
+    const against = changed ? (base ?? defaultBaseRef(root, io.env)) : undefined;
+    const files = against ? changedFiles(root, against) : selection?.files;
+    const removed = against ? removedFiles(root, against) : undefined;
+    const result = await runCheck({ root, files, removed, outside: selection?.outside, changed, now: io.now });
     // Paths in the output are relative to where the command ran, so terminals and GitHub can link them.
     const shown = (file: string) => relative(io.cwd, resolve(root, file)).split(sep).join('/');
     const problems = result.problems.map((p) => ({ ...p, file: shown(p.file) }));

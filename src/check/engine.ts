@@ -38,6 +38,12 @@ export interface CheckOptions {
    * The unchanged post-mortems are otherwise taken as the base branch's check left them.
    */
   changed?: boolean;
+  /**
+   * In pull-request mode, the archive files the branch deleted (or renamed away). When it names no
+   * post-mortem, no unchanged file can name a missing one, and the unchanged post-mortems are not read
+   * at all. Left out, each one naming `related` incidents is read for them.
+   */
+  removed?: readonly string[];
   /** The real time, for the latest date a key moment may have; the system clock by default. */
   now?: Clock;
   /** Worker threads for an archive of 200 post-mortems or more: one per core by default; 1 checks in this thread. */
@@ -236,9 +242,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const trustUnchanged = options.changed && selected && ![...selected].some((f) => f.startsWith('catalog/'));
   // The post-mortems this run checks in full: the chosen ones, or all of them when any may have broken.
   const inFull = (file: string) => file.startsWith('incidents/') && (isSelected(file) || (options.changed && !trustUnchanged));
+  const nothingRemoved = options.removed !== undefined && !options.removed.some((f) => f.startsWith('incidents/'));
   const archive = checkArchive(root, {
     ...gate,
-    elsewhere: (file) => inFull(file) || (!options.changed && !isSelected(file)),
+    elsewhere: (file) => inFull(file) || (!isSelected(file) && (!options.changed || (trustUnchanged === true && nothingRemoved))),
     ...(trustUnchanged ? { fully: isSelected } : {}),
   });
 

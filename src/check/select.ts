@@ -123,3 +123,15 @@ export function changedFiles(root: string, base: string): string[] {
   const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z']).split('\0');
   return [...new Set([...changed, ...untracked])].filter((f) => f !== '' && isArchiveFile(f) && existsSync(join(root, f))).sort();
 }
+
+/**
+ * The archive files deleted on this branch against `base` (a rename counts as deleting the old name):
+ * what an unchanged file could still name.
+ */
+export function removedFiles(root: string, base: string): string[] {
+  const mergeBase = git(root, ['merge-base', base, 'HEAD']).trim();
+  return git(root, ['diff', '--name-only', '-z', '--relative', '--no-renames', '--diff-filter=D', mergeBase, '--'])
+    .split('\0')
+    .filter((f) => f !== '' && isArchiveFile(f))
+    .sort();
+}

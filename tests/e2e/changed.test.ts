@@ -78,6 +78,21 @@ describe('--changed', () => {
     ]);
   });
 
+  it('reports the unchanged files naming an incident the branch deleted', async () => {
+    const root = repository();
+    // The checkout incident names the flag-cache incident as related; the branch deletes the latter.
+    rmSync(join(root, 'incidents/2025/2025-03-02-flag-cache-stale.mdx'));
+    writeFileSync(join(root, 'incidents/2025/2025-06-21-checkout-retry.mdx'), postmortem('The retry budget ran out.'));
+    const result = await cli(['--changed', 'main', '--format', 'github'], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stdout.split('\n')).toEqual([
+      '::error file=incidents/2025/2025-06-21-checkout-500s.mdx,line=48,col=11,title=hindsight reference::related[0]: expected the id of an incident from incidents/, found "2025-03-02-flag-cache-stale". Add it to incidents/ first, or use one of the ids listed there.',
+      '::error file=reading-lists/flags.mdx,line=5,col=5,title=hindsight reference::items[0].incident: expected the id of an incident from incidents/, found "2025-03-02-flag-cache-stale". Add it to incidents/ first, or use one of the ids listed there.',
+      'Found 2 errors in 2 files.',
+      '',
+    ]);
+  });
+
   it('summarises the changed post-mortems for the reviewer, with the errors it caused elsewhere under other files', async () => {
     const root = repository();
     writeFileSync(join(root, 'incidents/2025/2025-06-21-checkout-retry.mdx'), postmortem("It was Sam's fault."));
