@@ -157,7 +157,9 @@
     var pending = null;
     var shownTerm = '';
 
+    var shownCounts = null;
     function showCounts(counts) {
+      shownCounts = counts;
       controls.forEach(function (control) {
         var count = (counts[control.name] || {})[control.value] || 0;
         control.count.textContent = '(' + count + ')';
@@ -374,11 +376,21 @@
       selected = {};
       search(false, false);
     });
-    // The words of a search that arrives in the address start loading while the filters do.
-    if (input.value.trim()) pagefind.preload(input.value.trim());
-    return pagefind.filters().then(function (all) {
+    // Words that arrive in the address without filters (the header's search box) are searched at once;
+    // the filters, which a large archive takes a while to load, are drawn when they arrive, with the
+    // counts the search gave.
+    var early =
+      Boolean(input.value.trim()) &&
+      Array.from(params.keys()).every(function (key) {
+        return key === 'q' || key === 'sort';
+      });
+    var loading = pagefind.filters().then(function (all) {
       totals = all || {};
       renderFilters();
+      if (shownCounts) showCounts(shownCounts);
+    });
+    if (early) return Promise.all([search(false, true), loading]);
+    return loading.then(function () {
       var arrived = Boolean(input.value.trim()) || Object.keys(activeFilters()).length > 0;
       // A search that arrives in the address (from another page's box, or pasted) puts focus on its results.
       return search(false, arrived).then(function () {

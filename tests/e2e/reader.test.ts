@@ -167,23 +167,43 @@ for (const width of [390, 1440]) {
       await close(page);
     });
 
-    it('does not move the search page while filters and results load', async () => {
-      const context = await site!.browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 } });
-      const page = await context.newPage();
-      await page.addInitScript(() => {
-        const shifts: number[] = [];
-        (window as unknown as { shifts: number[] }).shifts = shifts;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
-            if (!entry.hadRecentInput) shifts.push(entry.value);
-        }).observe({ type: 'layout-shift', buffered: true });
+    for (const address of ['/search/?q=rollback&severity=SEV1&severity=SEV2', '/search/?q=rollback'])
+      it(`does not move the search page while filters and results load (${address})`, async () => {
+        const context = await site!.browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 } });
+        const page = await context.newPage();
+        await page.addInitScript(() => {
+          const shifts: number[] = [];
+          (window as unknown as { shifts: number[] }).shifts = shifts;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+              if (!entry.hadRecentInput) shifts.push(entry.value);
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(`${site!.server.url}${address}`);
+        await page.locator(RESULT_TITLES).first().waitFor({ timeout: 15_000 });
+        await page.waitForTimeout(500);
+        const shifted = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((sum, v) => sum + v, 0));
+        expect(shifted).toBeLessThan(0.05);
+        await context.close();
       });
-      await page.goto(`${site!.server.url}/search/?q=rollback&severity=SEV1&severity=SEV2`);
-      await page.locator(RESULT_TITLES).first().waitFor({ timeout: 15_000 });
-      await page.waitForTimeout(500);
-      const shifted = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((sum, v) => sum + v, 0));
-      expect(shifted).toBeLessThan(0.05);
-      await context.close();
+
+    it('gives words arriving in the address the same results and filter counts as typing them', async () => {
+      const counts = (page: import('playwright-core').Page) =>
+        page.evaluate(() =>
+          Array.from(
+            document.querySelectorAll('.search-filter label'),
+            (l) => `${(l.textContent ?? '').replace(/\s+/g, ' ').trim()}${(l as HTMLElement).hidden ? ' (hidden)' : ''}`,
+          ),
+        );
+      const arrived = await open(width, '/search/?q=rollback');
+      await expect.poll(() => titles(arrived), { timeout: 15_000 }).not.toEqual([]);
+      await expect.poll(() => counts(arrived), { timeout: 15_000 }).toContain('SEV1 (1)');
+      const typed = await open(width, '/search/');
+      await typed.locator('#search-query').fill('rollback');
+      await expect.poll(() => titles(typed), { timeout: 15_000 }).toEqual(await titles(arrived));
+      await expect.poll(() => counts(typed), { timeout: 15_000 }).toEqual(await counts(arrived));
+      await close(arrived);
+      await close(typed);
     });
 
     it('focuses search with /, and Enter opens the first result', async () => {
