@@ -5,7 +5,7 @@ import type { ServiceGuide, Thresholds } from '../trends/decision-guide.ts';
 import { listInProse, plural } from '../trends/labels.ts';
 import { formatMonth, nextMonth, type MonthKey } from '../trends/periods.ts';
 import { renderResponsive, type Chart } from './render.ts';
-import { CHART_WIDTH, monthTickFormat } from './scales.ts';
+import { CHART_WIDTH, DOTS_UP_TO, monthTickFormat } from './scales.ts';
 
 export { formatBudgetLeft, formatMinutes } from '../format.ts';
 
@@ -200,8 +200,8 @@ export function sloBudgetChart(id: string, budget: SloBudget, timeZone: string):
                 r: 4,
                 fill: (d: { over: boolean }) => (d.over ? 'var(--chart-bad)' : 'currentColor'),
                 stroke: 'var(--chart-bg)',
-                href: 'href',
-                title: 'title',
+                // Beyond DOTS_UP_TO a link and a title apiece would be most of the page; the tables list them.
+                ...(points.length > DOTS_UP_TO ? {} : { href: 'href', title: 'title' }),
               }),
               Plot.ruleY([0]),
             ],

@@ -1,10 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import { MIN_SAMPLE } from '../figures.ts';
-import { formatMedian, formatP90 } from '../format.ts';
+import { formatCount, formatMedian, formatP90 } from '../format.ts';
 import type { CoordinationGroup, CoordinationPoint } from '../trends/coordination.ts';
 import { listInProse, plural } from '../trends/labels.ts';
 import { renderResponsive, type Chart } from './render.ts';
-import { CHART_WIDTH, integerTicks } from './scales.ts';
+import { CHART_WIDTH, DOTS_UP_TO, integerTicks } from './scales.ts';
 
 const people = (n: number) => plural(n, 'person', 'people');
 
@@ -48,7 +48,10 @@ export function respondersChart(
   const medians = groups
     .filter((g) => g.responders.median !== undefined)
     .map((g) => ({ group: nameOf(g.key), median: g.responders.median! }));
-  const max = Math.max(1, ...dots.map((d) => d.responders));
+  const max = dots.reduce((m, d) => Math.max(m, d.responders), 1);
+  const grouped = dots.length > DOTS_UP_TO;
+  if (grouped)
+    description += ` With more than ${formatCount(DOTS_UP_TO)} incidents a dot stands for every incident with the same number of people, larger for more.`;
   const { svg, svgNarrow } =
     dots.length === 0
       ? { svg: '', svgNarrow: '' }
@@ -61,6 +64,7 @@ export function respondersChart(
             marginBottom: 40,
             fx: { domain: keys, label: null, padding: 0.1 },
             x: { axis: null, domain: [0, 1] },
+            ...(grouped ? { r: { range: [0, 10] } } : {}),
             y: {
               ticks: integerTicks(max),
               tickFormat: 'd',
@@ -75,19 +79,28 @@ export function respondersChart(
                 { fx: 'group', y: 0, stroke: 'var(--chart-grid)' },
               ),
               Plot.ruleY(medians, { fx: 'group', y: 'median', stroke: 'var(--chart-1)', strokeWidth: 3 }),
-              Plot.dot(
-                dots,
-                Plot.dodgeX('middle', {
-                  fx: 'group',
-                  y: 'responders',
-                  r: 4,
-                  fill: 'currentColor',
-                  fillOpacity: 0.6,
-                  padding: 1,
-                  href: 'href',
-                  title: 'title',
-                }),
-              ),
+              grouped
+                ? // One dot per group and head count, its area the number of incidents.
+                  Plot.dot(
+                    dots,
+                    Plot.groupY<Plot.DotOptions>(
+                      { r: 'count' },
+                      { fx: 'group', y: 'responders', x: 0.5, fill: 'currentColor', fillOpacity: 0.6 },
+                    ),
+                  )
+                : Plot.dot(
+                    dots,
+                    Plot.dodgeX('middle', {
+                      fx: 'group',
+                      y: 'responders',
+                      r: 4,
+                      fill: 'currentColor',
+                      fillOpacity: 0.6,
+                      padding: 1,
+                      href: 'href',
+                      title: 'title',
+                    }),
+                  ),
             ],
           },
           {
@@ -106,7 +119,7 @@ export function respondersChart(
       dots.length === 0
         ? []
         : [
-            { label: 'One incident', color: 'currentColor', shape: 'dot' },
+            { label: grouped ? 'Larger dot: more incidents' : 'One incident', color: 'currentColor', shape: 'dot' },
             { label: 'Median', color: 'var(--chart-1)', shape: 'line' },
           ],
     tables: [

@@ -16,6 +16,7 @@ import { NARROW_WIDTH, renderPlot, renderResponsive, type Chart } from './render
 import {
   CHART_WIDTH,
   countLogAxis,
+  DOTS_UP_TO,
   durationAxis,
   everyOther,
   integerTicks,
@@ -134,9 +135,6 @@ function overall(points: readonly DurationPoint[], measure: DurationPoint['measu
 }
 
 /** Time to detect, mitigate and resolve per quarter: every incident as a dot, the median and 90th percentile as lines. */
-/** Up to this many incidents, a chart draws each one as a dot linking to it; beyond, it groups them. */
-export const DOTS_UP_TO = 200;
-
 export function durationsChart(id: string, data: { quarters: readonly QuarterDurations[]; points: readonly DurationPoint[] }): Chart {
   const quarters = data.quarters.map((q) => q.quarter);
   const label = (measure: DurationPoint['measure']) => DURATION_MEASURES.find((m) => m.key === measure)!.label;

@@ -89,3 +89,6 @@ export function severityColor(index: number): string {
 export function seriesColor(index: number): string {
   return `var(--chart-${(index % 8) + 1})`;
 }
+
+/** Up to this many incidents, a chart draws each one as a dot linking to it; beyond, it groups them into counted dots. */
+export const DOTS_UP_TO = 200;

@@ -6,7 +6,6 @@ import {
   categoriesChart,
   decisionsChart,
   detectionChart,
-  DOTS_UP_TO,
   durationsChart,
   monthlyIncidentsChart,
   releaseChart,
@@ -20,6 +19,7 @@ import {
   sloBudgetChart,
 } from '../../../src/lib/charts/budget-charts.ts';
 import { followThroughChart } from '../../../src/lib/charts/follow-through-charts.ts';
+import { DOTS_UP_TO } from '../../../src/lib/charts/scales.ts';
 import { buildOverview } from '../../../src/lib/trends/overview.ts';
 import { budgetsByService } from '../../../src/lib/trends/budgets.ts';
 import { guideServices, resolveThresholds } from '../../../src/lib/trends/decision-guide.ts';
@@ -358,6 +358,17 @@ describe('budget charts', () => {
     expect(formatBudgetLeft(0.62)).toBe('62%');
     expect(formatBudgetLeft(0)).toBe('none');
     expect(formatBudgetLeft(-0.08)).toBe('none (8% overspent)');
+  });
+
+  it('one SLO: each incident a linked dot up to DOTS_UP_TO, unlinked beyond (the tables list them)', () => {
+    const chartOf = (n: number) => {
+      const hits = Array.from({ length: n }, (_, i) => hit(`2025-02-${String(1 + (i % 28)).padStart(2, '0')}-h${i}`, 1));
+      const slo = budgetsByService(SERVICES, hits, monthRange('2025-02', '2025-02'), '2025-02-28', LONDON).flatMap((b) => b.slos)[0]!;
+      return sloBudgetChart('availability', slo, LONDON).svg ?? '';
+    };
+    expect((chartOf(DOTS_UP_TO).match(/<a /g) ?? []).length).toBe(DOTS_UP_TO);
+    const unlinked = chartOf(DOTS_UP_TO + 1);
+    expect([(unlinked.match(/<a /g) ?? []).length, (unlinked.match(/<circle /g) ?? []).length]).toEqual([0, DOTS_UP_TO + 1]);
   });
 
   it('the monthly grid: months over budget, the worst one and the SLOs never touched', () => {

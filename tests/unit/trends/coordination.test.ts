@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coordinationFigures } from '../../../src/lib/trends/coordination.ts';
 import { respondersChart } from '../../../src/lib/charts/coordination-charts.ts';
 import { formatQuarter } from '../../../src/lib/trends/periods.ts';
+import { DOTS_UP_TO } from '../../../src/lib/charts/scales.ts';
 import { incident, LONDON } from './fixtures.ts';
 
 const escalate = (at: string) => ({ at, kind: 'escalate' as const, text: 'Paged the database on-call.' });
@@ -77,6 +78,20 @@ describe('coordination per incident, quarter and severity', () => {
       ['Q2 2025 (partial)', '1', '2 (n = 1)', 'values: 2', '0', '0 (n = 1)', '0 (n = 1)'],
     ]);
     expect(chart.svg).toContain('aria-labelledby="q-title q-desc"');
+  });
+
+  it('groups the incidents into counted dots above DOTS_UP_TO, one per head count', () => {
+    // 201 incidents in January: 3, 4 or 5 people in turn (67 of each).
+    const many = Array.from({ length: DOTS_UP_TO + 1 }, (_, i) =>
+      responded(`2025-01-${String(1 + (i % 28)).padStart(2, '0')}-r${i}`, 3 + (i % 3)),
+    );
+    const { byQuarter, points } = coordinationFigures(many, ['2025-Q1'], ['SEV3'], LONDON);
+    const chart = respondersChart('g', 'People', 'quarter', byQuarter, points, (p) => p.quarter, formatQuarter);
+    expect([(chart.svg.match(/<circle /g) ?? []).length, (chart.svg.match(/<a /g) ?? []).length]).toEqual([3, 0]);
+    expect(chart.description).toContain(
+      ' With more than 200 incidents a dot stands for every incident with the same number of people, larger for more.',
+    );
+    expect(chart.legend[0]).toEqual({ label: 'Larger dot: more incidents', color: 'currentColor', shape: 'dot' });
   });
 
   it('gives a 90th percentile from five incidents that give responders', () => {
