@@ -219,26 +219,21 @@
       });
     }
 
-    // Each result is shown as soon as its own fragment has arrived, in its place in the order, so the
-    // first result does not wait for the tenth.
+    // The page's results are shown together, once all their fragments have arrived: shown one by one
+    // as each arrived, a later result could land above an earlier one and move it.
     async function showMore(run) {
       var next = results.slice(shown, shown + PAGE_SIZE);
-      var term = shownTerm;
-      var slots = next.map(function () {
-        var slot = element('li');
-        slot.hidden = true;
-        list.append(slot);
-        return slot;
+      var data = await Promise.all(
+        next.map(function (result) {
+          return result.data();
+        }),
+      );
+      if (run !== latest) return;
+      data.forEach(function (page) {
+        list.append(renderResult(page, shownTerm));
       });
       shown += next.length;
       more.hidden = shown >= results.length;
-      await Promise.all(
-        next.map(function (result, i) {
-          return result.data().then(function (page) {
-            if (run === latest) slots[i].replaceWith(renderResult(page, term));
-          });
-        }),
-      );
     }
 
     // Runs the search the boxes describe; `focusResults` moves focus to the results once they are shown.
