@@ -384,7 +384,15 @@
       renderFilters();
       if (shownCounts) showCounts(shownCounts);
     });
-    if (early) return Promise.all([search(false, true), loading]);
+    if (early)
+      return Promise.all([search(false, true), loading]).then(function () {
+        // A search that finished before the filters had loaded may have counted none of their values: count again.
+        var term = input.value.trim();
+        if (!term) return;
+        return pagefind.search(term, { filters: activeFilters() }).then(function (found) {
+          if (found) showCounts(found.totalFilters || found.filters || totals);
+        });
+      });
     return loading.then(function () {
       var arrived = Boolean(input.value.trim()) || Object.keys(activeFilters()).length > 0;
       // A search that arrives in the address (from another page's box, or pasted) puts focus on its results.
